@@ -1,0 +1,90 @@
+/**
+ * Domain types shared by main, preload and renderer. Plain data only: everything here crosses IPC.
+ * Field names are our own (camelCase); the API client maps the wire format onto them.
+ */
+
+/** An API id, kept exactly as the API sent it (number or string): never do arithmetic on it. */
+export type Id = number | string;
+
+/** Server statuses the documentation names; any other string may arrive and is shown as it is. */
+export type KnownServerStatus = 'active' | 'stopped' | 'suspended' | 'restoring';
+/** Snapshot statuses the documentation names, plus our assumed `failed`. */
+export type KnownSnapshotStatus = 'in_progress' | 'completed' | 'failed';
+
+/** The documented limit of snapshots per server (in-progress ones count). */
+export const SNAPSHOT_LIMIT = 5;
+
+/** Documented duration ranges, in minutes, for the UI's expectations. */
+export const CREATE_MINUTES = { min: 3, max: 10 } as const;
+export const RESTORE_MINUTES = { min: 5, max: 15 } as const;
+
+/** Who the token belongs to, from `GET /account/me/`. */
+export interface Account {
+  email: string;
+  firstName: string;
+  lastName: string;
+  companyName: string;
+  tokenName: string;
+}
+
+/** A server as the app shows it. */
+export interface Server {
+  id: Id;
+  name: string;
+  hostname: string;
+  /** A KnownServerStatus or any other string the API sends. */
+  status: string;
+  ipAddress: string;
+  location: string;
+  plan: { id: Id; name: string; vcpus: number; memoryMb: number; storageGb: number };
+  os: { id: Id; name: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A snapshot as the app shows it. */
+export interface Snapshot {
+  id: Id;
+  serverId: Id;
+  serverName: string;
+  name: string;
+  /** A KnownSnapshotStatus or any other string the API sends. */
+  status: string;
+  sizeMb: number | null;
+  createdAt: string;
+  description: string;
+}
+
+/** The operations the app tracks through to their end. */
+export type OperationKind = 'create' | 'restore';
+/** Where a tracked operation stands. */
+export type OperationStatus = 'running' | 'succeeded' | 'failed';
+
+/** A long-running operation, persisted so it survives an app restart. */
+export interface Operation {
+  /** Local id (not the API's). */
+  id: string;
+  kind: OperationKind;
+  serverId: Id;
+  serverName: string;
+  snapshotId: Id | null;
+  snapshotName: string;
+  /** ISO time the user started it. */
+  startedAt: string;
+  status: OperationStatus;
+  finishedAt: string | null;
+  /** Plain-language outcome, e.g. the size of a finished snapshot or why it failed. */
+  message: string | null;
+  /** Server status before a restore began (restore only). */
+  previousServerStatus?: string | null;
+}
+
+/** True when the snapshot has ended, however it ended. */
+export function isSnapshotFinished(s: Pick<Snapshot, 'status'>): boolean {
+  return s.status !== 'in_progress';
+}
+
+/** Compares two ids the API may send as number or string. */
+export function sameId(a: Id, b: Id): boolean {
+  return String(a) === String(b);
+}

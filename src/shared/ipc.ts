@@ -1,0 +1,162 @@
+/**
+ * The one IPC contract between the main process and the renderer: every invoke call with the
+ * schema its payload must satisfy and the type it resolves to, and every event main pushes.
+ * The main side registers handlers from this map, the preload builds `window.vps` from it, and
+ * the browser preview serves the same calls; a channel cannot drift between them.
+ */
+import * as v from 'valibot';
+import type { Operation } from './domain';
+import { SNAPSHOT_DESCRIPTION_MAX, SNAPSHOT_NAME_MAX } from './snapshot-name';
+import { LANGUAGES, POLL_BOUNDS, type UserSettings } from './settings';
+import type { AppError, AppState, FocusServer, OperationFinished } from './state';
+
+/** An API id as the renderer may send it: a non-negative safe integer or a short token. */
+export const IdSchema = v.union([
+  v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+]);
+
+const NoPayload = v.undefined();
+const ServerRef = v.strictObject({ serverId: IdSchema });
+
+/** The longest token we accept from a paste (real ones are far shorter). */
+export const TOKEN_MAX = 512;
+
+const SettingsPatch = v.strictObject({
+  apiBaseUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  pollIntervalSeconds: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(POLL_BOUNDS.activeSeconds.min),
+      v.maxValue(POLL_BOUNDS.activeSeconds.max),
+    ),
+  ),
+  idleRefreshMinutes: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(POLL_BOUNDS.idleMinutes.min),
+      v.maxValue(POLL_BOUNDS.idleMinutes.max),
+    ),
+  ),
+  notifications: v.optional(v.boolean()),
+  launchAtLogin: v.optional(v.boolean()),
+  nameTemplate: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  language: v.optional(v.picklist(LANGUAGES)),
+});
+
+/** Declares one invoke call: its payload schema, and (as a phantom type) what it resolves to. */
+function call<Out>() {
+  return <S extends v.GenericSchema>(input: S) => ({ input, output: undefined as unknown as Out });
+}
+
+/** Every call the renderer can make. Each resolves to a Result, never rejects. */
+export const invokeContract = {
+  getState: call<AppState>()(NoPayload),
+  setToken: call<{ email: string }>()(
+    v.strictObject({
+      token: v.pipe(v.string(), v.minLength(1), v.maxLength(TOKEN_MAX)),
+      sessionOnly: v.boolean(),
+    }),
+  ),
+  signOut: call<null>()(NoPayload),
+  startDemo: call<null>()(NoPayload),
+  refresh: call<null>()(NoPayload),
+  createSnapshot: call<Operation>()(
+    v.strictObject({
+      serverId: IdSchema,
+      name: v.pipe(v.string(), v.maxLength(SNAPSHOT_NAME_MAX * 4)),
+      description: v.pipe(v.string(), v.maxLength(SNAPSHOT_DESCRIPTION_MAX * 4)),
+    }),
+  ),
+  quickSnapshot: call<Operation>()(ServerRef),
+  restoreSnapshot: call<Operation>()(
+    v.strictObject({
+      serverId: IdSchema,
+      snapshotId: IdSchema,
+      /** The server's name as the user typed it: the core checks it again. */
+      confirmServerName: v.pipe(v.string(), v.maxLength(1024)),
+    }),
+  ),
+  deleteSnapshot: call<null>()(v.strictObject({ serverId: IdSchema, snapshotId: IdSchema })),
+  dismissOperation: call<null>()(
+    v.strictObject({ operationId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
+  ),
+  updateSettings: call<UserSettings>()(SettingsPatch),
+  openExternal: call<null>()(v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) })),
+  /** Asks main to show the window on one server (used by the tray and notifications too). */
+  showServer: call<null>()(ServerRef),
+} as const;
+
+/** Every event main pushes to the renderer. */
+export interface EventMap {
+  state: AppState;
+  operationFinished: OperationFinished;
+  focusServer: FocusServer;
+}
+
+/** Names of the invoke calls. */
+export type InvokeName = keyof typeof invokeContract;
+/** Names of the events. */
+export type EventName = keyof EventMap;
+
+/** The invoke names, in declaration order (for the preload and registration). */
+export const INVOKE_NAMES = Object.keys(invokeContract) as InvokeName[];
+/** The event names (kept in step with EventMap by the satisfies check below). */
+export const EVENT_NAMES = ['state', 'operationFinished', 'focusServer'] as const satisfies readonly EventName[];
+
+/** The IPC channel of an invoke call. */
+export function invokeChannel(name: InvokeName): string {
+  return `vps:invoke:${name}`;
+}
+/** The IPC channel of an event. */
+export function eventChannel(name: EventName): string {
+  return `vps:event:${name}`;
+}
+
+/** Either a value or a plain-language error; invoke calls never reject across IPC. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** The validated payload type of a call. */
+export type InvokeInput<K extends InvokeName> = v.InferOutput<(typeof invokeContract)[K]['input']>;
+/** The value a call resolves to on success. */
+export type InvokeOutput<K extends InvokeName> = (typeof invokeContract)[K]['output'];
+/** The argument list a call takes in the renderer: none when its payload is undefined. */
+export type InvokeArgs<K extends InvokeName> = undefined extends InvokeInput<K> ? [] : [InvokeInput<K>];
+
+/** The object the preload exposes as `window.vps`. */
+export type VpsApi = {
+  [K in InvokeName]: (...args: InvokeArgs<K>) => Promise<Result<InvokeOutput<K>>>;
+} & {
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+};
+
+/** Checks a payload against its call's schema; lists every issue in one plain message. */
+export function parsePayload<K extends InvokeName>(
+  name: K,
+  payload: unknown,
+): { ok: true; value: InvokeInput<K> } | { ok: false; error: AppError } {
+  const result = v.safeParse(invokeContract[name].input, payload);
+  if (result.success) return { ok: true, value: result.output as InvokeInput<K> };
+  const issues = result.issues
+    .slice(0, 5)
+    .map((i) => {
+      const path = i.path?.map((p) => String(p.key)).join('.') ?? '';
+      // Drop valibot's "but received …" tail: it can echo what was sent, such as a token.
+      const message = i.message.replace(/ but received .*$/s, '');
+      return path ? `${path}: ${message}` : message;
+    })
+    .join('; ');
+  return { ok: false, error: { kind: 'validation', message: `Invalid request to ${name}: ${issues}` } };
+}
+
+/** Shorthand for a successful Result. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+/** Shorthand for a failed Result. */
+export function fail<T = never>(error: AppError): Result<T> {
+  return { ok: false, error };
+}

@@ -1,0 +1,94 @@
+/**
+ * The application state the main process owns and pushes to every view (window and tray).
+ * It never holds the token: only whether one is set, where it is kept, and who it belongs to.
+ */
+import type { Id, Operation, Server, Snapshot } from './domain';
+import type { UserSettings } from './settings';
+
+/** How the app is connected: no account yet, the built-in demo, or a real account. */
+export type Mode = 'signed-out' | 'demo' | 'account';
+
+/** Where the token is kept: the OS keychain, or memory for this session only. */
+export type TokenStorage = 'keychain' | 'session';
+
+/** The signed-in identity, as much as the renderer may know. */
+export interface AccountView {
+  email: string | null;
+  tokenSet: boolean;
+  tokenStorage: TokenStorage | null;
+  /** True after a 401: the token no longer works and a new one is needed. */
+  tokenInvalid: boolean;
+}
+
+/** Whether the OS keychain can be used, and why not. */
+export interface KeychainView {
+  available: boolean;
+  /** Plain-language reason when unavailable. */
+  reason: string | null;
+}
+
+/** A user-facing error with a stable kind the UI can act on. */
+export interface AppError {
+  kind: ErrorKind;
+  message: string;
+}
+
+/** Kinds of failure the app reports. API kinds first, then the app's own. */
+export type ErrorKind =
+  | 'unauthorized'
+  | 'not_found'
+  | 'limit_reached'
+  | 'invalid'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'bad_response'
+  | 'validation'
+  | 'refused'
+  | 'keychain'
+  | 'not_signed_in'
+  | 'internal';
+
+/** How fresh the data is and whether the last refresh worked. */
+export interface SyncView {
+  /** True while a refresh is in flight. */
+  refreshing: boolean;
+  /** ISO time of the last successful full refresh. */
+  lastRefreshAt: string | null;
+  /** The last background failure (cleared by the next success). */
+  lastError: AppError | null;
+  /** True when the API could not be reached on the last attempt. */
+  offline: boolean;
+}
+
+/** One server and its snapshots, newest first. */
+export interface ServerEntry {
+  server: Server;
+  snapshots: Snapshot[];
+}
+
+/** The whole state pushed to views. */
+export interface AppState {
+  mode: Mode;
+  account: AccountView;
+  keychain: KeychainView;
+  /** Servers in the API's order, each with its snapshots. */
+  servers: ServerEntry[];
+  /** Tracked operations: running ones, then recently finished ones until dismissed. */
+  operations: Operation[];
+  sync: SyncView;
+  settings: UserSettings;
+  /** The demo simulator's base URL while in demo mode. */
+  demoUrl: string | null;
+}
+
+/** Sent when a tracked operation ends (the same moment a notification is shown). */
+export interface OperationFinished {
+  operation: Operation;
+}
+
+/** Asks the window to show one server (e.g. after a notification click or "Open in window"). */
+export interface FocusServer {
+  serverId: Id;
+}
