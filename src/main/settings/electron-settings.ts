@@ -1,0 +1,73 @@
+/**
+ * The SettingsPort over electron-store. The file is checked and salvaged first (see salvage.ts),
+ * then electron-store owns reading and atomic writing. The token is never written here.
+ */
+import Store from 'electron-store';
+import { join } from 'node:path';
+import type { PersistedData, SettingsPort } from '../core/ports';
+import { loadSettingsFile } from './salvage';
+import { SETTINGS_VERSION, type StoredFile, type WindowBounds } from './schema';
+
+/** Where the file lives, and a clock for backup names. */
+export interface SettingsStoreOptions {
+  /** Absolute directory of the file (the app's userData folder in production). */
+  cwd: string;
+  /** File name without `.json` (default `config`). */
+  name?: string;
+  now?: () => Date;
+}
+
+/** Persisted settings, operations and session, plus the window's last bounds. */
+export class ElectronSettingsStore implements SettingsPort {
+  private readonly store: Store<StoredFile>;
+  private data: StoredFile;
+  private readonly problem: string | null;
+
+  constructor(options: SettingsStoreOptions) {
+    const name = options.name ?? 'config';
+    const loaded = loadSettingsFile(join(options.cwd, `${name}.json`), options.now);
+    this.data = loaded.file;
+    this.problem = loaded.problem;
+    // Validation is ours (valibot, field by field); electron-store only reads and writes atomically.
+    this.store = new Store<StoredFile>({ cwd: options.cwd, name, defaults: loaded.file });
+    if (loaded.problem !== null || loaded.migrated) this.store.store = this.data;
+  }
+
+  /** Where the file is, for messages and tests. */
+  get path(): string {
+    return this.store.path;
+  }
+
+  read(): { data: PersistedData; problem: string | null } {
+    const { settings, operations, session } = this.data;
+    return { data: structuredClone({ settings, operations, session }), problem: this.problem };
+  }
+
+  write(patch: Partial<PersistedData>): void {
+    // Only the known parts: nothing else (a token above all) can reach the file through here.
+    const next: StoredFile = { ...this.data, version: SETTINGS_VERSION };
+    if (patch.settings) next.settings = structuredClone(patch.settings);
+    if (patch.operations) next.operations = structuredClone(patch.operations);
+    if (patch.session) next.session = { mode: patch.session.mode, email: patch.session.email };
+    this.data = next;
+    this.store.store = next;
+  }
+
+  /** The window's last bounds, or null on a first run. */
+  readWindowBounds(): WindowBounds | null {
+    return this.data.windowBounds ? { ...this.data.windowBounds } : null;
+  }
+
+  /** Remembers the window's bounds. */
+  writeWindowBounds(bounds: WindowBounds): void {
+    const { x, y, width, height } = bounds;
+    const rounded = {
+      x: Math.round(x),
+      y: Math.round(y),
+      width: Math.round(width),
+      height: Math.round(height),
+    };
+    this.data = { ...this.data, windowBounds: rounded };
+    this.store.set('windowBounds', rounded);
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Reads the settings file ourselves before electron-store does, so a damaged file never stops the
+ * app: whatever can be read is kept (tracked operations above all), the rest falls back to
+ * defaults, the original is moved aside as a backup, and the problem is described in plain words.
+ */
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { basename } from 'node:path';
+import * as v from 'valibot';
+import type { Operation } from '../../shared/domain';
+import type { UserSettings } from '../../shared/settings';
+import {
+  KNOWN_KEYS,
+  MIGRATIONS,
+  OperationSchema,
+  SETTING_SCHEMAS,
+  SETTINGS_VERSION,
+  SessionSchema,
+  WindowBoundsSchema,
+  defaultFile,
+  type RawFile,
+  type StoredFile,
+} from './schema';
+
+/** The outcome of loading: the data to use, and what was wrong (null when nothing was). */
+export interface LoadedFile {
+  file: StoredFile;
+  problem: string | null;
+  /** Where the damaged original was moved, when it was. */
+  backupPath: string | null;
+  /** True when an older format was upgraded (the store then rewrites the file). */
+  migrated: boolean;
+}
+
+function isRecord(value: unknown): value is RawFile {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Recovers the readable start of a truncated JSON text: cuts at the last complete member or
+ * element and closes the brackets still open. Returns undefined when nothing parses.
+ */
+export function repairTruncatedJson(text: string): unknown {
+  const cuts: { end: number; closers: string }[] = [];
+  const stack: string[] = [];
+  let inString = false;
+  let escaped = false;
+  const closersOf = (s: string[]) =>
+    s
+      .slice()
+      .reverse()
+      .map((c) => (c === '{' ? '}' : ']'))
+      .join('');
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (ch === '\\') escaped = true;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') stack.push(ch);
+    else if (ch === '}' || ch === ']') {
+      stack.pop();
+      cuts.push({ end: i + 1, closers: closersOf(stack) });
+    } else if (ch === ',') cuts.push({ end: i, closers: closersOf(stack) });
+  }
+  // Latest cut first: it keeps the most. Bounded so a huge damaged file cannot stall start-up.
+  for (let k = cuts.length - 1, tries = 0; k >= 0 && tries < 2000; k -= 1, tries += 1) {
+    const cut = cuts[k];
+    if (!cut) continue;
+    try {
+      return JSON.parse(text.slice(0, cut.end) + cut.closers);
+    } catch {
+      // Not a clean boundary (e.g. a comma inside a half-written number): try an earlier one.
+    }
+  }
+  return undefined;
+}
+
+/** Brings an older file up to the current version. */
+export function migrate(raw: RawFile): { raw: RawFile; from: number } {
+  const from = typeof raw['version'] === 'number' && Number.isInteger(raw['version']) ? raw['version'] : 0;
+  let current = raw;
+  for (let version = from; version < SETTINGS_VERSION; version += 1) {
+    const step = MIGRATIONS[version];
+    if (!step) break;
+    current = step(current);
+  }
+  return { raw: current, from };
+}
+
+/** Checks each part of a parsed file on its own; lists what had to be dropped or reset. */
+export function validateFile(raw: RawFile): { file: StoredFile; issues: string[] } {
+  const file = defaultFile();
+  const issues: string[] = [];
+
+  const unknown = Object.keys(raw).filter((k) => !KNOWN_KEYS.has(k) && k !== '__internal__');
+  // Names only, never values: a stray value could be a secret.
+  if (unknown.length > 0)
+    issues.push(`${unknown.length} unknown entr${unknown.length === 1 ? 'y was' : 'ies were'} removed`);
+
+  const settings = raw['settings'];
+  if (settings !== undefined && !isRecord(settings))
+    issues.push('the settings were unreadable and were reset');
+  if (isRecord(settings)) {
+    const reset: string[] = [];
+    for (const key of Object.keys(file.settings) as (keyof UserSettings)[]) {
+      if (!(key in settings)) continue;
+      const parsed = v.safeParse(SETTING_SCHEMAS[key], settings[key]);
+      if (parsed.success) (file.settings as unknown as RawFile)[key] = parsed.output;
+      else reset.push(key);
+    }
+    if (reset.length > 0) issues.push(`invalid values were reset to defaults (${reset.join(', ')})`);
+    const extra = Object.keys(settings).filter((k) => !(k in file.settings));
+    if (extra.length > 0)
+      issues.push(`${extra.length} unknown setting${extra.length === 1 ? ' was' : 's were'} removed`);
+  }
+
+  const operations = raw['operations'];
+  if (operations !== undefined && !Array.isArray(operations))
+    issues.push('the list of tracked operations was unreadable');
+  if (Array.isArray(operations)) {
+    const kept: Operation[] = [];
+    for (const item of operations) {
+      const parsed = v.safeParse(OperationSchema, item);
+      if (parsed.success) kept.push(parsed.output);
+    }
+    const dropped = operations.length - kept.length;
+    if (dropped > 0)
+      issues.push(`${dropped} unreadable tracked operation${dropped === 1 ? ' was' : 's were'} dropped`);
+    file.operations = kept;
+  }
+
+  if (raw['session'] !== undefined) {
+    const parsed = v.safeParse(SessionSchema, raw['session']);
+    if (parsed.success) file.session = parsed.output;
+    else issues.push('the saved sign-in state was unreadable');
+  }
+
+  if (raw['windowBounds'] !== undefined && raw['windowBounds'] !== null) {
+    const parsed = v.safeParse(WindowBoundsSchema, raw['windowBounds']);
+    if (parsed.success) file.windowBounds = parsed.output;
+    else issues.push('the saved window position was unreadable');
+  }
+  return { file, issues };
+}
+
+/** Reads, repairs and migrates the file at `path`; moves a damaged original aside. */
+export function loadSettingsFile(path: string, now: () => Date = () => new Date()): LoadedFile {
+  if (!existsSync(path)) return { file: defaultFile(), problem: null, backupPath: null, migrated: false };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    return {
+      file: defaultFile(),
+      problem: `The settings file could not be read (${code}); defaults are in use for this session.`,
+      backupPath: null,
+      migrated: false,
+    };
+  }
+
+  const issues: string[] = [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = repairTruncatedJson(text);
+    issues.push(
+      parsed === undefined
+        ? 'it was not valid JSON and nothing in it could be read'
+        : 'it was cut short or damaged; the readable part was kept',
+    );
+  }
+
+  let file = defaultFile();
+  let migrated = false;
+  if (isRecord(parsed)) {
+    const { raw, from } = migrate(parsed);
+    migrated = from < SETTINGS_VERSION;
+    const checked = validateFile(raw);
+    file = checked.file;
+    issues.push(...checked.issues);
+  } else if (parsed !== undefined) {
+    issues.push('it did not hold a settings object');
+  }
+
+  if (issues.length === 0) {
+    return { file, problem: null, backupPath: null, migrated };
+  }
+  const backupPath = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}.bak`;
+  renameSync(path, backupPath);
+  const problem =
+    `Your settings file had problems: ${issues.join('; ')}. ` +
+    `The original was saved as ${basename(backupPath)}, and defaults are used for anything that could not be read.`;
+  return { file, problem, backupPath, migrated };
+}

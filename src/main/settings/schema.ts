@@ -1,0 +1,104 @@
+/**
+ * The shape of the settings file, its version and migrations, and the valibot schemas that check
+ * each part on its own (so one bad field costs only that field, not the whole file).
+ */
+import * as v from 'valibot';
+import type { Operation } from '../../shared/domain';
+import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS, type UserSettings } from '../../shared/settings';
+import type { PersistedData } from '../core/ports';
+
+/** The file format version this build writes. */
+export const SETTINGS_VERSION = 1;
+
+/** Where the window was last, so it reopens there. */
+export interface WindowBounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Everything in the settings file (never the token). */
+export interface StoredFile extends PersistedData {
+  version: number;
+  windowBounds: WindowBounds | null;
+}
+
+/** A parsed, not yet validated, file body. */
+export type RawFile = Record<string, unknown>;
+
+/**
+ * Migrations by the version they upgrade from. Version 0 (pre-release builds, no `version` field)
+ * kept the user settings at the top level; version 1 groups them under `settings`.
+ */
+export const MIGRATIONS: Record<number, (raw: RawFile) => RawFile> = {
+  0: (raw) => {
+    if (raw['settings'] !== undefined) return { ...raw, version: 1 };
+    const settings: RawFile = {};
+    const rest: RawFile = {};
+    for (const [key, value] of Object.entries(raw)) {
+      if (key in DEFAULT_SETTINGS) settings[key] = value;
+      else rest[key] = value;
+    }
+    return { ...rest, settings, version: 1 };
+  },
+};
+
+const IdSchema = v.union([v.number(), v.string()]);
+const IsoOrNull = v.nullable(v.string());
+
+/** One tracked operation as stored. */
+export const OperationSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1)),
+  kind: v.picklist(['create', 'restore']),
+  serverId: IdSchema,
+  serverName: v.string(),
+  snapshotId: v.nullable(IdSchema),
+  snapshotName: v.string(),
+  startedAt: v.string(),
+  status: v.picklist(['running', 'succeeded', 'failed']),
+  finishedAt: IsoOrNull,
+  message: v.nullable(v.string()),
+  previousServerStatus: v.optional(v.nullable(v.string())),
+}) satisfies v.GenericSchema<unknown, Operation>;
+
+const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+
+/** Each user setting's own schema, so an invalid one falls back alone. */
+export const SETTING_SCHEMAS: { [K in keyof UserSettings]: v.GenericSchema<unknown, UserSettings[K]> } = {
+  apiBaseUrl: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
+  pollIntervalSeconds: int(POLL_BOUNDS.activeSeconds.min, POLL_BOUNDS.activeSeconds.max),
+  idleRefreshMinutes: int(POLL_BOUNDS.idleMinutes.min, POLL_BOUNDS.idleMinutes.max),
+  notifications: v.boolean(),
+  launchAtLogin: v.boolean(),
+  nameTemplate: v.pipe(v.string(), v.maxLength(200)),
+  language: v.picklist(LANGUAGES),
+};
+
+/** How the app was last connected. */
+export const SessionSchema = v.object({
+  mode: v.picklist(['signed-out', 'demo', 'account']),
+  email: v.nullable(v.pipe(v.string(), v.maxLength(320))),
+});
+
+/** Window bounds: sane integers only. */
+export const WindowBoundsSchema = v.object({
+  x: int(-100_000, 100_000),
+  y: int(-100_000, 100_000),
+  width: int(200, 20_000),
+  height: int(200, 20_000),
+});
+
+/** What a first run starts with. */
+export function defaultFile(): StoredFile {
+  return {
+    version: SETTINGS_VERSION,
+    settings: { ...DEFAULT_SETTINGS },
+    operations: [],
+    session: { mode: 'signed-out', email: null },
+    windowBounds: null,
+  };
+}
+
+/** The top-level keys a valid file may have. */
+export const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.keys(defaultFile()));

@@ -1,0 +1,184 @@
+// The electron-store SettingsPort against real files in a temp folder: first run, round trip,
+// every kind of damage (backup kept, problem reported, defaults used, valid operations kept) and
+// the 0 -> 1 migration. Only `electron` is replaced (electron-store reads app paths from it).
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import type { Operation } from '../../src/shared/domain';
+
+vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
+
+const { ElectronSettingsStore } = await import('../../src/main/settings/electron-settings');
+
+const FIXED_NOW = () => new Date('2026-11-22T10:00:00.000Z');
+const BACKUP_NAME = 'config.json.corrupt-2026-11-22T10-00-00-000Z.bak';
+
+const goodOperation: Operation = {
+  id: 'op-1',
+  kind: 'create',
+  serverId: 101,
+  serverName: 'web-1',
+  snapshotId: 5001,
+  snapshotName: 'web-1-20261122-0950',
+  startedAt: '2026-11-22T09:50:00.000Z',
+  status: 'running',
+  finishedAt: null,
+  message: null,
+};
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vps-settings-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = () => join(dir, 'config.json');
+const open = () => new ElectronSettingsStore({ cwd: dir, now: FIXED_NOW });
+const onDisk = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
+
+describe('ElectronSettingsStore', () => {
+  it('starts from defaults on a first run, with no problem', () => {
+    const { data, problem } = open().read();
+    expect(problem).toBeNull();
+    expect(data.settings).toEqual(DEFAULT_SETTINGS);
+    expect(data.operations).toEqual([]);
+    expect(data.session).toEqual({ mode: 'signed-out', email: null });
+  });
+
+  it('writes through electron-store and reads back in a new instance', () => {
+    const store = open();
+    store.write({
+      settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 },
+      operations: [goodOperation],
+      session: { mode: 'account', email: 'a@example.com' },
+    });
+    store.writeWindowBounds({ x: 10.4, y: 20, width: 900, height: 700 });
+    expect(onDisk()['version']).toBe(1);
+    const again = open();
+    expect(again.read()).toEqual({
+      data: {
+        settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 },
+        operations: [goodOperation],
+        session: { mode: 'account', email: 'a@example.com' },
+      },
+      problem: null,
+    });
+    expect(again.readWindowBounds()).toEqual({ x: 10, y: 20, width: 900, height: 700 });
+  });
+
+  it('never lets anything but the known parts into the file', () => {
+    const store = open();
+    const sneaky = { settings: DEFAULT_SETTINGS, token: 'vps_secret_value' } as unknown as Parameters<
+      typeof store.write
+    >[0];
+    store.write(sneaky);
+    expect(readFileSync(file(), 'utf8')).not.toContain('vps_secret_value');
+  });
+
+  const validFile = {
+    version: 1,
+    settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 20 },
+    operations: [goodOperation],
+    session: { mode: 'demo', email: null },
+    windowBounds: null,
+  };
+  const validText = JSON.stringify(validFile, null, '\t');
+
+  const damage: { name: string; text: string; expectOps: number; expect: RegExp; poll: number }[] = [
+    {
+      name: 'truncated',
+      // Cut inside the session object: the operations before it are complete and must survive.
+      text: validText.slice(0, validText.indexOf('"mode"') + 4),
+      expectOps: 1,
+      expect: /cut short or damaged/,
+      poll: 20,
+    },
+    {
+      name: 'invalid JSON',
+      text: '{ this is : not json ]',
+      expectOps: 0,
+      expect: /not valid JSON/,
+      poll: 10,
+    },
+    {
+      name: 'wrong types',
+      text: JSON.stringify({
+        ...validFile,
+        settings: { ...validFile.settings, notifications: 'yes', pollIntervalSeconds: 1 },
+        operations: [goodOperation, { id: 7, kind: 'explode' }, 'nonsense'],
+        session: { mode: 'hacker' },
+      }),
+      expectOps: 1,
+      expect:
+        /invalid values were reset to defaults \(pollIntervalSeconds, notifications\).*2 unreadable tracked operations were dropped.*sign-in state/,
+      poll: 10,
+    },
+    {
+      name: 'unknown keys',
+      text: JSON.stringify({
+        ...validFile,
+        token: 'vps_should_not_be_here',
+        settings: { ...validFile.settings, theme: 'dark' },
+      }),
+      expectOps: 1,
+      expect: /1 unknown entry was removed.*1 unknown setting was removed/,
+      poll: 20,
+    },
+  ];
+
+  for (const c of damage) {
+    it(`salvages a ${c.name} file: backup kept, problem reported, defaults and readable data used`, () => {
+      writeFileSync(file(), c.text);
+      const store = open();
+      const { data, problem } = store.read();
+
+      const backup = join(dir, BACKUP_NAME);
+      expect(readFileSync(backup, 'utf8')).toBe(c.text);
+      expect(problem).toMatch(c.expect);
+      expect(problem).toContain(BACKUP_NAME);
+      expect(problem).not.toContain('vps_should_not_be_here');
+
+      expect(data.operations).toHaveLength(c.expectOps);
+      if (c.expectOps > 0) expect(data.operations[0]).toEqual(goodOperation);
+      expect(data.settings.pollIntervalSeconds).toBe(c.poll);
+      expect(data.settings.notifications).toBe(true);
+
+      // The repaired file is valid again and holds nothing unknown.
+      const repaired = onDisk();
+      expect(Object.keys(repaired).sort()).toEqual([
+        'operations',
+        'session',
+        'settings',
+        'version',
+        'windowBounds',
+      ]);
+      expect(JSON.stringify(repaired)).not.toContain('vps_should_not_be_here');
+      // A second start finds nothing wrong.
+      expect(open().read().problem).toBeNull();
+    });
+  }
+
+  it('treats a JSON value that is not an object as damage', () => {
+    writeFileSync(file(), '[1,2,3]');
+    const { data, problem } = open().read();
+    expect(problem).toMatch(/did not hold a settings object/);
+    expect(data.settings).toEqual(DEFAULT_SETTINGS);
+    expect(existsSync(join(dir, BACKUP_NAME))).toBe(true);
+  });
+
+  it('migrates a version 0 file (settings at the top level) without calling it damage', () => {
+    writeFileSync(
+      file(),
+      JSON.stringify({ pollIntervalSeconds: 45, language: 'fi', operations: [goodOperation] }),
+    );
+    const { data, problem } = open().read();
+    expect(problem).toBeNull();
+    expect(data.settings).toEqual({ ...DEFAULT_SETTINGS, pollIntervalSeconds: 45, language: 'fi' });
+    expect(data.operations).toEqual([goodOperation]);
+    expect(onDisk()).toMatchObject({ version: 1, settings: { pollIntervalSeconds: 45, language: 'fi' } });
+    expect(onDisk()).not.toHaveProperty('pollIntervalSeconds');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+});
