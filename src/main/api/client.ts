@@ -1,0 +1,156 @@
+/**
+ * The typed VPS.org client: one function per endpoint, answers validated and mapped onto domain
+ * types, every failure an ApiError. No Electron here: it runs in tests and under plain Node.
+ */
+import type { Id, Snapshot } from '../../shared/domain';
+import { sameId } from '../../shared/domain';
+import { checkApiBaseUrl, normalizeApiBaseUrl } from '../../shared/settings';
+import { checkDescription, checkSnapshotName, SNAPSHOT_NAME_MAX } from '../../shared/snapshot-name';
+import { realSleep } from './backoff';
+import { ApiError } from './errors';
+import { createHttp, type HttpRequest } from './http';
+import { fetchAllPages, PAGE_SIZE } from './pagination';
+import { parseAccount, parsePage, parseRestore, parseServer, parseSnapshot } from './schemas';
+import type { ClientOptions, ServerFilter, VpsClient } from './types';
+
+/** Defaults for the tunable options. */
+export const CLIENT_DEFAULTS = {
+  timeoutMs: 15_000,
+  maxRetries: 3,
+  backoffMs: 500,
+  maxRetryAfterMs: 60_000,
+} as const;
+
+/** Kinds after which a create may have happened on the server even though we got no clean answer. */
+const UNCLEAR_CREATE_KINDS = new Set<ApiError['kind']>(['network', 'timeout', 'server', 'bad_response']);
+
+const URL_PROBLEMS: Record<'invalid' | 'insecure' | 'credentials', string> = {
+  invalid: 'The API address is not a valid URL.',
+  insecure: 'The API address must use https (plain http is only allowed for this computer, e.g. the demo).',
+  credentials: 'The API address must not contain a user name or password.',
+};
+
+function segment(id: Id): string {
+  return encodeURIComponent(String(id));
+}
+
+function nameProblemMessage(problem: 'empty' | 'too_long' | 'bad_characters'): string {
+  if (problem === 'empty') return 'A snapshot needs a name.';
+  if (problem === 'too_long') return `A snapshot name can be at most ${SNAPSHOT_NAME_MAX} characters.`;
+  return 'A snapshot name may only contain letters, digits, hyphens (-) and underscores (_).';
+}
+
+/** Checks the base URL and token; throws an ApiError of kind `invalid` (status null) if unusable. */
+function checkOptions(options: ClientOptions): string {
+  const problem = checkApiBaseUrl(options.baseUrl);
+  if (problem !== null) throw new ApiError('invalid', null, URL_PROBLEMS[problem]);
+  // A header value with control characters would make fetch throw an error that may quote it.
+  if (!/^[\x21-\x7e]+$/.test(options.token)) {
+    throw new ApiError('invalid', null, 'The API token is empty or contains characters a token cannot have.');
+  }
+  return normalizeApiBaseUrl(options.baseUrl);
+}
+
+/** Builds a client. Throws an ApiError (`invalid`) for a refused base URL or an unusable token. */
+export function createVpsClient(options: ClientOptions): VpsClient {
+  const baseUrl = checkOptions(options);
+  const request: HttpRequest = createHttp({
+    baseUrl,
+    token: options.token,
+    timeoutMs: options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
+    maxRetries: options.maxRetries ?? CLIENT_DEFAULTS.maxRetries,
+    backoffMs: options.backoffMs ?? CLIENT_DEFAULTS.backoffMs,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? CLIENT_DEFAULTS.maxRetryAfterMs,
+    fetch: options.fetch ?? globalThis.fetch,
+    sleep: options.sleep ?? realSleep,
+    random: Math.random,
+    now: Date.now,
+    onRequest: options.onRequest,
+  });
+
+  async function listSnapshots(serverId?: Id, signal?: AbortSignal): Promise<Snapshot[]> {
+    return fetchAllPages(
+      async (page) => {
+        const query = {
+          page,
+          page_size: PAGE_SIZE,
+          server_id: serverId === undefined ? undefined : String(serverId),
+        };
+        const res = await request({ method: 'GET', path: 'snapshots/', query, signal });
+        return parsePage(res.body);
+      },
+      (raw) => parseSnapshot(raw, serverId),
+      (s) => String(s.id),
+    );
+  }
+
+  /** After an unclear create: the snapshot of that name on that server, if the create took effect. */
+  async function findCreated(serverId: Id, name: string): Promise<Snapshot | null> {
+    let found: Snapshot[];
+    try {
+      found = await listSnapshots(serverId);
+    } catch {
+      return null;
+    }
+    const matches = found.filter((s) => s.name === name && sameId(s.serverId, serverId));
+    // Newest first: if an older one shares the name, the one just made is the latest.
+    matches.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return matches[0] ?? null;
+  }
+
+  return {
+    async getAccount(signal) {
+      const res = await request({ method: 'GET', path: 'account/me/', signal });
+      return parseAccount(res.body);
+    },
+
+    async listServers(filter: ServerFilter = {}, signal?: AbortSignal) {
+      return fetchAllPages(
+        async (page) => {
+          const query = { page, page_size: PAGE_SIZE, status: filter.status, location: filter.location };
+          const res = await request({ method: 'GET', path: 'servers/', query, signal });
+          return parsePage(res.body);
+        },
+        parseServer,
+        (s) => String(s.id),
+      );
+    },
+
+    async getServer(id, signal) {
+      const res = await request({ method: 'GET', path: `servers/${segment(id)}/`, signal });
+      return parseServer(res.body);
+    },
+
+    listSnapshots,
+
+    async createSnapshot(input) {
+      const problem = checkSnapshotName(input.name);
+      if (problem !== null) throw new ApiError('invalid', null, nameProblemMessage(problem));
+      if (input.description !== undefined && checkDescription(input.description) !== null) {
+        throw new ApiError('invalid', null, 'The description is too long or contains control characters.');
+      }
+      const body: Record<string, unknown> = { server_id: input.serverId, name: input.name };
+      if (input.description !== undefined && input.description !== '')
+        body['description'] = input.description;
+      try {
+        const res = await request({ method: 'POST', path: 'snapshots/', body });
+        return parseSnapshot(res.body, input.serverId, res.status);
+      } catch (err) {
+        if (!(err instanceof ApiError) || !UNCLEAR_CREATE_KINDS.has(err.kind)) throw err;
+        // The create may have happened: look before anyone retries, so one click makes one snapshot.
+        const existing = await findCreated(input.serverId, input.name);
+        if (existing !== null) return existing;
+        throw err;
+      }
+    },
+
+    async restoreSnapshot(snapshotId) {
+      const res = await request({ method: 'POST', path: `snapshots/${segment(snapshotId)}/restore/` });
+      return parseRestore(res.body);
+    },
+
+    async deleteSnapshot(snapshotId) {
+      await request({ method: 'DELETE', path: `snapshots/${segment(snapshotId)}/` });
+    },
+  };
+}

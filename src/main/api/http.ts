@@ -1,0 +1,186 @@
+/**
+ * The one function that talks HTTP to VPS.org: bearer auth, JSON, a timeout on every attempt
+ * (headers and body), same-origin redirects only, and bounded retries for reads.
+ */
+import { backoffDelay, parseRetryAfter } from './backoff';
+import {
+  ApiError,
+  badResponseError,
+  cancelledError,
+  errorFromResponse,
+  networkError,
+  timeoutError,
+} from './errors';
+
+/** The HTTP methods the client uses. */
+export type Method = 'GET' | 'POST' | 'DELETE';
+
+/** One API call to make. */
+export interface RequestSpec {
+  method: Method;
+  /** Path below the base URL, without a leading slash, ending with a slash (e.g. `servers/`). */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  /** JSON body for writes. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** A successful answer: the status and the parsed JSON body (undefined when empty). */
+export interface HttpResponse {
+  status: number;
+  body: unknown;
+}
+
+/** What the request function needs; all timing parts are injectable. */
+export interface HttpOptions {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  maxRetries: number;
+  backoffMs: number;
+  maxRetryAfterMs: number;
+  fetch: typeof fetch;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  now: () => number;
+  onRequest?: (info: { method: string; path: string }) => void;
+}
+
+/** Makes one API call (with retries for reads) and returns its answer, or throws an ApiError. */
+export type HttpRequest = (spec: RequestSpec) => Promise<HttpResponse>;
+
+const MAX_REDIRECTS = 5;
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+/** True when a failed read may be tried again. */
+function isRetryable(err: ApiError): boolean {
+  if (err.kind === 'network' || err.kind === 'timeout') return true;
+  return err.status !== null && RETRYABLE_STATUS.has(err.status);
+}
+
+function buildUrl(baseUrl: string, spec: RequestSpec): URL {
+  const url = new URL(spec.path, baseUrl);
+  for (const [key, value] of Object.entries(spec.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url;
+}
+
+/** The path relative to the API root, for onRequest (`/servers/`, no query). */
+function apiPath(baseUrl: string, url: URL): string {
+  const basePath = new URL(baseUrl).pathname;
+  const rest = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
+  return `/${rest.replace(/^\/+/, '')}`;
+}
+
+/** Builds the request function. */
+export function createHttp(options: HttpOptions): HttpRequest {
+  const origin = new URL(options.baseUrl).origin;
+  const host = new URL(options.baseUrl).host;
+
+  /** One attempt, following same-origin redirects; every HTTP exchange counts for onRequest. */
+  async function attempt(spec: RequestSpec): Promise<HttpResponse> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout.signal]) : timeout.signal;
+    const failure = (): ApiError => {
+      if (timeout.signal.aborted) return timeoutError(options.timeoutMs);
+      if (spec.signal?.aborted) return cancelledError();
+      return networkError(host);
+    };
+    try {
+      let url = buildUrl(options.baseUrl, spec);
+      let method: Method = spec.method;
+      let body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+      for (let hop = 0; ; hop++) {
+        options.onRequest?.({ method, path: apiPath(options.baseUrl, url) });
+        let response: Response;
+        try {
+          response = await options.fetch(url, {
+            method,
+            headers: {
+              Authorization: `Bearer ${options.token}`,
+              'Content-Type': 'application/json',
+              Accept: 'application/json',
+            },
+            body,
+            signal,
+            // Never let fetch follow a redirect by itself: it would resend our token to any host.
+            redirect: 'manual',
+          });
+        } catch {
+          // The underlying error is dropped on purpose: its text and cause may carry request details.
+          throw failure();
+        }
+        let text: string;
+        try {
+          text = await response.text();
+        } catch {
+          throw failure();
+        }
+        if (response.status >= 300 && response.status < 400) {
+          const location = response.headers.get('location');
+          if (location === null) throw badResponseError(response.status, 'a redirect without a target');
+          const next = new URL(location, url);
+          if (next.origin !== origin) {
+            throw new ApiError(
+              'bad_response',
+              response.status,
+              `VPS.org redirected the request to another address (${next.host}). It was not followed, so your token stays private. Check the API address in Settings.`,
+            );
+          }
+          if (hop >= MAX_REDIRECTS) throw badResponseError(response.status, 'too many redirects');
+          if (response.status === 303) {
+            method = 'GET';
+            body = undefined;
+          }
+          url = next;
+          continue;
+        }
+        if (response.status >= 200 && response.status < 300) {
+          return { status: response.status, body: parseJsonBody(text, response.status) };
+        }
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), options.now());
+        throw errorFromResponse(response.status, text, response.headers.get('content-type'), {
+          token: options.token,
+          retryAfterMs,
+        });
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return async function request(spec: RequestSpec): Promise<HttpResponse> {
+    // Writes are never retried here: a write that may have taken effect is the caller's to resolve.
+    const retries = spec.method === 'GET' ? options.maxRetries : 0;
+    for (let n = 0; ; n++) {
+      try {
+        return await attempt(spec);
+      } catch (err) {
+        if (!(err instanceof ApiError) || n >= retries || !isRetryable(err)) throw err;
+        // A cancelled call is over: the caller no longer wants the answer.
+        if (spec.signal?.aborted) throw err;
+        let wait = backoffDelay(n, options.backoffMs, options.random);
+        if (err.retryAfterMs !== null) {
+          // A wait longer than we are willing to honour: report it rather than hammer the API.
+          if (err.retryAfterMs > options.maxRetryAfterMs) throw err;
+          wait = err.retryAfterMs;
+        }
+        await options.sleep(wait);
+        if (spec.signal?.aborted) throw cancelledError();
+      }
+    }
+  };
+}
+
+/** Parses a 2xx body: empty is undefined, anything but JSON is a bad response. */
+function parseJsonBody(text: string, status: number): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badResponseError(status, 'the body was not valid JSON');
+  }
+}
