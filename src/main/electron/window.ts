@@ -1,0 +1,178 @@
+/**
+ * The app window: sandboxed, isolated, no Node, a strict CSP, no navigation and no pop-ups.
+ * Closing hides it (the app lives in the tray); its bounds are remembered.
+ */
+import { BrowserWindow, type WebPreferences } from 'electron';
+import { pathToFileURL } from 'node:url';
+import type { Id } from '../../shared/domain';
+import { eventChannel, type EventMap, type EventName } from '../../shared/ipc';
+import type { WindowBounds } from '../settings/schema';
+import type { TrustedSender } from './ipc';
+
+/** Where the window's parts are and how it reports back. */
+export interface AppWindowOptions {
+  /** Absolute path of the built CommonJS preload. */
+  preloadPath: string;
+  /** Absolute path of the built renderer's index.html (used when no dev server runs). */
+  rendererFile: string;
+  /** electron-vite's dev-server URL in development, else null. */
+  devServerUrl: string | null;
+  /** Last remembered bounds, or null for the default size. */
+  bounds: WindowBounds | null;
+  onBoundsChanged: (bounds: WindowBounds) => void;
+  /** Links the page tries to open go here; the action's allowlist decides. */
+  onExternalLink: (url: string) => void;
+  onVisibilityChanged?: (visible: boolean) => void;
+}
+
+/** The Content-Security-Policy for the renderer (the page also carries it in a meta tag). */
+export function contentSecurityPolicy(devServerUrl: string | null): string {
+  const dev = devServerUrl ? new URL(devServerUrl) : null;
+  // The dev server needs its own origin and HMR websocket; the built app needs nothing outside itself.
+  const connect = dev ? `'self' ${dev.origin} ws://${dev.host}` : `'self'`;
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    // Svelte sets element styles at run time; no inline <style> from elsewhere can load scripts.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src ${connect}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/** The exact webPreferences the window runs with (exported for the tests). */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** The one app window. */
+export class AppWindow implements TrustedSender {
+  private readonly window: BrowserWindow;
+  private quitting = false;
+  private readonly rendererUrl: URL;
+
+  constructor(private readonly options: AppWindowOptions) {
+    this.rendererUrl = new URL(options.devServerUrl ?? pathToFileURL(options.rendererFile).href);
+    const b = options.bounds;
+    this.window = new BrowserWindow({
+      ...(b ? { x: b.x, y: b.y, width: b.width, height: b.height } : { width: 980, height: 700 }),
+      minWidth: 640,
+      minHeight: 480,
+      show: false,
+      title: 'VPS Snapshot Tray',
+      autoHideMenuBar: true,
+      webPreferences: secureWebPreferences(options.preloadPath),
+    });
+    this.harden();
+    this.trackBounds();
+    this.window.on('close', (event) => {
+      // The app keeps running in the tray; only a real quit closes the window.
+      if (this.quitting) return;
+      event.preventDefault();
+      this.hide();
+    });
+  }
+
+  /** Loads the renderer. */
+  async load(): Promise<void> {
+    if (this.options.devServerUrl) await this.window.loadURL(this.options.devServerUrl);
+    else await this.window.loadFile(this.options.rendererFile);
+  }
+
+  private harden(): void {
+    const { webContents } = this.window;
+    const csp = contentSecurityPolicy(this.options.devServerUrl);
+    webContents.session.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+    // No camera, location, notifications-from-the-page, …: the window needs none of them.
+    webContents.session.setPermissionRequestHandler((_wc, _permission, respond) => respond(false));
+    webContents.on('will-navigate', (event) => event.preventDefault());
+    webContents.setWindowOpenHandler(({ url }) => {
+      this.options.onExternalLink(url);
+      return { action: 'deny' };
+    });
+  }
+
+  private trackBounds(): void {
+    const save = () => {
+      if (!this.window.isDestroyed()) this.options.onBoundsChanged(this.window.getNormalBounds());
+    };
+    this.window.on('resized', save);
+    this.window.on('moved', save);
+    this.window.on('close', save);
+  }
+
+  /** TrustedSender: our webContents id. */
+  webContentsId(): number | null {
+    return this.window.isDestroyed() ? null : this.window.webContents.id;
+  }
+
+  /** TrustedSender: our renderer page (file path or dev-server origin), ignoring query and hash. */
+  isTrustedUrl(url: string): boolean {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return false;
+    }
+    if (this.rendererUrl.protocol === 'file:') {
+      return parsed.protocol === 'file:' && parsed.pathname === this.rendererUrl.pathname;
+    }
+    return parsed.origin === this.rendererUrl.origin;
+  }
+
+  /** Shows and focuses the window. */
+  show(): void {
+    if (this.window.isDestroyed()) return;
+    if (this.window.isMinimized()) this.window.restore();
+    this.window.show();
+    this.window.focus();
+    this.options.onVisibilityChanged?.(true);
+  }
+
+  /** Hides the window (the app stays in the tray). */
+  hide(): void {
+    if (this.window.isDestroyed()) return;
+    this.window.hide();
+    this.options.onVisibilityChanged?.(false);
+  }
+
+  /** True while the window is on screen. */
+  isVisible(): boolean {
+    return !this.window.isDestroyed() && this.window.isVisible();
+  }
+
+  /** Shows the window on one server (after a notification or tray click). */
+  focusServer(serverId: Id): void {
+    this.show();
+    this.send('focusServer', { serverId });
+  }
+
+  /** Pushes an event to the page. */
+  send<E extends EventName>(event: E, payload: EventMap[E]): void {
+    if (this.window.isDestroyed() || this.window.webContents.isDestroyed()) return;
+    this.window.webContents.send(eventChannel(event), payload);
+  }
+
+  /** Lets the next close really close (called when the app quits). */
+  allowClose(): void {
+    this.quitting = true;
+  }
+}

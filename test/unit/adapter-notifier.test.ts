@@ -1,0 +1,51 @@
+// The notifier against the recording fake Electron: notifications shown, kept referenced until
+// they close (or are clicked), and a click shows the window on the server.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
+
+const { fake, resetFakeElectron } = await import('../support/fake-electron');
+const { ElectronNotifier } = await import('../../src/main/electron/notifier');
+
+beforeEach(() => resetFakeElectron());
+
+describe('ElectronNotifier', () => {
+  it('shows each notification and keeps it referenced until it closes', () => {
+    const notifier = new ElectronNotifier(() => undefined);
+    notifier.show({
+      title: 'Snapshot finished',
+      body: 'web-1: web-1-20261122 is ready (1.2 GB).',
+      serverId: 1,
+    });
+    notifier.show({ title: 'Restore failed', body: 'db-1 could not be restored.' });
+    expect(fake.recorder.notifications.map((n) => [n.options.title, n.options.body, n.shown])).toEqual([
+      ['Snapshot finished', 'web-1: web-1-20261122 is ready (1.2 GB).', true],
+      ['Restore failed', 'db-1 could not be restored.', true],
+    ]);
+    expect(notifier.liveCount).toBe(2);
+    fake.recorder.notifications[0]?.close();
+    expect(notifier.liveCount).toBe(1);
+  });
+
+  it('shows the window on the server when clicked, then lets go of it', () => {
+    const clicked: unknown[] = [];
+    const notifier = new ElectronNotifier((id) => clicked.push(id));
+    notifier.show({ title: 't', body: 'b', serverId: 'srv-9' });
+    fake.recorder.notifications[0]?.emit('click');
+    expect(clicked).toEqual(['srv-9']);
+    expect(notifier.liveCount).toBe(0);
+  });
+
+  it('does nothing where notifications are unsupported', () => {
+    fake.notificationsSupported = false;
+    const notifier = new ElectronNotifier(() => undefined);
+    notifier.show({ title: 't', body: 'b' });
+    expect(fake.recorder.notifications).toHaveLength(0);
+  });
+
+  it('bounds how many it holds when the platform never reports close', () => {
+    const notifier = new ElectronNotifier(() => undefined);
+    for (let i = 0; i < 60; i += 1) notifier.show({ title: `t${i}`, body: 'b' });
+    expect(notifier.liveCount).toBe(50);
+  });
+});
