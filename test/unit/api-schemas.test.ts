@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/main/api/errors';
+import {
+  parseAccount,
+  parsePage,
+  parseRestore,
+  parseServer,
+  parseSnapshot,
+} from '../../src/main/api/schemas';
+
+const server = {
+  id: 12345,
+  name: 'web-server-01',
+  hostname: 'web01.example.com',
+  status: 'active',
+  ip_address: '203.0.113.10',
+  location: 'us-west',
+  plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
+  os: { id: 5, name: 'Ubuntu 22.04 LTS' },
+  created_at: '2025-01-10T14:30:00Z',
+  updated_at: '2025-01-10T14:30:00Z',
+};
+
+const snapshot = {
+  id: 801,
+  server: { id: 12345, name: 'web-server-01' },
+  name: 'pre-migration-snapshot',
+  status: 'completed',
+  size_mb: 5120,
+  created_at: '2025-01-15T18:30:00Z',
+  description: 'Before major migration',
+};
+
+function badResponse(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    expect((e as ApiError).kind).toBe('bad_response');
+    return e as ApiError;
+  }
+  throw new Error('expected a bad_response ApiError');
+}
+
+describe('server schema', () => {
+  it('maps the documented example to camelCase', () => {
+    expect(parseServer(server)).toEqual({
+      id: 12345,
+      name: 'web-server-01',
+      hostname: 'web01.example.com',
+      status: 'active',
+      ipAddress: '203.0.113.10',
+      location: 'us-west',
+      plan: { id: 1, name: 'Standard VPS', vcpus: 2, memoryMb: 4096, storageGb: 80 },
+      os: { id: 5, name: 'Ubuntu 22.04 LTS' },
+      createdAt: '2025-01-10T14:30:00Z',
+      updatedAt: '2025-01-10T14:30:00Z',
+    });
+  });
+
+  it('keeps a UUID id as a string, an unknown status as it is, and drops unknown fields', () => {
+    const parsed = parseServer({
+      ...server,
+      id: '7b0e3c7e-1f2a-4c55-9d1e-0b6a6c1d2e3f',
+      status: 'migrating',
+      backups_enabled: true,
+      tags: ['x'],
+    });
+    expect(parsed.id).toBe('7b0e3c7e-1f2a-4c55-9d1e-0b6a6c1d2e3f');
+    expect(parsed.status).toBe('migrating');
+    expect(parsed).not.toHaveProperty('backups_enabled');
+    expect(parsed).not.toHaveProperty('tags');
+  });
+
+  it('tolerates null or missing display fields', () => {
+    const parsed = parseServer({ id: 1, name: 'bare', status: 'stopped', ip_address: null, plan: null });
+    expect(parsed.ipAddress).toBe('');
+    expect(parsed.hostname).toBe('');
+    expect(parsed.plan).toEqual({ id: '', name: '', vcpus: 0, memoryMb: 0, storageGb: 0 });
+    expect(parsed.os).toEqual({ id: '', name: '' });
+  });
+
+  it('refuses a server without id, name or status, naming the field but not the value', () => {
+    const e = badResponse(() => parseServer({ ...server, id: { secret: 'leak-me' } }));
+    expect(e.message).toContain('"id"');
+    expect(e.message).not.toContain('leak-me');
+    badResponse(() => parseServer({ ...server, name: undefined }));
+    badResponse(() => parseServer({ ...server, status: 3 }));
+    badResponse(() => parseServer({ ...server, id: '' }));
+    badResponse(() => parseServer('not an object'));
+  });
+});
+
+describe('snapshot schema', () => {
+  it('maps the documented example', () => {
+    expect(parseSnapshot(snapshot)).toEqual({
+      id: 801,
+      serverId: 12345,
+      serverName: 'web-server-01',
+      name: 'pre-migration-snapshot',
+      status: 'completed',
+      sizeMb: 5120,
+      createdAt: '2025-01-15T18:30:00Z',
+      description: 'Before major migration',
+    });
+  });
+
+  it('accepts an in-progress snapshot with null size, unknown status and a create message', () => {
+    const created = parseSnapshot({
+      ...snapshot,
+      id: 802,
+      status: 'queued',
+      size_mb: null,
+      message: 'takes 3-10 min',
+    });
+    expect(created.sizeMb).toBeNull();
+    expect(created.status).toBe('queued');
+    expect(created).not.toHaveProperty('message');
+  });
+
+  it('accepts a flat server_id, or fills the server from what was asked', () => {
+    const { server: _s, ...flat } = snapshot;
+    expect(parseSnapshot({ ...flat, server_id: 'abc' }).serverId).toBe('abc');
+    expect(parseSnapshot(flat, 12345).serverId).toBe(12345);
+    badResponse(() => parseSnapshot(flat));
+  });
+
+  it('tolerates a null description', () => {
+    expect(parseSnapshot({ ...snapshot, description: null }).description).toBe('');
+  });
+});
+
+describe('account, page and restore schemas', () => {
+  it('maps the account answer', () => {
+    expect(
+      parseAccount({
+        account: { email: 'a@b.c', first_name: 'Ada', last_name: 'L', company_name: null, created_at: 'x' },
+        token: { name: 'tray', permissions: ['read'] },
+      }),
+    ).toEqual({ email: 'a@b.c', firstName: 'Ada', lastName: 'L', companyName: '', tokenName: 'tray' });
+    badResponse(() => parseAccount({ account: {} }));
+  });
+
+  it('checks the page envelope', () => {
+    expect(parsePage({ count: 2, results: [1, 2], next: 'http://evil/' })).toEqual({
+      count: 2,
+      results: [1, 2],
+    });
+    badResponse(() => parsePage({ results: [] }));
+    badResponse(() => parsePage({ count: -1, results: [] }));
+    badResponse(() => parsePage({ count: 1, results: 'x' }));
+  });
+
+  it('maps the restore answer', () => {
+    expect(
+      parseRestore({
+        status: 'success',
+        message: 'Restore started',
+        snapshot: { id: 801, name: 'pre-migration-snapshot', created_at: '2025-01-15T18:30:00Z' },
+        server: { id: 12345, name: 'web-server-01', status: 'restoring' },
+      }),
+    ).toEqual({
+      message: 'Restore started',
+      snapshot: { id: 801, name: 'pre-migration-snapshot', createdAt: '2025-01-15T18:30:00Z' },
+      server: { id: 12345, name: 'web-server-01', status: 'restoring' },
+    });
+    badResponse(() => parseRestore({ status: 'success' }));
+  });
+});
