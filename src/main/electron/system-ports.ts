@@ -1,0 +1,26 @@
+/**
+ * The plain production ports that need no Electron: real timers and a console logger that
+ * redacts anything token-shaped before it is written.
+ */
+import type { Logger, Scheduler } from '../core/ports';
+import { redactSecrets } from './ipc';
+
+/** Timers on the real clock. */
+export const realScheduler: Scheduler = {
+  now: () => Date.now(),
+  setTimeout(fn, ms) {
+    const handle = setTimeout(fn, ms);
+    return () => clearTimeout(handle);
+  },
+};
+
+/** Writes log lines to stdout/stderr with a timestamp, redacted. */
+export function createConsoleLogger(): Logger {
+  const line = (level: string, message: string) =>
+    `${new Date().toISOString()} ${level} ${redactSecrets(message)}\n`;
+  return {
+    info: (message) => void process.stdout.write(line('info', message)),
+    warn: (message) => void process.stderr.write(line('warn', message)),
+    error: (message) => void process.stderr.write(line('error', message)),
+  };
+}
