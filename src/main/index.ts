@@ -1,0 +1,129 @@
+/**
+ * The main process entry: wires the ports, the core, the tray, the window and IPC together, and
+ * does nothing else. Every piece it wires lives in its own module.
+ */
+import { app, shell } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EventMap } from '../shared/ipc';
+import { createActions } from './actions';
+import { createVpsClient } from './api/client';
+import { AppCore } from './core/app-core';
+import type { DemoServer, Publish } from './core/ports';
+import { buildTrayModel } from './core/tray-menu';
+import { redactSecrets, registerIpcHandlers } from './electron/ipc';
+import { ElectronNotifier } from './electron/notifier';
+import { createConsoleLogger, realScheduler } from './electron/system-ports';
+import { AppTray, trayIconPaths } from './electron/tray';
+import { createTrayActionRunner } from './electron/tray-actions';
+import { AppWindow } from './electron/window';
+import { KeytarSecretStore } from './secrets/keytar-store';
+import { ElectronSettingsStore } from './settings/electron-settings';
+
+/** How often the tray re-renders on its own, so elapsed times and ages stay current. */
+const TRAY_TICK_MS = 30_000;
+
+/** Starts the built-in simulator; imported only when demo mode is chosen, to keep start-up fast. */
+async function startDemo(): Promise<DemoServer> {
+  const { startSimulator } = await import('../simulator/index');
+  const sim = await startSimulator({ seed: 'demo', speed: 20, token: 'vps_demo_token', port: 0 });
+  return { url: sim.url, token: sim.token, stop: () => sim.stop() };
+}
+
+/** Where the tray icons are: the repo's build/icons in development, resources when packaged. */
+function iconDirectory(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'icons') : join(app.getAppPath(), 'build', 'icons');
+}
+
+async function main(): Promise<void> {
+  app.setAppUserModelId('org.vps.snapshot-tray');
+  await app.whenReady();
+
+  const logger = createConsoleLogger();
+  const settings = new ElectronSettingsStore({ cwd: app.getPath('userData') });
+  let appWindow: AppWindow | null = null;
+  let tray: AppTray | null = null;
+  let loginItem = app.getLoginItemSettings().openAtLogin;
+
+  const onState = (state: EventMap['state']) => {
+    tray?.update(buildTrayModel(state, Date.now()));
+    if (state.settings.launchAtLogin !== loginItem) {
+      loginItem = state.settings.launchAtLogin;
+      app.setLoginItemSettings({ openAtLogin: loginItem });
+    }
+  };
+  const publish: Publish = (event, payload) => {
+    appWindow?.send(event, payload);
+    if (event === 'state') onState(payload as EventMap['state']);
+  };
+
+  const notifier = new ElectronNotifier((serverId) =>
+    serverId === undefined ? appWindow?.show() : appWindow?.focusServer(serverId),
+  );
+  const core = new AppCore({
+    secrets: new KeytarSecretStore(),
+    settings,
+    notifier,
+    scheduler: realScheduler,
+    publish,
+    createClient: (options) => createVpsClient(options),
+    startDemo,
+    logger,
+  });
+  const actions = createActions(core, {
+    openExternal: (url) => shell.openExternal(url),
+    showServer: (serverId) => appWindow?.focusServer(serverId),
+  });
+
+  const window = new AppWindow({
+    preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
+    rendererFile: fileURLToPath(new URL('../renderer/index.html', import.meta.url)),
+    devServerUrl: !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null,
+    bounds: settings.readWindowBounds(),
+    onBoundsChanged: (bounds) => settings.writeWindowBounds(bounds),
+    onExternalLink: (url) => void actions.openExternal({ url }),
+    onVisibilityChanged: (visible) => core.setWindowVisible(visible),
+  });
+  appWindow = window;
+  registerIpcHandlers(actions, window, logger);
+
+  const runTrayAction = createTrayActionRunner({
+    actions,
+    showWindow: () => window.show(),
+    showServer: (serverId) => window.focusServer(serverId),
+    quit: () => app.quit(),
+    logger,
+  });
+  const appTray = new AppTray(
+    trayIconPaths(iconDirectory()),
+    runTrayAction,
+    buildTrayModel(core.getState(), Date.now()),
+  );
+  tray = appTray;
+  const tick = setInterval(() => appTray.update(buildTrayModel(core.getState(), Date.now())), TRAY_TICK_MS);
+
+  app.on('second-instance', () => window.show());
+  // The app lives in the tray: closing the window must not quit it.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => window.allowClose());
+  app.on('will-quit', () => {
+    clearInterval(tick);
+    void core.stop();
+    appTray.destroy();
+  });
+
+  await core.start();
+  await window.load();
+  if (core.getState().mode === 'signed-out') window.show();
+}
+
+if (app.requestSingleInstanceLock()) {
+  main().catch((error: unknown) => {
+    const reason = error instanceof Error ? redactSecrets(error.message) : 'unknown error';
+    process.stderr.write(`VPS Snapshot Tray failed to start: ${reason}\n`);
+    app.exit(1);
+  });
+} else {
+  // Another instance runs; it shows its window on 'second-instance'.
+  app.quit();
+}

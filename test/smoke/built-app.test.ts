@@ -1,0 +1,168 @@
+// Smoke test of the BUILT bundles (scripts/test.mjs runs `electron-vite build` first): the main
+// bundle is started under plain Node with `electron` resolved to the recording fake, and the
+// preload is run in a bare vm context where `require` knows only 'electron'.
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_NAMES, INVOKE_NAMES, eventChannel, invokeChannel } from '../../src/shared/ipc';
+import type { recordingSummary } from '../support/fake-electron';
+
+const MAIN = resolve('out/main/index.js');
+const PRELOAD = resolve('out/preload/index.cjs');
+type Summary = ReturnType<typeof recordingSummary>;
+
+/** True when the text has ES module syntax (a sandboxed preload must be CommonJS). */
+function hasModuleSyntax(code: string): boolean {
+  return /^\s*(import\s*[\w{*'"]|export\s)/m.test(code) || /\bimport\.meta\b/.test(code);
+}
+
+describe('built main bundle under a recording Electron', () => {
+  let child: ChildProcess;
+  let home: string;
+  let summary: Summary;
+  let stderr = '';
+
+  function report(): Promise<Summary> {
+    return new Promise((done) => {
+      const onMessage = (m: { type: string; summary?: Summary }) => {
+        if (m.type !== 'report' || !m.summary) return;
+        child.off('message', onMessage);
+        done(m.summary);
+      };
+      child.on('message', onMessage);
+      child.send('report');
+    });
+  }
+
+  beforeAll(async () => {
+    expect(existsSync(MAIN), `${MAIN} missing: run \`npx electron-vite build\` first`).toBe(true);
+    home = mkdtempSync(join(tmpdir(), 'vps-smoke-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, VPS_FAKE_USER_DATA: join(home, 'userData') };
+    // No keychain: start-up must not depend on one (and must not touch the developer's).
+    delete env['DBUS_SESSION_BUS_ADDRESS'];
+    delete env['DISPLAY'];
+    delete env['ELECTRON_RENDERER_URL'];
+    child = fork(resolve('test/smoke/main-harness.ts'), [MAIN], {
+      execArgv: ['--import', 'tsx', '--import', resolve('test/smoke/register-electron.mjs')],
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const loaded = await new Promise<{ type: string; message?: string }>((done) => {
+      child.on('message', (m: { type: string; message?: string }) => {
+        if (m.type === 'loaded' || m.type === 'load-error') done(m);
+      });
+      child.on('exit', (code) => done({ type: 'load-error', message: `exited with ${code}: ${stderr}` }));
+    });
+    expect(loaded).toEqual({ type: 'loaded' });
+    // Start-up is asynchronous (whenReady, the core's start): ask until the window is loaded.
+    for (;;) {
+      summary = await report();
+      if (summary.windows[0]?.loaded && Object.keys(summary.windows[0].loaded).length > 0) break;
+      if (stderr.includes('failed to start')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+
+  afterAll(() => {
+    child?.kill();
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  it('starts without errors and takes the single-instance lock', () => {
+    expect(stderr).not.toContain('failed to start');
+    const apis = summary.calls.map((c) => c.api);
+    expect(apis).toContain('app.requestSingleInstanceLock');
+    expect(apis).toContain('app.setAppUserModelId');
+    expect(apis).toContain('app.whenReady');
+  });
+
+  it('creates one tray whose icon file exists', () => {
+    expect(summary.trays).toHaveLength(1);
+    expect(summary.trays[0]?.imageExists).toBe(true);
+    expect(summary.trays[0]?.menuLabels.length).toBeGreaterThan(0);
+  });
+
+  it('registers exactly the contract channels', () => {
+    expect([...summary.handledChannels].sort()).toEqual(INVOKE_NAMES.map(invokeChannel).sort());
+  });
+
+  it('creates one secure window whose preload exists and is CommonJS', () => {
+    expect(summary.windows).toHaveLength(1);
+    const prefs = summary.windows[0]?.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    const preload = String(prefs['preload']);
+    expect(preload).toBe(PRELOAD);
+    expect(existsSync(preload)).toBe(true);
+    expect(hasModuleSyntax(readFileSync(preload, 'utf8'))).toBe(false);
+    expect(summary.windows[0]?.loaded).toEqual({ file: resolve('out/renderer/index.html') });
+  });
+});
+
+describe('built preload in a bare vm context', () => {
+  it('exposes exactly the contract names plus `on`, backed by named channels only', async () => {
+    const code = readFileSync(PRELOAD, 'utf8');
+    const exposed: { key: string; api: Record<string, unknown> }[] = [];
+    const invoked: { channel: string; args: unknown[] }[] = [];
+    const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
+    const electron = {
+      contextBridge: {
+        exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.push({ key, api }),
+      },
+      ipcRenderer: {
+        invoke: (channel: string, ...args: unknown[]) => {
+          invoked.push({ channel, args });
+          return Promise.resolve({ ok: true, value: channel });
+        },
+        on: (channel: string, l: (...a: unknown[]) => void) => {
+          if (!listeners.has(channel)) listeners.set(channel, new Set());
+          listeners.get(channel)?.add(l);
+        },
+        removeListener: (channel: string, l: (...a: unknown[]) => void) => listeners.get(channel)?.delete(l),
+      },
+    };
+    const requested: string[] = [];
+    const sandboxRequire = (id: string) => {
+      requested.push(id);
+      if (id === 'electron') return electron;
+      throw new Error(`a sandboxed preload cannot require '${id}'`);
+    };
+    const module = { exports: {} };
+    vm.runInNewContext(
+      code,
+      { require: sandboxRequire, module, exports: module.exports },
+      { filename: PRELOAD },
+    );
+
+    expect(requested).toEqual(['electron']);
+    expect(exposed.map((e) => e.key)).toEqual(['vps']);
+    const api = exposed[0]?.api ?? {};
+    expect(Object.keys(api).sort()).toEqual([...INVOKE_NAMES, 'on'].sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+
+    type Fn = (...args: unknown[]) => unknown;
+    await (api['getState'] as Fn)();
+    await (api['deleteSnapshot'] as Fn)({ serverId: 1, snapshotId: 2 }, 'extra argument');
+    expect(invoked).toEqual([
+      { channel: invokeChannel('getState'), args: [] },
+      { channel: invokeChannel('deleteSnapshot'), args: [{ serverId: 1, snapshotId: 2 }] },
+    ]);
+
+    const seen: unknown[] = [];
+    const off = (api['on'] as Fn)('state', (payload: unknown) => seen.push(payload)) as () => void;
+    for (const l of listeners.get(eventChannel('state')) ?? []) l({ sender: 'ipc event' }, { mode: 'demo' });
+    expect(seen).toEqual([{ mode: 'demo' }]);
+    off();
+    expect(listeners.get(eventChannel('state'))?.size).toBe(0);
+    expect(() => (api['on'] as Fn)('not-an-event', () => undefined)).toThrow();
+    expect(EVENT_NAMES.length).toBeGreaterThan(0);
+  });
+});
