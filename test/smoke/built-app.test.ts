@@ -40,11 +40,13 @@ describe('built main bundle under a recording Electron', () => {
   beforeAll(async () => {
     expect(existsSync(MAIN), `${MAIN} missing: run \`npx electron-vite build\` first`).toBe(true);
     home = mkdtempSync(join(tmpdir(), 'vps-smoke-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, VPS_FAKE_USER_DATA: join(home, 'userData') };
-    // No keychain: start-up must not depend on one (and must not touch the developer's).
-    delete env['DBUS_SESSION_BUS_ADDRESS'];
-    delete env['DISPLAY'];
-    delete env['ELECTRON_RENDERER_URL'];
+    // No keychain (start-up must not depend on one, nor touch the developer's) and no dev server.
+    const dropped = new Set(['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'ELECTRON_RENDERER_URL']);
+    const env: NodeJS.ProcessEnv = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !dropped.has(k))),
+      HOME: home,
+      VPS_FAKE_USER_DATA: join(home, 'userData'),
+    };
     child = fork(resolve('test/smoke/main-harness.ts'), [MAIN], {
       execArgv: ['--import', 'tsx', '--import', resolve('test/smoke/register-electron.mjs')],
       env,
