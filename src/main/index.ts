@@ -2,7 +2,7 @@
  * The main process entry: wires the ports, the core, the tray, the window and IPC together, and
  * does nothing else. Every piece it wires lives in its own module.
  */
-import { app, shell } from 'electron';
+import { app, screen, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventMap } from '../shared/ipc';
@@ -16,7 +16,7 @@ import { ElectronNotifier } from './electron/notifier';
 import { createConsoleLogger, realScheduler } from './electron/system-ports';
 import { AppTray, trayIconPaths } from './electron/tray';
 import { createTrayActionRunner } from './electron/tray-actions';
-import { AppWindow } from './electron/window';
+import { AppWindow, onScreenBounds } from './electron/window';
 import { KeytarSecretStore } from './secrets/keytar-store';
 import { ElectronSettingsStore } from './settings/electron-settings';
 
@@ -79,7 +79,10 @@ async function main(): Promise<void> {
     preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
     rendererFile: fileURLToPath(new URL('../renderer/index.html', import.meta.url)),
     devServerUrl: !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null,
-    bounds: settings.readWindowBounds(),
+    bounds: onScreenBounds(
+      settings.readWindowBounds(),
+      screen.getAllDisplays().map((display) => display.workArea),
+    ),
     onBoundsChanged: (bounds) => settings.writeWindowBounds(bounds),
     onExternalLink: (url) => void actions.openExternal({ url }),
     onVisibilityChanged: (visible) => core.setWindowVisible(visible),
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
   const tick = setInterval(() => appTray.update(buildTrayModel(core.getState(), Date.now())), TRAY_TICK_MS);
 
   app.on('second-instance', () => window.show());
+  app.on('activate', () => window.show());
   // The app lives in the tray: closing the window must not quit it.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => window.allowClose());

@@ -3,5 +3,6 @@
 import { fake } from '../support/fake-electron';
 
 const m = fake.module;
-export const { app, BrowserWindow, Tray, Menu, Notification, nativeImage, ipcMain, shell, session } = m;
+export const { app, BrowserWindow, Tray, Menu, Notification, nativeImage, ipcMain, shell, session, screen } =
+  m;
 export default m;

@@ -336,6 +336,9 @@ function buildModule() {
       },
     },
     session: { defaultSession },
+    screen: {
+      getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+    },
   };
 }
 

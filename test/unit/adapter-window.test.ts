@@ -6,7 +6,7 @@ import type { WindowBounds } from '../../src/main/settings/schema';
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
 const { fake, resetFakeElectron } = await import('../support/fake-electron');
-const { AppWindow, contentSecurityPolicy } = await import('../../src/main/electron/window');
+const { AppWindow, contentSecurityPolicy, onScreenBounds } = await import('../../src/main/electron/window');
 
 function makeWindow(overrides: { devServerUrl?: string | null; bounds?: WindowBounds | null } = {}) {
   const saved: WindowBounds[] = [];
@@ -144,6 +144,15 @@ describe('AppWindow', () => {
     expect(dev.isTrustedUrl('http://localhost:5173/index.html')).toBe(true);
     expect(dev.isTrustedUrl('http://localhost:5174/')).toBe(false);
     expect(dev.webContentsId()).toBe(fake.recorder.windows.at(-1)?.webContents.id);
+  });
+
+  it('forgets remembered bounds that no longer overlap a display', () => {
+    const screenArea = { x: 0, y: 0, width: 1920, height: 1040 };
+    const inside = { x: 100, y: 100, width: 900, height: 700 };
+    expect(onScreenBounds(inside, [screenArea])).toEqual(inside);
+    expect(onScreenBounds({ x: 3000, y: 100, width: 900, height: 700 }, [screenArea])).toBeNull();
+    expect(onScreenBounds({ x: 1900, y: 100, width: 900, height: 700 }, [screenArea])).toBeNull();
+    expect(onScreenBounds(null, [screenArea])).toBeNull();
   });
 
   it('loads the built file, or the dev server when one runs', async () => {

@@ -45,6 +45,15 @@ export function contentSecurityPolicy(devServerUrl: string | null): string {
   ].join('; ');
 }
 
+/** The remembered bounds if they still overlap a display's work area (a monitor may be gone), else null. */
+export function onScreenBounds(bounds: WindowBounds | null, workAreas: WindowBounds[]): WindowBounds | null {
+  if (!bounds) return null;
+  const overlaps = (a: WindowBounds) =>
+    Math.min(bounds.x + bounds.width, a.x + a.width) - Math.max(bounds.x, a.x) >= 100 &&
+    Math.min(bounds.y + bounds.height, a.y + a.height) - Math.max(bounds.y, a.y) >= 50;
+  return workAreas.some(overlaps) ? bounds : null;
+}
+
 /** The exact webPreferences the window runs with (exported for the tests). */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
