@@ -2,11 +2,12 @@
 // bundle is started under plain Node with `electron` resolved to the recording fake, and the
 // preload is run in a bare vm context where `require` knows only 'electron'.
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { EVENT_NAMES, INVOKE_NAMES, eventChannel, invokeChannel } from '../../src/shared/ipc';
 import type { recordingSummary } from '../support/fake-electron';
 
@@ -47,6 +48,12 @@ describe('built main bundle under a recording Electron', () => {
       HOME: home,
       VPS_FAKE_USER_DATA: join(home, 'userData'),
     };
+    // A settings file from an earlier run that turned launch-at-login on: the wiring must apply it.
+    mkdirSync(join(home, 'userData'), { recursive: true });
+    writeFileSync(
+      join(home, 'userData', 'config.json'),
+      JSON.stringify({ version: 1, settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } }),
+    );
     child = fork(resolve('test/smoke/main-harness.ts'), [MAIN], {
       execArgv: ['--import', 'tsx', '--import', resolve('test/smoke/register-electron.mjs')],
       env,
@@ -80,6 +87,11 @@ describe('built main bundle under a recording Electron', () => {
     expect(apis).toContain('app.requestSingleInstanceLock');
     expect(apis).toContain('app.setAppUserModelId');
     expect(apis).toContain('app.whenReady');
+  });
+
+  it('applies launch-at-login from the stored settings', () => {
+    const loginCalls = summary.calls.filter((c) => c.api === 'app.setLoginItemSettings');
+    expect(loginCalls.map((c) => c.args[0])).toEqual([{ openAtLogin: true }]);
   });
 
   it('creates one tray whose icon file exists', () => {
