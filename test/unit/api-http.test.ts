@@ -399,3 +399,80 @@ describe('the token never appears in an error', () => {
     expect(String(e)).not.toContain(TOKEN);
   });
 });
+
+describe('createSnapshot never makes two snapshots', () => {
+  const made = (id: number, name: string, created = '2026-01-01T00:00:00Z') => ({
+    id,
+    server: { id: 1, name: 'srv-1' },
+    name,
+    status: 'in_progress',
+    size_mb: null,
+    created_at: created,
+    description: '',
+  });
+
+  it('refuses a bad name before any request', async () => {
+    const s = await serve((_r, res) => json(res, 201, made(1, 'x')));
+    const { c, requests } = client(s.url);
+    for (const name of ['', 'has space', 'x'.repeat(65), 'ünï']) {
+      const e = await caught(c.createSnapshot({ serverId: 1, name }));
+      expect(e.kind).toBe('invalid');
+      expect(e.status).toBeNull();
+    }
+    expect(requests).toEqual([]);
+  });
+
+  it('sends server_id, name and description, once', async () => {
+    const s = await serve((_r, res) => json(res, 201, { ...made(9, 'pre'), message: 'started' }));
+    const { c, requests } = client(s.url);
+    const snap = await c.createSnapshot({ serverId: 1, name: 'pre', description: 'before update' });
+    expect(snap.id).toBe(9);
+    expect(JSON.parse(s.seen[0]?.body ?? '')).toEqual({
+      server_id: 1,
+      name: 'pre',
+      description: 'before update',
+    });
+    expect(requests).toEqual(['POST /snapshots/']);
+  });
+
+  it('after a dropped connection, returns the snapshot that was made (newest of that name)', async () => {
+    const s = await serve((req, res) => {
+      if (req.method === 'POST') return req.socket.destroy();
+      json(res, 200, {
+        count: 3,
+        results: [
+          made(5, 'pre', '2025-01-01T00:00:00Z'),
+          made(6, 'pre', '2026-02-01T00:00:00Z'),
+          made(7, 'other'),
+        ],
+      });
+    });
+    const { c, requests } = client(s.url);
+    const snap = await c.createSnapshot({ serverId: 1, name: 'pre' });
+    expect(snap.id).toBe(6);
+    expect(requests).toEqual(['POST /snapshots/', 'GET /snapshots/']);
+    expect(s.seen[1]?.url).toContain('server_id=1');
+  });
+
+  it('after a 503 with nothing made, throws the original error without retrying the POST', async () => {
+    const s = await serve((req, res) => {
+      if (req.method === 'POST') return json(res, 503, undefined);
+      json(res, 200, { count: 1, results: [made(7, 'other')] });
+    });
+    const { c, requests } = client(s.url);
+    const e = await caught(c.createSnapshot({ serverId: 1, name: 'pre' }));
+    expect(e.kind).toBe('server');
+    expect(e.status).toBe(503);
+    expect(requests.filter((r) => r.startsWith('POST'))).toHaveLength(1);
+  });
+
+  it('a clear rejection is thrown as is, without a lookup', async () => {
+    for (const status of [400, 401, 404, 429]) {
+      const s = await serve((_r, res) => json(res, status, { detail: 'no' }));
+      const { c, requests } = client(s.url);
+      const e = await caught(c.createSnapshot({ serverId: 1, name: 'pre' }));
+      expect(e.status).toBe(status);
+      expect(requests).toEqual(['POST /snapshots/']);
+    }
+  });
+});
