@@ -225,7 +225,8 @@ describe('redirects', () => {
     const s = await serve((req, res) => {
       if (req.url === '/api/v1/servers/1/') {
         res.writeHead(301, { Location: '/api/v1/servers/1/moved/' });
-        return res.end();
+        res.end();
+        return;
       }
       json(res, 200, serverWire(1));
     });
@@ -437,7 +438,10 @@ describe('createSnapshot never makes two snapshots', () => {
 
   it('after a dropped connection, returns the snapshot that was made (newest of that name)', async () => {
     const s = await serve((req, res) => {
-      if (req.method === 'POST') return req.socket.destroy();
+      if (req.method === 'POST') {
+        req.socket.destroy();
+        return;
+      }
       json(res, 200, {
         count: 3,
         results: [
