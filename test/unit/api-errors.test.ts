@@ -185,3 +185,36 @@ describe('toAppError', () => {
     expect(toAppError('string').kind).toBe('internal');
   });
 });
+
+describe('errorFromResponse for any body', () => {
+  it('never returns the token, never starts with markup, stays bounded', async () => {
+    const { default: fc } = await import('fast-check');
+    const body = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.string().map((s) => `<html><body>${s}${TOKEN}</body></html>`),
+      fc.string().map((s) => JSON.stringify({ detail: `${s}${TOKEN}${s}` })),
+      fc
+        .dictionary(fc.string({ minLength: 1 }), fc.array(fc.string()))
+        .map((m) => JSON.stringify({ ...m, x: [TOKEN] })),
+    );
+    fc.assert(
+      fc.property(body, fc.constantFrom(400, 401, 404, 422, 429, 500, 503), (raw, status) => {
+        const e = errorFromResponse(status, raw, null, { token: TOKEN });
+        return (
+          !e.message.includes(TOKEN) &&
+          !/^\s*</.test(e.message) &&
+          e.message.length < 600 &&
+          !JSON.stringify(e.fields).includes(TOKEN)
+        );
+      }),
+    );
+  });
+});
+
+it('redacts before clipping, so no prefix of the token survives a cut', () => {
+  for (let pad = 280; pad < 300; pad++) {
+    const said = readServerMessage(JSON.stringify({ detail: `${'a'.repeat(pad)}${TOKEN}` }), null, TOKEN);
+    expect(said.text).not.toContain(TOKEN.slice(0, 8));
+  }
+});

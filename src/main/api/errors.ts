@@ -168,12 +168,13 @@ export function readServerMessage(raw: string, contentType: string | null, token
   } else {
     texts = [trimmed];
   }
-  const joined = texts.join('; ').replace(/\s+/g, ' ').trim();
-  if (joined === '') return { text: null, fields };
-  const clipped = joined.length > MAX_SERVER_TEXT ? `${joined.slice(0, MAX_SERVER_TEXT - 1)}…` : joined;
+  // Redact before clipping: a clip could otherwise leave a recognisable part of the token.
+  const joined = redactToken(texts.join('; '), token).replace(/\s+/g, ' ').trim();
   const safeFields: Record<string, string[]> = {};
   for (const [k, list] of Object.entries(fields)) safeFields[k] = list.map((t) => redactToken(t, token));
-  return { text: redactToken(clipped, token), fields: safeFields };
+  if (joined === '') return { text: null, fields: safeFields };
+  const clipped = joined.length > MAX_SERVER_TEXT ? `${joined.slice(0, MAX_SERVER_TEXT - 1)}…` : joined;
+  return { text: clipped, fields: safeFields };
 }
 
 /**
