@@ -8,7 +8,8 @@ import type { InvokeHandlers, TrustedSender } from '../../src/main/electron/ipc'
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
 const { fake, resetFakeElectron } = await import('../support/fake-electron');
-const { registerIpcHandlers, redactSecrets } = await import('../../src/main/electron/ipc');
+const { registerIpcHandlers } = await import('../../src/main/electron/ipc');
+const { redactSecrets } = await import('../../src/main/redact');
 
 const OUR_ID = 7;
 const OUR_PAGE = 'file:///app/out/renderer/index.html';

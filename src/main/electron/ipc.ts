@@ -15,6 +15,7 @@ import {
   type Result,
 } from '../../shared/ipc';
 import type { Logger } from '../core/ports';
+import { redactSecrets } from '../redact';
 
 /** One action per invoke call, as createActions builds them. */
 export type InvokeHandlers = {
@@ -29,13 +30,6 @@ export interface TrustedSender {
   isTrustedUrl(url: string): boolean;
 }
 
-/** Replaces anything token-shaped, so an unexpected error can be logged safely. */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/vps_[A-Za-z0-9_-]+/g, 'vps_[redacted]')
-    .replace(/(Bearer\s+)\S+/gi, '$1[redacted]')
-    .replace(/("?token"?\s*[:=]\s*)("[^"]*"|\S+)/gi, '$1[redacted]');
-}
 
 const REFUSED = {
   kind: 'refused',

@@ -2,8 +2,8 @@
  * The plain production ports that need no Electron: real timers and a console logger that
  * redacts anything token-shaped before it is written.
  */
-import type { Logger, Scheduler } from '../core/ports';
-import { redactSecrets } from './ipc';
+import type { Logger, Scheduler } from './core/ports';
+import { redactSecrets } from './redact';
 
 /** Timers on the real clock. */
 export const realScheduler: Scheduler = {
