@@ -30,8 +30,9 @@ const vitest = ['npx', 'vitest', 'run', ...extra];
 let status;
 if (onPath('dbus-run-session') && onPath('gnome-keyring-daemon')) {
   // The daemon is unlocked with a throwaway password; keytar then talks to it over the private bus.
-  const inner = `echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; VPS_TEST_KEYRING=1 exec ${vitest.join(' ')}`;
-  status = run('dbus-run-session', ['--', 'sh', '-c', inner], env);
+  // Arguments reach vitest as "$@" of the inner shell, so none is re-parsed by it.
+  const inner = 'echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; VPS_TEST_KEYRING=1 exec "$@"';
+  status = run('dbus-run-session', ['--', 'sh', '-c', inner, 'sh', ...vitest], env);
 } else {
   if (process.env.CI) console.error('dbus-run-session or gnome-keyring-daemon missing: keychain tests will fail');
   status = run(vitest[0], vitest.slice(1), env);
