@@ -31,10 +31,12 @@ let status;
 if (onPath('dbus-run-session') && onPath('gnome-keyring-daemon')) {
   // The daemon is unlocked with a throwaway password; keytar then talks to it over the private bus.
   // Arguments reach vitest as "$@" of the inner shell, so none is re-parsed by it.
-  const inner = 'echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; VPS_TEST_KEYRING=1 exec "$@"';
+  const inner =
+    'echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; VPS_TEST_KEYRING=1 exec "$@"';
   status = run('dbus-run-session', ['--', 'sh', '-c', inner, 'sh', ...vitest], env);
 } else {
-  if (process.env.CI) console.error('dbus-run-session or gnome-keyring-daemon missing: keychain tests will fail');
+  if (process.env.CI)
+    console.error('dbus-run-session or gnome-keyring-daemon missing: keychain tests will fail');
   status = run(vitest[0], vitest.slice(1), env);
 }
 if (existsSync(home)) rmSync(home, { recursive: true, force: true });
