@@ -104,7 +104,11 @@ export type EventName = keyof EventMap;
 /** The invoke names, in declaration order (for the preload and registration). */
 export const INVOKE_NAMES = Object.keys(invokeContract) as InvokeName[];
 /** The event names (kept in step with EventMap by the satisfies check below). */
-export const EVENT_NAMES = ['state', 'operationFinished', 'focusServer'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'state',
+  'operationFinished',
+  'focusServer',
+] as const satisfies readonly EventName[];
 
 /** The IPC channel of an invoke call. */
 export function invokeChannel(name: InvokeName): string {
@@ -133,17 +137,35 @@ export type VpsApi = {
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 };
 
+/** Path keys shown in messages: contract-style names and array indexes, nothing a sender made up. */
+const SAFE_KEY = /^(?:[A-Za-z][A-Za-z0-9]{0,39}|\d{1,6})$/;
+
 /** Checks a payload against its call's schema; lists every issue in one plain message. */
 export function parsePayload<K extends InvokeName>(
   name: K,
   payload: unknown,
 ): { ok: true; value: InvokeInput<K> } | { ok: false; error: AppError } {
+  // Arrays, Dates, Maps, Errors… can cross IPC; valibot's object schemas would accept one with no
+  // own keys as `{}`, so only plain objects (or none) count as payloads.
+  if (
+    typeof payload === 'object' &&
+    payload !== null &&
+    Object.prototype.toString.call(payload) !== '[object Object]'
+  ) {
+    return {
+      ok: false,
+      error: { kind: 'validation', message: `Invalid request to ${name}: expected an object` },
+    };
+  }
   const result = v.safeParse(invokeContract[name].input, payload);
   if (result.success) return { ok: true, value: result.output as InvokeInput<K> };
   const issues = result.issues
     .slice(0, 5)
     .map((i) => {
-      const path = i.path?.map((p) => String(p.key)).join('.') ?? '';
+      // An unknown key is the sender's text (it could be huge, or a token): name only sane ones.
+      const path =
+        i.path?.map((p) => (SAFE_KEY.test(String(p.key)) ? String(p.key) : '(unexpected key)')).join('.') ??
+        '';
       // Drop valibot's "but received …" tail: it can echo what was sent, such as a token.
       const message = i.message.replace(/ but received .*$/s, '');
       return path ? `${path}: ${message}` : message;
