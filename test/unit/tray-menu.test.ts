@@ -1,0 +1,625 @@
+// The tray menu as a pure function of the state: realistic states in, the labels, enabled flags
+// and actions a user would see in the tray out. No Electron involved.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AGE_WORDS, formatAgo, formatElapsed, formatSpan } from '../../src/main/core/format-age';
+import { MAX_SERVER_ENTRIES, TRAY_TEXT, buildTrayModel } from '../../src/main/core/tray-menu';
+import type { TrayMenuItem, TrayModel } from '../../src/main/core/tray-model';
+import type { Id, Operation, Server, Snapshot } from '../../src/shared/domain';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import type { AppState, ServerEntry } from '../../src/shared/state';
+
+const NOW = Date.parse('2026-11-23T17:02:30Z');
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const iso = (msAgo: number) => new Date(NOW - msAgo).toISOString();
+
+function server(id: Id, name: string, status = 'active'): Server {
+  return {
+    id,
+    name,
+    hostname: `${name}.example.org`,
+    status,
+    ipAddress: '192.0.2.10',
+    location: 'Helsinki',
+    plan: { id: 3, name: 'VPS-4', vcpus: 2, memoryMb: 4096, storageGb: 80 },
+    os: { id: 7, name: 'Ubuntu 24.04' },
+    createdAt: '2025-01-01T00:00:00Z',
+    updatedAt: '2026-11-01T00:00:00Z',
+  };
+}
+
+function snapshot(id: Id, srv: Server, name: string, msAgo: number, status = 'completed'): Snapshot {
+  return {
+    id,
+    serverId: srv.id,
+    serverName: srv.name,
+    name,
+    status,
+    sizeMb: status === 'completed' ? 2048 : null,
+    createdAt: iso(msAgo),
+    description: '',
+  };
+}
+
+function entry(srv: Server, snapshots: Snapshot[] = []): ServerEntry {
+  return { server: srv, snapshots };
+}
+
+function op(partial: Partial<Operation> & Pick<Operation, 'kind' | 'serverId' | 'serverName'>): Operation {
+  return {
+    id: `op-${String(partial.serverId)}-${partial.kind}`,
+    snapshotId: null,
+    snapshotName: 'snap',
+    startedAt: iso(2 * MIN),
+    status: 'running',
+    finishedAt: null,
+    message: null,
+    ...partial,
+  };
+}
+
+function baseState(overrides: Partial<AppState> = {}): AppState {
+  return {
+    mode: 'demo',
+    account: { email: null, tokenSet: true, tokenStorage: null, tokenInvalid: false },
+    keychain: { available: true, reason: null },
+    servers: [],
+    operations: [],
+    sync: { refreshing: false, lastRefreshAt: iso(2 * MIN), lastError: null, offline: false },
+    settings: { ...DEFAULT_SETTINGS },
+    demoUrl: 'http://127.0.0.1:43210/api/v1/',
+    ...overrides,
+  };
+}
+
+const web = server(12345, 'web-server-01');
+const db = server(12346, 'db-server-01');
+const staging = server(12347, 'staging-01', 'stopped');
+const legacy = server(12348, 'legacy-01', 'suspended');
+const mail = server('srv-mail', 'mail-01', 'restoring');
+
+/** The demo account: one server with two snapshots, one full, one stopped, one suspended, one restoring. */
+function demoState(overrides: Partial<AppState> = {}): AppState {
+  return baseState({
+    servers: [
+      entry(web, [
+        snapshot(801, web, 'before-update-snapshot', 3 * HOUR),
+        snapshot(798, web, 'weekly-2026-11-16', 7 * 24 * HOUR),
+      ]),
+      entry(
+        db,
+        [1, 2, 3, 4, 5].map((n) => snapshot(900 + n, db, `db-${n}`, n * 24 * HOUR)),
+      ),
+      entry(staging),
+      entry(legacy, [snapshot(700, legacy, 'last-before-suspend', 40 * 24 * HOUR)]),
+      entry(mail, [snapshot(650, mail, 'mail-good', 26 * HOUR)]),
+    ],
+    ...overrides,
+  });
+}
+
+type Item = Extract<TrayMenuItem, { kind: 'item' }>;
+
+function items(list: readonly TrayMenuItem[]): Item[] {
+  return list.filter((i): i is Item => i.kind === 'item');
+}
+
+/** Every item, depth first, submenus included. */
+function flatten(list: readonly TrayMenuItem[]): Item[] {
+  return items(list).flatMap((i) => [i, ...flatten(i.submenu ?? [])]);
+}
+
+function labels(model: TrayModel): string[] {
+  return items(model.items).map((i) => i.label);
+}
+
+function find(list: readonly TrayMenuItem[], prefix: string): Item {
+  const hit = items(list).find((i) => i.label.startsWith(prefix));
+  if (!hit)
+    throw new Error(
+      `no item starting with "${prefix}" in ${JSON.stringify(items(list).map((i) => i.label))}`,
+    );
+  return hit;
+}
+
+function serverMenu(model: TrayModel, name: string): Item[] {
+  return items(find(model.items, `${name} — `).submenu ?? []);
+}
+
+describe('format-age', () => {
+  it('formats spans compactly and rounds down', () => {
+    expect(formatSpan(0)).toBe(AGE_WORDS.underAMinute);
+    expect(formatSpan(59_999)).toBe('under a minute');
+    expect(formatSpan(60_000)).toBe('1 min');
+    expect(formatSpan(2 * MIN + 59_000)).toBe('2 min');
+    expect(formatSpan(HOUR)).toBe('1 h');
+    expect(formatSpan(HOUR + 20 * MIN)).toBe('1 h 20 min');
+    expect(formatSpan(11 * HOUR + 20 * MIN)).toBe('11 h');
+    expect(formatSpan(3 * 24 * HOUR)).toBe('3 d');
+    expect(formatSpan(90 * 24 * HOUR)).toBe('3 mo');
+    expect(formatSpan(800 * 24 * HOUR)).toBe('2 y');
+    expect(formatSpan(-5000)).toBe('under a minute');
+    expect(formatSpan(Number.NaN)).toBe('under a minute');
+  });
+
+  it('says how long ago, treats the future as now, and refuses garbage', () => {
+    expect(formatAgo(iso(3 * HOUR), NOW)).toBe('3 h ago');
+    expect(formatAgo(iso(10_000), NOW)).toBe('just now');
+    expect(formatAgo(iso(-5 * MIN), NOW)).toBe('just now');
+    expect(formatAgo('not a date', NOW)).toBeNull();
+    expect(formatElapsed(iso(2 * MIN), NOW)).toBe('2 min');
+    expect(formatElapsed('', NOW)).toBeNull();
+  });
+});
+
+describe('buildTrayModel', () => {
+  it('signed out: offers the demo and signing in, and nothing that needs an account', () => {
+    const model = buildTrayModel(
+      baseState({
+        mode: 'signed-out',
+        account: { email: null, tokenSet: false, tokenStorage: null, tokenInvalid: false },
+        sync: { refreshing: false, lastRefreshAt: null, lastError: null, offline: false },
+        demoUrl: null,
+      }),
+      NOW,
+    );
+    expect(labels(model)).toEqual([
+      TRAY_TEXT.notSignedIn,
+      'Try the demo',
+      'Sign in…',
+      'Open VPS Snapshot Tray',
+      'Quit',
+    ]);
+    expect(find(model.items, 'Not signed in').enabled).toBe(false);
+    expect(find(model.items, 'Try the demo')).toMatchObject({ enabled: true, action: { type: 'startDemo' } });
+    expect(find(model.items, 'Sign in')).toMatchObject({ enabled: true, action: { type: 'openWindow' } });
+    expect(model.icon).toBe('idle');
+    expect(model.tooltip).toBe('VPS Snapshot Tray — not signed in');
+  });
+
+  it('demo: labelled Demo, one entry per server with status, n/5 and the last snapshot age', () => {
+    const model = buildTrayModel(demoState(), NOW);
+    const all = labels(model);
+    expect(all[0]).toBe('Demo');
+    expect(all).toContain('web-server-01 — active · 2/5 · last snapshot 3 h ago');
+    expect(all).toContain('db-server-01 — active · 5/5 · last snapshot 1 d ago');
+    expect(all).toContain('staging-01 — stopped · 0/5 · no snapshots');
+    expect(all).toContain('legacy-01 — suspended · 1/5 · last snapshot 40 d ago');
+    expect(all).toContain('mail-01 — restoring · 1/5 · last snapshot 1 d ago');
+    expect(all.slice(-4)).toEqual(['Refresh', 'Last updated 2 min ago', 'Open VPS Snapshot Tray', 'Quit']);
+    expect(model.icon).toBe('idle');
+    expect(model.tooltip).toBe('VPS Snapshot Tray — Demo · 5 servers');
+  });
+
+  it('a real account shows the email, and says when the token is kept for this session only', () => {
+    const model = buildTrayModel(
+      demoState({
+        mode: 'account',
+        account: { email: 'ops@example.org', tokenSet: true, tokenStorage: 'session', tokenInvalid: false },
+        demoUrl: null,
+      }),
+      NOW,
+    );
+    expect(labels(model).slice(0, 2)).toEqual([
+      'Signed in as ops@example.org',
+      'Token kept for this session only (no keychain)',
+    ]);
+    expect(model.tooltip).toBe('VPS Snapshot Tray — 5 servers');
+  });
+
+  it('server submenu: quick snapshot with the name it will get, recent snapshots, open in window', () => {
+    const model = buildTrayModel(
+      demoState({ settings: { ...DEFAULT_SETTINGS, nameTemplate: '{server}-{yyyyMMdd-HHmm}' } }),
+      NOW,
+    );
+    const sub = serverMenu(model, 'web-server-01');
+    expect(sub.map((i) => i.label)).toEqual([
+      'Quick snapshot',
+      'Will be named web-server-01-20261123-1702',
+      TRAY_TEXT.runningServerTip,
+      'before-update-snapshot — completed · 3 h ago',
+      'weekly-2026-11-16 — completed · 7 d ago',
+      'Open in window',
+    ]);
+    expect(sub[0]).toMatchObject({ enabled: true, action: { type: 'quickSnapshot', serverId: 12345 } });
+    expect(sub.slice(1, 5).every((i) => !i.enabled && i.action === undefined)).toBe(true);
+    expect(sub[5]).toMatchObject({ enabled: true, action: { type: 'showServer', serverId: 12345 } });
+    // A stopped server gets no "stop it first" tip, and an empty list says so.
+    const staged = serverMenu(model, 'staging-01').map((i) => i.label);
+    expect(staged).toEqual([
+      'Quick snapshot',
+      'Will be named staging-01-20261123-1702',
+      'No snapshots yet',
+      'Open in window',
+    ]);
+  });
+
+  it('uses the configured naming template', () => {
+    const model = buildTrayModel(
+      demoState({ settings: { ...DEFAULT_SETTINGS, nameTemplate: 'pre-{id}-{HHmm}' } }),
+      NOW,
+    );
+    expect(serverMenu(model, 'web-server-01')[1]?.label).toBe('Will be named pre-12345-1702');
+  });
+
+  it('a server at 5/5: quick snapshot disabled with the reason, no name offered', () => {
+    const sub = serverMenu(buildTrayModel(demoState(), NOW), 'db-server-01');
+    expect(sub[0]).toMatchObject({
+      label: 'Quick snapshot (5/5 — delete one first)',
+      enabled: false,
+      action: { type: 'quickSnapshot', serverId: 12346 },
+    });
+    expect(sub.some((i) => i.label.startsWith('Will be named'))).toBe(false);
+    expect(sub.filter((i) => i.label.startsWith('db-'))).toHaveLength(5);
+  });
+
+  it('a running creation the list does not show yet counts towards the limit', () => {
+    const four = entry(
+      web,
+      [1, 2, 3, 4].map((n) => snapshot(800 + n, web, `w-${n}`, n * HOUR)),
+    );
+    const state = baseState({
+      servers: [four],
+      operations: [
+        op({ kind: 'create', serverId: 12345, serverName: 'web-server-01', snapshotName: 'fresh' }),
+      ],
+    });
+    const model = buildTrayModel(state, NOW);
+    expect(labels(model)).toContain('web-server-01 — active · 5/5 · last snapshot 1 h ago');
+    expect(serverMenu(model, 'web-server-01')[0]?.enabled).toBe(false);
+    // Once the list shows it (same id), it is not counted twice.
+    const listed = baseState({
+      servers: [entry(web, [snapshot(809, web, 'fresh', MIN, 'in_progress'), ...four.snapshots.slice(0, 3)])],
+      operations: [op({ kind: 'create', serverId: 12345, serverName: 'web-server-01', snapshotId: 809 })],
+    });
+    expect(labels(buildTrayModel(listed, NOW))).toContain(
+      'web-server-01 — active · 4/5 · last snapshot 1 min ago',
+    );
+  });
+
+  it('restoring and suspended servers: disabled with the reason', () => {
+    const model = buildTrayModel(demoState(), NOW);
+    expect(serverMenu(model, 'mail-01')[0]).toMatchObject({
+      label: 'Quick snapshot (server is restoring)',
+      enabled: false,
+    });
+    expect(serverMenu(model, 'legacy-01')[0]).toMatchObject({
+      label: 'Quick snapshot (server is suspended)',
+      enabled: false,
+    });
+    // A tracked restore blocks even before the server list says "restoring".
+    const tracked = buildTrayModel(
+      demoState({
+        operations: [
+          op({
+            kind: 'restore',
+            serverId: 12345,
+            serverName: 'web-server-01',
+            snapshotName: 'before-update-snapshot',
+          }),
+        ],
+      }),
+      NOW,
+    );
+    expect(serverMenu(tracked, 'web-server-01')[0]?.label).toBe('Quick snapshot (server is restoring)');
+  });
+
+  it('running operations: one line each with elapsed time, leading to the server, and a busy icon', () => {
+    const model = buildTrayModel(
+      demoState({
+        operations: [
+          op({
+            id: 'a',
+            kind: 'create',
+            serverId: 12345,
+            serverName: 'web-server-01',
+            snapshotId: 802,
+            snapshotName: 'web-01-20261123-1702',
+            startedAt: iso(2 * MIN + 10_000),
+          }),
+          op({
+            id: 'b',
+            kind: 'restore',
+            serverId: 'srv-mail',
+            serverName: 'mail-01',
+            snapshotId: 650,
+            snapshotName: 'mail-good',
+            startedAt: iso(HOUR + 5 * MIN),
+          }),
+        ],
+      }),
+      NOW,
+    );
+    const create = find(model.items, 'Creating ');
+    expect(create).toMatchObject({
+      label: 'Creating web-01-20261123-1702 on web-server-01 — 2 min',
+      enabled: true,
+      action: { type: 'showServer', serverId: 12345 },
+    });
+    expect(find(model.items, 'Restoring ')).toMatchObject({
+      label: 'Restoring mail-01 from mail-good — 1 h 5 min',
+      action: { type: 'showServer', serverId: 'srv-mail' },
+    });
+    expect(model.icon).toBe('busy');
+    expect(model.tooltip).toBe('VPS Snapshot Tray — 2 operations running');
+    // Time moves on: the same state an hour later shows a longer elapsed time.
+    const later = buildTrayModel(
+      demoState({ operations: [op({ kind: 'create', serverId: 1, serverName: 's' })] }),
+      NOW + HOUR,
+    );
+    expect(find(later.items, 'Creating ').label).toBe('Creating snap on s — 1 h 2 min');
+    expect(later.tooltip).toBe('VPS Snapshot Tray — 1 operation running');
+  });
+
+  it('recently finished operations stay visible for a while, then drop off', () => {
+    const done = op({
+      kind: 'create',
+      serverId: 12345,
+      serverName: 'web-server-01',
+      snapshotName: 'nightly',
+      status: 'succeeded',
+      finishedAt: iso(5 * MIN),
+    });
+    const failed = op({
+      id: 'f',
+      kind: 'restore',
+      serverId: 12346,
+      serverName: 'db-server-01',
+      snapshotName: 'db-1',
+      status: 'failed',
+      finishedAt: iso(3 * MIN),
+    });
+    const model = buildTrayModel(demoState({ operations: [done, failed] }), NOW);
+    const all = labels(model);
+    expect(all).toContain('Created nightly on web-server-01 — 5 min ago');
+    expect(all).toContain('Restore of db-server-01 from db-1 failed — 3 min ago');
+    expect(all.indexOf('Restore of db-server-01 from db-1 failed — 3 min ago')).toBeLessThan(
+      all.indexOf('Created nightly on web-server-01 — 5 min ago'),
+    );
+    expect(model.icon).toBe('idle');
+    const muchLater = labels(buildTrayModel(demoState({ operations: [done, failed] }), NOW + 2 * HOUR));
+    expect(muchLater.some((l) => l.startsWith('Created nightly'))).toBe(false);
+  });
+
+  it('token invalid: error icon, an actionable line, and no quick snapshots', () => {
+    const model = buildTrayModel(
+      demoState({
+        mode: 'account',
+        account: { email: 'ops@example.org', tokenSet: true, tokenStorage: 'keychain', tokenInvalid: true },
+        sync: {
+          refreshing: false,
+          lastRefreshAt: iso(20 * MIN),
+          lastError: { kind: 'unauthorized', message: 'The token was refused.' },
+          offline: false,
+        },
+      }),
+      NOW,
+    );
+    expect(model.icon).toBe('error');
+    expect(model.tooltip).toBe('VPS Snapshot Tray — token no longer works');
+    expect(find(model.items, 'Token no longer works')).toMatchObject({
+      label: 'Token no longer works — open the app to enter a new one',
+      enabled: true,
+      action: { type: 'openWindow' },
+    });
+    // The 401 is already explained by that line; no second "last refresh failed" line.
+    expect(labels(model).some((l) => l.startsWith('Last refresh failed'))).toBe(false);
+    expect(serverMenu(model, 'web-server-01')[0]).toMatchObject({
+      label: 'Quick snapshot (token no longer works)',
+      enabled: false,
+    });
+  });
+
+  it('offline: error icon and a line saying the data is the last known', () => {
+    const model = buildTrayModel(
+      demoState({
+        mode: 'account',
+        account: { email: 'ops@example.org', tokenSet: true, tokenStorage: 'keychain', tokenInvalid: false },
+        sync: {
+          refreshing: false,
+          lastRefreshAt: iso(12 * MIN),
+          lastError: { kind: 'network', message: 'Could not connect.' },
+          offline: true,
+        },
+        operations: [op({ kind: 'create', serverId: 12345, serverName: 'web-server-01' })],
+      }),
+      NOW,
+    );
+    expect(model.icon).toBe('error');
+    expect(model.tooltip).toBe('VPS Snapshot Tray — cannot reach the API');
+    expect(labels(model)).toContain('Cannot reach VPS.org — showing the last data');
+    expect(labels(model)).toContain('Last updated 12 min ago');
+    expect(
+      buildTrayModel(demoState({ sync: { ...demoState().sync, offline: true } }), NOW).items,
+    ).toContainEqual({
+      kind: 'item',
+      label: 'Cannot reach the demo server — showing the last data',
+      enabled: false,
+    });
+  });
+
+  it('a background failure that is not "offline" is shown, cleaned and clipped', () => {
+    const model = buildTrayModel(
+      demoState({
+        sync: {
+          refreshing: false,
+          lastRefreshAt: iso(MIN),
+          lastError: { kind: 'server', message: `The server failed\n${'x'.repeat(200)}` },
+          offline: false,
+        },
+      }),
+      NOW,
+    );
+    const line = find(model.items, 'Last refresh failed').label;
+    expect(line).not.toContain('\n');
+    expect(line.length).toBeLessThanOrEqual('Last refresh failed: '.length + 80);
+    expect(model.icon).toBe('idle');
+  });
+
+  it('refresh: "Refreshing…" and disabled while one runs, with when the data was last updated', () => {
+    const idle = buildTrayModel(demoState(), NOW);
+    expect(find(idle.items, 'Refresh')).toMatchObject({
+      label: 'Refresh',
+      enabled: true,
+      action: { type: 'refresh' },
+    });
+    const busy = buildTrayModel(
+      demoState({
+        sync: { refreshing: true, lastRefreshAt: null, lastError: null, offline: false },
+        servers: [],
+      }),
+      NOW,
+    );
+    expect(find(busy.items, 'Refreshing…')).toMatchObject({ enabled: false, action: { type: 'refresh' } });
+    expect(labels(busy)).toContain('Not updated yet');
+    expect(labels(busy)).toContain('Loading servers…');
+    const empty = buildTrayModel(demoState({ servers: [] }), NOW);
+    expect(labels(empty)).toContain('No servers on this account');
+  });
+
+  it('a big account: at most 25 server entries, then one item that opens the window', () => {
+    const many = Array.from({ length: 140 }, (_, n) => entry(server(1000 + n, `node-${n}`)));
+    const model = buildTrayModel(demoState({ servers: many }), NOW);
+    const serverItems = items(model.items).filter((i) => i.submenu);
+    expect(serverItems).toHaveLength(MAX_SERVER_ENTRIES);
+    expect(serverItems[0]?.label.startsWith('node-0 — ')).toBe(true);
+    expect(find(model.items, '115 more servers')).toMatchObject({
+      label: '115 more servers — open the window',
+      enabled: true,
+      action: { type: 'openWindow' },
+    });
+    expect(flatten(model.items).length).toBeLessThan(250);
+    const exact = buildTrayModel(demoState({ servers: many.slice(0, MAX_SERVER_ENTRIES) }), NOW);
+    expect(labels(exact).some((l) => l.includes('more server'))).toBe(false);
+    const oneOver = buildTrayModel(demoState({ servers: many.slice(0, MAX_SERVER_ENTRIES + 1) }), NOW);
+    expect(labels(oneOver)).toContain('1 more server — open the window');
+  });
+
+  it('hostile names from the API cannot break or bloat labels', () => {
+    const odd = server(5, `evil\nname\u0007${'A'.repeat(300)}`, 'weird\tstatus');
+    const model = buildTrayModel(
+      demoState({ servers: [entry(odd, [snapshot(1, odd, 'x', MIN, 'exploded')])] }),
+      NOW,
+    );
+    const line = items(model.items).find((i) => i.submenu)?.label ?? '';
+    for (const ch of ['\n', '\t', '\u0007']) expect(line).not.toContain(ch);
+    expect(line.length).toBeLessThan(120);
+    expect(line).toContain('weird status');
+    expect(serverMenu(model, line.split(' — ')[0] ?? '').map((i) => i.label)).toContain(
+      'x — exploded · 1 min ago',
+    );
+  });
+
+  it('every actionable item carries the right action, and only informational items have none', () => {
+    const model = buildTrayModel(
+      demoState({ operations: [op({ kind: 'create', serverId: 12345, serverName: 'web-server-01' })] }),
+      NOW,
+    );
+    const byLabel = (label: string) => flatten(model.items).filter((i) => i.label === label);
+    expect(byLabel('Open VPS Snapshot Tray')[0]?.action).toEqual({ type: 'openWindow' });
+    expect(byLabel('Quit')[0]?.action).toEqual({ type: 'quit' });
+    expect(byLabel('Refresh')[0]?.action).toEqual({ type: 'refresh' });
+    for (const item of flatten(model.items)) {
+      if (item.submenu) {
+        expect(item.action, item.label).toBeUndefined();
+        continue;
+      }
+      if (item.enabled) expect(item.action, item.label).toBeDefined();
+      if (item.action?.type === 'quickSnapshot' || item.action?.type === 'showServer') {
+        // The action names a server that the state has.
+        const id = item.action.serverId;
+        expect(
+          demoState().servers.some((e) => String(e.server.id) === String(id)),
+          item.label,
+        ).toBe(true);
+      }
+    }
+    // Each server's submenu acts on that server and no other.
+    for (const e of demoState().servers) {
+      const sub = serverMenu(model, e.server.name);
+      for (const i of sub)
+        if (i.action && 'serverId' in i.action) expect(i.action.serverId).toBe(e.server.id);
+    }
+  });
+
+  it('property: every server is reachable from the menu alone, with a quick snapshot or a reason', () => {
+    const statusArb = fc.constantFrom('active', 'stopped', 'suspended', 'restoring', 'rebooting');
+    const serverArb = fc.record({
+      name: fc.string({ minLength: 0, maxLength: 60 }),
+      status: statusArb,
+      snapshots: fc.integer({ min: 0, max: 5 }),
+      snapStatus: fc.constantFrom('completed', 'in_progress', 'failed'),
+      restoreRunning: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(serverArb, { minLength: 0, maxLength: 60 }),
+        fc.boolean(),
+        fc.boolean(),
+        (specs, tokenInvalid, offline) => {
+          const servers = specs.map((s, n) => {
+            const srv = server(n + 1, s.name, s.status);
+            return entry(
+              srv,
+              Array.from({ length: s.snapshots }, (_, k) =>
+                snapshot(`${n}-${k}`, srv, `s-${k}`, (k + 1) * HOUR, k === 0 ? s.snapStatus : 'completed'),
+              ),
+            );
+          });
+          const operations = specs.flatMap((s, n) =>
+            s.restoreRunning
+              ? [op({ id: `r${n}`, kind: 'restore', serverId: n + 1, serverName: s.name })]
+              : [],
+          );
+          const state = demoState({
+            servers,
+            operations,
+            account: { email: null, tokenSet: true, tokenStorage: null, tokenInvalid },
+            sync: { refreshing: false, lastRefreshAt: iso(MIN), lastError: null, offline },
+          });
+          const model = buildTrayModel(state, NOW);
+          const top = items(model.items);
+          const serverItems = top.filter((i) => i.submenu);
+          expect(serverItems.length).toBe(Math.min(servers.length, MAX_SERVER_ENTRIES));
+          serverItems.forEach((item, n) => {
+            const e = servers[n];
+            if (!e) throw new Error('more entries than servers');
+            const sub = items(item.submenu ?? []);
+            const quick = sub.find((i) => i.action?.type === 'quickSnapshot');
+            expect(quick?.action).toEqual({ type: 'quickSnapshot', serverId: e.server.id });
+            if (quick && !quick.enabled) expect(quick.label).toMatch(/^Quick snapshot \(.+\)$/);
+            // Enabled exactly when nothing blocks it.
+            const blocked =
+              tokenInvalid ||
+              e.server.status === 'restoring' ||
+              e.server.status === 'suspended' ||
+              specs[n]?.restoreRunning === true ||
+              e.snapshots.length >= 5;
+            expect(quick?.enabled).toBe(!blocked);
+            expect(sub.some((i) => i.action?.type === 'showServer' && i.enabled)).toBe(true);
+          });
+          if (servers.length > MAX_SERVER_ENTRIES) {
+            expect(top.some((i) => i.action?.type === 'openWindow' && i.label.includes('more server'))).toBe(
+              true,
+            );
+          }
+          expect(model.icon).toBe(
+            tokenInvalid || offline ? 'error' : operations.length > 0 ? 'busy' : 'idle',
+          );
+          expect(top.at(-1)?.action).toEqual({ type: 'quit' });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is pure: the same state and time give the same model, and the state is not changed', () => {
+    const state = demoState({
+      operations: [op({ kind: 'create', serverId: 12345, serverName: 'web-server-01' })],
+    });
+    const before = JSON.stringify(state);
+    expect(buildTrayModel(state, NOW)).toEqual(buildTrayModel(state, NOW));
+    expect(JSON.stringify(state)).toBe(before);
+  });
+});
