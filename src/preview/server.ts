@@ -218,7 +218,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     return result;
   };
 
-  const openStream = (req: IncomingMessage, res: ServerResponse): void => {
+  const openStream = (res: ServerResponse): void => {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -234,7 +234,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       clearInterval(heartbeat);
       if (streams.delete(res) && streams.size === 0) options.onPagesConnected?.(false);
     };
-    req.on('close', done);
+    // Not req's 'close': since Node 16 it fires once the (empty) request body has been read.
     res.on('close', done);
   };
 
@@ -308,7 +308,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       }
       if (isEvents) {
         req.resume();
-        openStream(req, res);
+        openStream(res);
         return;
       }
       if (invokeName === null || !names.has(invokeName)) {
