@@ -1,0 +1,71 @@
+/**
+ * The invoke handlers: one per contract call, each a thin step onto the core (or onto the window
+ * for showServer, or the OS for openExternal). The IPC helper has already checked the sender and
+ * the payload; these still never throw.
+ */
+import type { Id } from '../shared/domain';
+import { fail, ok, type Result } from '../shared/ipc';
+import type { AppCore } from './core/app-core';
+import type { InvokeHandlers } from './electron/ipc';
+
+/** What the handlers need besides the core. */
+export interface ActionDeps {
+  /** Opens a URL in the user's browser (shell.openExternal in Electron). */
+  openExternal(url: string): Promise<void> | void;
+  /** Shows the window on one server. */
+  showServer(serverId: Id): void;
+}
+
+/** True for https URLs on vps.org or one of its subdomains, with no credentials or odd port. */
+export function isAllowedExternalUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:') return false;
+  if (parsed.username !== '' || parsed.password !== '') return false;
+  if (parsed.port !== '') return false;
+  const host = parsed.hostname.toLowerCase();
+  return host === 'vps.org' || host.endsWith('.vps.org');
+}
+
+const EXTERNAL_REFUSED = {
+  kind: 'refused',
+  message: 'Only pages on the VPS.org website (https://…vps.org) can be opened from the app.',
+} as const;
+
+/** Builds the invoke handlers over the core. */
+export function createActions(core: AppCore, deps: ActionDeps): InvokeHandlers {
+  return {
+    getState: async () => ok(core.getState()),
+    setToken: (payload) => core.setToken(payload),
+    signOut: () => core.signOut(),
+    startDemo: () => core.startDemo(),
+    refresh: () => core.refresh(),
+    createSnapshot: (payload) => core.createSnapshot(payload),
+    quickSnapshot: (payload) => core.quickSnapshot(payload),
+    restoreSnapshot: (payload) => core.restoreSnapshot(payload),
+    deleteSnapshot: (payload) => core.deleteSnapshot(payload),
+    dismissOperation: (payload) => core.dismissOperation(payload),
+    updateSettings: (payload) => core.updateSettings(payload),
+    openExternal: async ({ url }): Promise<Result<null>> => {
+      if (!isAllowedExternalUrl(url)) return fail(EXTERNAL_REFUSED);
+      try {
+        await deps.openExternal(url);
+        return ok(null);
+      } catch {
+        return fail({ kind: 'internal', message: 'The browser could not be opened for that page.' });
+      }
+    },
+    showServer: async ({ serverId }): Promise<Result<null>> => {
+      try {
+        deps.showServer(serverId);
+        return ok(null);
+      } catch {
+        return fail({ kind: 'internal', message: 'The window could not be shown.' });
+      }
+    },
+  };
+}

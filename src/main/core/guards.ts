@@ -1,0 +1,131 @@
+/**
+ * Refusals of what cannot succeed, each with a plain reason, checked against the state before any
+ * request is made. The API would refuse most of these too, but later and in its own words.
+ */
+import { SNAPSHOT_LIMIT, sameId, type Operation, type Server, type Snapshot } from '../../shared/domain';
+import {
+  SNAPSHOT_NAME_MAX,
+  badNameCharacters,
+  checkDescription,
+  checkSnapshotName,
+} from '../../shared/snapshot-name';
+import type { AppError } from '../../shared/state';
+
+/** A refusal of kind `refused`. */
+function refused(message: string): AppError {
+  return { kind: 'refused', message };
+}
+
+/** Why this snapshot name cannot be used, or null. */
+export function nameError(name: string): AppError | null {
+  const problem = checkSnapshotName(name);
+  if (problem === null) return null;
+  if (problem === 'empty') return { kind: 'validation', message: 'A snapshot needs a name.' };
+  if (problem === 'too_long') {
+    return {
+      kind: 'validation',
+      message: `A snapshot name can be at most ${SNAPSHOT_NAME_MAX} characters (this one has ${name.length}).`,
+    };
+  }
+  const bad = badNameCharacters(name)
+    .slice(0, 5)
+    .map((c) => (c === ' ' ? 'space' : `"${c}"`))
+    .join(', ');
+  return {
+    kind: 'validation',
+    message: `A snapshot name may only contain letters, digits, hyphens (-) and underscores (_); not ${bad}.`,
+  };
+}
+
+/** Why this description cannot be used, or null. */
+export function descriptionError(description: string): AppError | null {
+  const problem = checkDescription(description);
+  if (problem === null) return null;
+  return {
+    kind: 'validation',
+    message:
+      problem === 'too_long'
+        ? 'The description is too long.'
+        : 'The description contains control characters; use plain text.',
+  };
+}
+
+/** Why a new snapshot of this server cannot be made now, or null. */
+export function createError(server: Server, snapshots: readonly Snapshot[], name: string): AppError | null {
+  const bad = nameError(name);
+  if (bad) return bad;
+  if (snapshots.length >= SNAPSHOT_LIMIT) {
+    return {
+      kind: 'limit_reached',
+      message: `${server.name} already has ${snapshots.length} of ${SNAPSHOT_LIMIT} snapshots, the most allowed. Delete an old one first.`,
+    };
+  }
+  if (server.status === 'restoring') {
+    return refused(
+      `${server.name} is being restored right now. Take a snapshot after the restore has finished.`,
+    );
+  }
+  if (snapshots.some((s) => s.name === name)) {
+    return {
+      kind: 'validation',
+      message: `${server.name} already has a snapshot named "${name}". Choose another name.`,
+    };
+  }
+  return null;
+}
+
+/** Why this restore cannot start, or null. `confirmServerName` must equal the server name exactly. */
+export function restoreError(
+  server: Server,
+  snapshot: Snapshot,
+  confirmServerName: string,
+  operations: readonly Operation[],
+): AppError | null {
+  if (confirmServerName !== server.name) {
+    return refused(
+      `To restore, type the server's name exactly as shown ("${server.name}"). The restore overwrites all data on it.`,
+    );
+  }
+  if (!sameId(snapshot.serverId, server.id)) {
+    return refused(`Snapshot "${snapshot.name}" belongs to another server, not to ${server.name}.`);
+  }
+  const restoring = operations.some(
+    (op) => op.kind === 'restore' && op.status === 'running' && sameId(op.serverId, server.id),
+  );
+  if (server.status === 'restoring' || restoring) {
+    return refused(`${server.name} is already being restored. Wait until that restore has finished.`);
+  }
+  if (server.status === 'suspended') {
+    return refused(`${server.name} is suspended, so it cannot be restored. Contact VPS.org support.`);
+  }
+  if (snapshot.status !== 'completed') {
+    const why =
+      snapshot.status === 'in_progress' ? 'it is still being created' : `its status is "${snapshot.status}"`;
+    return refused(
+      `Snapshot "${snapshot.name}" cannot be restored yet: ${why}. Only completed snapshots can be restored.`,
+    );
+  }
+  return null;
+}
+
+/** Why this snapshot cannot be deleted now, or null. */
+export function deleteError(snapshot: Snapshot): AppError | null {
+  if (snapshot.status === 'in_progress') {
+    return refused(
+      `Snapshot "${snapshot.name}" is still being created. It can be deleted once it has finished.`,
+    );
+  }
+  return null;
+}
+
+/** Makes `base` unique among `taken` names by adding -2, -3, ... (keeping the length rule). */
+export function uniqueName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  for (let n = 2; n < 1000; n++) {
+    const suffix = `-${n}`;
+    const candidate = `${base.slice(0, SNAPSHOT_NAME_MAX - suffix.length)}${suffix}`;
+    if (!used.has(candidate)) return candidate;
+  }
+  return base;
+}

@@ -1,0 +1,49 @@
+/**
+ * The core's working state and the one function that turns it into the AppState the views get.
+ * The state is rebuilt once per change and published as a whole (it is small: a few servers,
+ * at most five snapshots each, a bounded operation list).
+ */
+import type { Operation, Server, Snapshot } from '../../shared/domain';
+import type { UserSettings } from '../../shared/settings';
+import type { AppState, KeychainView, Mode, SyncView, TokenStorage } from '../../shared/state';
+import { orderForView } from './operations';
+import { buildEntries } from './refresh';
+
+/** Everything the core tracks that shows up in the state. */
+export interface CoreData {
+  mode: Mode;
+  email: string | null;
+  tokenStorage: TokenStorage | null;
+  tokenInvalid: boolean;
+  keychain: KeychainView;
+  servers: Server[];
+  snapshots: Snapshot[];
+  operations: Operation[];
+  sync: SyncView;
+  settings: UserSettings;
+  demoUrl: string | null;
+}
+
+/** A sync view before any refresh. */
+export function initialSync(): SyncView {
+  return { refreshing: false, lastRefreshAt: null, lastError: null, offline: false };
+}
+
+/** Builds the AppState the views receive (fresh objects: views may keep them). */
+export function buildAppState(data: CoreData): AppState {
+  return {
+    mode: data.mode,
+    account: {
+      email: data.email,
+      tokenSet: data.mode === 'account' && data.tokenStorage !== null,
+      tokenStorage: data.tokenStorage,
+      tokenInvalid: data.tokenInvalid,
+    },
+    keychain: { ...data.keychain },
+    servers: buildEntries(data.servers, data.snapshots),
+    operations: orderForView(data.operations),
+    sync: { ...data.sync, lastError: data.sync.lastError ? { ...data.sync.lastError } : null },
+    settings: { ...data.settings },
+    demoUrl: data.demoUrl,
+  };
+}
