@@ -1,0 +1,133 @@
+/**
+ * The browser preview: the demo simulator and the real main-process core under plain Node, with
+ * the built renderer served on 127.0.0.1 and `window.vps` provided over a local connection that
+ * accepts only that page. Used by `npm run web` and the end-to-end tests; never imported by the
+ * app (nothing here is bundled into out/main or out/renderer).
+ */
+import { fileURLToPath } from 'node:url';
+import { startSimulator } from '../simulator/index';
+import type { SeedName, SimulatorHandle } from '../simulator/types';
+import { createActions } from '../main/actions';
+import { createVpsClient } from '../main/api/client';
+import { AppCore } from '../main/core/app-core';
+import { MemorySecretStore, MemorySettingsPort, RecordingNotifier } from '../main/core/memory-ports';
+import type { Logger, NotificationRequest, Publish } from '../main/core/ports';
+import { createConsoleLogger, realScheduler } from '../main/system-ports';
+import { DEFAULT_SETTINGS, type UserSettings } from '../shared/settings';
+import type { EventMap } from '../shared/ipc';
+import type { InvokeHandlers } from '../main/electron/ipc';
+import { startBridgeServer, type BridgeLogEntry } from './server';
+
+export type { BridgeLogEntry } from './server';
+
+/** Options for the preview. */
+export interface PreviewOptions {
+  /** Port for the page (0, the default, picks a free one). */
+  port?: number;
+  /** Simulator speed: 20 makes a 3-10 minute snapshot take 9-30 seconds. */
+  speed?: number;
+  /** The built renderer folder (default out/renderer of this repository). */
+  rendererDir?: string;
+  /** The token the simulator accepts (default `vps_demo_token`). */
+  token?: string;
+  /** The simulator's data (default demo). */
+  seed?: SeedName;
+  /** Settings to start from; the API base URL defaults to the simulator's. */
+  settings?: Partial<UserSettings>;
+  /** Where log lines go (default the console, redacted). */
+  logger?: Logger;
+}
+
+/** A running preview. */
+export interface Preview {
+  /** The page to open, e.g. `http://127.0.0.1:5173/`. */
+  url: string;
+  simulator: SimulatorHandle;
+  core: AppCore;
+  /** The core's actions: what the window and the tray call (e.g. `quickSnapshot` as the tray does). */
+  actions: InvokeHandlers;
+  /** Notifications the core asked for, in order. */
+  notifications: NotificationRequest[];
+  /** Everything that crossed the bridge, both directions, in order. */
+  ipcLog: BridgeLogEntry[];
+  /** Links the page asked to open (not opened: this is a preview). */
+  openedUrls: string[];
+  stop(): Promise<void>;
+}
+
+/** The repository's built renderer. */
+export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+/** Starts the simulator, the core and the page host; signed out, with the demo one click away. */
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const logger = options.logger ?? createConsoleLogger();
+  const simulator = await startSimulator({
+    port: 0,
+    seed: options.seed ?? 'demo',
+    speed: options.speed ?? 20,
+    token: options.token ?? 'vps_demo_token',
+  });
+  const ipcLog: BridgeLogEntry[] = [];
+  const openedUrls: string[] = [];
+  const notifier = new RecordingNotifier();
+  // The page host starts after the core (it needs the actions); events before then have no page.
+  let push: Publish = () => undefined;
+  const publish: Publish = (event, payload) => {
+    ipcLog.push({ direction: 'event', name: event, payload, result: null });
+    push(event, payload);
+  };
+  const settings = new MemorySettingsPort({
+    settings: { ...DEFAULT_SETTINGS, apiBaseUrl: simulator.url, ...options.settings },
+  });
+  const core = new AppCore({
+    secrets: new MemorySecretStore(),
+    settings,
+    notifier,
+    scheduler: realScheduler,
+    publish,
+    createClient: (clientOptions) => createVpsClient(clientOptions),
+    // Demo mode uses the simulator already running; it lives as long as the preview.
+    startDemo: async () => ({ url: simulator.url, token: simulator.token, stop: async () => undefined }),
+    logger,
+  });
+  const actions = createActions(core, {
+    openExternal: (url) => void openedUrls.push(url),
+    showServer: (serverId) => publish('focusServer', { serverId } satisfies EventMap['focusServer']),
+  });
+  let server;
+  try {
+    await core.start();
+    server = await startBridgeServer({
+      port: options.port ?? 0,
+      rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+      handlers: actions,
+      logger,
+      onInvoke: (entry) => ipcLog.push(entry),
+      onPagesConnected: (connected) => core.setWindowVisible(connected),
+    });
+  } catch (error) {
+    await core.stop();
+    await simulator.stop();
+    throw error;
+  }
+  const host = server;
+  push = (event, payload) => host.push(event, payload);
+
+  let stopped = false;
+  return {
+    url: host.url,
+    simulator,
+    core,
+    actions,
+    notifications: notifier.shown,
+    ipcLog,
+    openedUrls,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await host.close();
+      await core.stop();
+      await simulator.stop();
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Shared set-up for the end-to-end tests: the system Chromium through playwright-core, the browser
+ * preview (real simulator, real core, the built renderer), screenshots, and the checks that the
+ * token never reached the page.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  DEFAULT_RENDERER_DIR,
+  startPreview,
+  type Preview,
+  type PreviewOptions,
+} from '../../src/preview/index';
+import { CHROMIUM, CHROMIUM_ARGS, fileProbe, needTool } from '../support/tools';
+
+/** Where each test's screenshot goes. */
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+
+/** A token recognisable anywhere it might leak; the simulator accepts it. */
+export const TEST_TOKEN = `vps_SECRETtest_e2e_${Math.random().toString(36).slice(2, 12)}`;
+
+/** Simulator speed: a 3-10 minute snapshot takes 1.5-5 s, a 5-15 minute restore 2.5-7.5 s. */
+export const E2E_SPEED = 120;
+
+/** True (skip) when Chromium is missing off CI; throws under CI. Evaluate once per file. */
+export function skipWithoutChromium(): boolean {
+  return needTool('chromium', fileProbe(CHROMIUM));
+}
+
+/** Fails with a clear message when the renderer has not been built (npm test builds first). */
+export function requireBuiltRenderer(): void {
+  if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
+    throw new Error(
+      `The built renderer is missing (${DEFAULT_RENDERER_DIR}/index.html). Run "npx electron-vite build" first; "npm test" does it for you.`,
+    );
+  }
+}
+
+/** Launches the system Chromium headless. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** One preview with its log lines collected instead of printed. */
+export async function startTestPreview(options: PreviewOptions = {}): Promise<{
+  preview: Preview;
+  logLines: string[];
+}> {
+  requireBuiltRenderer();
+  const logLines: string[] = [];
+  const logger = {
+    info: (m: string) => void logLines.push(`info ${m}`),
+    warn: (m: string) => void logLines.push(`warn ${m}`),
+    error: (m: string) => void logLines.push(`error ${m}`),
+  };
+  const preview = await startPreview({
+    speed: E2E_SPEED,
+    token: TEST_TOKEN,
+    logger,
+    settings: { pollIntervalSeconds: 2, language: 'en' },
+    ...options,
+  });
+  return { preview, logLines };
+}
+
+/** A fresh browser context (1280x800, light or dark) showing the preview. */
+export async function openApp(
+  browser: Browser,
+  preview: Preview,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(preview.url);
+  return { context, page, consoleErrors };
+}
+
+/** Saves test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Everything the page holds that a script could read: DOM, field values, both storages, cookies. */
+export async function pageContents(page: Page): Promise<string> {
+  // A string, because the node project's type-check has no DOM library.
+  const inPage = await page.evaluate<string>(`(() => {
+    const values = [...document.querySelectorAll('input, textarea, select')].map((el) => el.value);
+    const storage = (s) => {
+      const out = {};
+      for (let i = 0; i < s.length; i++) out[s.key(i)] = s.getItem(s.key(i));
+      return out;
+    };
+    return JSON.stringify({
+      html: document.documentElement.outerHTML,
+      values,
+      local: storage(localStorage),
+      session: storage(sessionStorage),
+      title: document.title,
+    });
+  })()`);
+  const cookies = JSON.stringify(await page.context().cookies());
+  return `${inPage}\n${cookies}`;
+}
+
+/**
+ * What crossed the bridge that may never hold the token: everything except the one payload that
+ * must, the page's own setToken request (renderer to main, as in Electron's IPC).
+ */
+export function bridgeTrafficWithoutTokenPayloads(preview: Preview): string {
+  return JSON.stringify(
+    preview.ipcLog.map((entry) =>
+      entry.direction === 'invoke' && entry.name === 'setToken'
+        ? { ...entry, payload: '[the setToken request itself]' }
+        : entry,
+    ),
+  );
+}
+
+/** Every file of the built renderer as text. */
+export function builtRendererText(): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files.push(readFileSync(full, 'latin1'));
+    }
+  };
+  walk(DEFAULT_RENDERER_DIR);
+  return files.join('\n');
+}
