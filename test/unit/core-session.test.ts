@@ -1,0 +1,255 @@
+/**
+ * The core's token handling against the real simulator: a stored token at start, setting a token
+ * (checked before it is stored), a bad token, an unavailable keychain with the session-only
+ * choice, sign-out, a 401 mid-session, demo mode, and switching the API address.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppCore } from '../../src/main/core/app-core';
+import { startSimulator } from '../../src/simulator/index';
+import { createHarness, TEST_TOKEN, type Harness } from './core-harness';
+
+let h: Harness;
+afterEach(async () => {
+  await h?.cleanup();
+});
+
+describe('core session', () => {
+  it('starts with the keychain token, loads servers in API order with snapshots newest first', async () => {
+    h = await createHarness();
+    await h.core.start();
+    await h.core.settled();
+    const state = h.core.getState();
+    expect(state.mode).toBe('account');
+    expect(state.account).toEqual({
+      email: 'ada@example.com',
+      tokenSet: true,
+      tokenStorage: 'keychain',
+      tokenInvalid: false,
+    });
+    expect(state.servers.map((e) => e.server.name)).toEqual([
+      'web-server-01',
+      'db-server-01',
+      'staging-01',
+      'legacy-app',
+      'build-runner',
+      'edge-proxy-01',
+    ]);
+    expect(state.servers[0]?.snapshots.map((s) => s.id)).toEqual([801, 798]);
+    expect(state.sync.lastRefreshAt).not.toBeNull();
+    // Published on change, and the published state is what getState returns.
+    const last = h.published.filter((p) => p.event === 'state').at(-1);
+    expect(last?.payload).toBe(state);
+  });
+
+  it('starts signed out when the keychain has nothing', async () => {
+    h = await createHarness({ storedToken: false });
+    await h.core.start();
+    await h.core.settled();
+    expect(h.core.getState().mode).toBe('signed-out');
+    expect(h.core.getState().account.email).toBeNull();
+    expect(h.requests).toHaveLength(0);
+  });
+
+  it('checks a pasted token with VPS.org before storing it, and keeps the email, never the token', async () => {
+    h = await createHarness({
+      storedToken: false,
+      persisted: { session: { mode: 'signed-out', email: null } },
+    });
+    await h.core.start();
+    const result = await h.core.setToken({ token: `  ${TEST_TOKEN}\n`, sessionOnly: false });
+    expect(result).toEqual({ ok: true, value: { email: expect.any(String) } });
+    expect(h.requests[0]).toEqual({ method: 'GET', path: expect.stringContaining('account/me/') });
+    expect(h.secrets.entries.get(h.sim.url)).toBe(TEST_TOKEN);
+    await h.core.settled();
+    const state = h.core.getState();
+    expect(state.mode).toBe('account');
+    expect(state.account.tokenStorage).toBe('keychain');
+    expect(state.servers.length).toBeGreaterThan(0);
+    expect(h.settings.data.session).toEqual({ mode: 'account', email: state.account.email });
+    expect(JSON.stringify(h.settings.data)).not.toContain(TEST_TOKEN);
+    expect(JSON.stringify(h.published)).not.toContain(TEST_TOKEN);
+    expect(h.logs.join('\n')).not.toContain(TEST_TOKEN);
+  });
+
+  it('refuses a bad token without storing anything', async () => {
+    h = await createHarness({ storedToken: false });
+    await h.core.start();
+    const result = await h.core.setToken({ token: 'vps_SECRETtest_wrong', sessionOnly: false });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe('unauthorized');
+      expect(result.error.message).toMatch(/did not accept this token/);
+      expect(result.error.message).not.toContain('vps_SECRETtest_wrong');
+    }
+    expect(h.secrets.calls.set).toBe(0);
+    expect(h.core.getState().mode).toBe('signed-out');
+    expect(h.core.getState().account.tokenInvalid).toBe(false);
+  });
+
+  it('keychain unavailable: reports the reason, keeps nothing, then keeps it for the session only when asked', async () => {
+    h = await createHarness({ storedToken: false, keychainUnavailable: 'no Secret Service is running' });
+    await h.core.start();
+    expect(h.core.getState().keychain).toEqual({ available: false, reason: 'no Secret Service is running' });
+    const refused = await h.core.setToken({ token: TEST_TOKEN, sessionOnly: false });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.kind).toBe('keychain');
+      expect(refused.error.message).toContain('no Secret Service is running');
+      expect(refused.error.message).toMatch(/session only/);
+    }
+    expect(h.core.getState().mode).toBe('signed-out');
+
+    const kept = await h.core.setToken({ token: TEST_TOKEN, sessionOnly: true });
+    expect(kept.ok).toBe(true);
+    await h.core.settled();
+    expect(h.core.getState().account.tokenStorage).toBe('session');
+    expect(h.core.getState().servers.length).toBeGreaterThan(0);
+    expect(h.secrets.entries.size).toBe(0);
+    expect(JSON.stringify(h.settings.data)).not.toContain(TEST_TOKEN);
+
+    // A restart does not have the session-only token.
+    await h.core.stop();
+    const next = h.restart();
+    await next.start();
+    expect(next.getState().mode).toBe('signed-out');
+    expect(next.getState().keychain.available).toBe(false);
+  });
+
+  it('sign-out removes the token from the keychain and clears the account', async () => {
+    h = await createHarness();
+    await h.core.start();
+    await h.core.settled();
+    const result = await h.core.signOut();
+    expect(result).toEqual({ ok: true, value: null });
+    expect(h.secrets.entries.has(h.sim.url)).toBe(false);
+    const state = h.core.getState();
+    expect(state.mode).toBe('signed-out');
+    expect(state.servers).toEqual([]);
+    expect(h.settings.data.session).toEqual({ mode: 'signed-out', email: null });
+    expect(h.scheduler.pendingCount()).toBe(0);
+    const action = await h.core.quickSnapshot({ serverId: 12345 });
+    expect(action.ok === false && action.error.kind).toBe('not_signed_in');
+  });
+
+  it('a 401 mid-session marks the token invalid, stops polling, notifies once and keeps operations', async () => {
+    h = await createHarness();
+    await h.core.start();
+    await h.core.settled();
+    const created = await h.core.quickSnapshot({ serverId: 12345 });
+    expect(created.ok).toBe(true);
+    await h.core.settled();
+    // The token is revoked on the provider's side: simulate with a core whose token the simulator rejects.
+    h.secrets.entries.set(h.sim.url, 'vps_SECRETtest_revoked');
+    await h.core.stop();
+    const core = h.restart();
+    await core.start();
+    await core.settled();
+    const state = core.getState();
+    expect(state.account.tokenInvalid).toBe(true);
+    expect(state.operations.filter((op) => op.status === 'running')).toHaveLength(1);
+    expect(h.notifier.shown.filter((n) => /token stopped working/.test(n.title))).toHaveLength(1);
+    expect(h.scheduler.pendingCount()).toBe(0);
+    // Nothing more happens with time, and further 401s do not notify again.
+    const before = h.requests.length;
+    await h.scheduler.advance(60 * 60_000);
+    expect(h.requests.length).toBe(before);
+    const again = await core.refresh();
+    expect(again.ok === false && again.error.kind).toBe('unauthorized');
+    expect(h.notifier.shown.filter((n) => /token stopped working/.test(n.title))).toHaveLength(1);
+    // A new token resumes tracking.
+    const fixed = await core.setToken({ token: TEST_TOKEN, sessionOnly: false });
+    expect(fixed.ok).toBe(true);
+    await core.settled();
+    expect(core.getState().account.tokenInvalid).toBe(false);
+    expect(h.scheduler.pendingCount()).toBe(1);
+  });
+
+  it('changing the API address looks up the token stored for the new address', async () => {
+    h = await createHarness();
+    const other = await startSimulator({ token: 'vps_SECRETtest_other', seed: 'empty' });
+    try {
+      await h.core.start();
+      await h.core.settled();
+      const moved = await h.core.updateSettings({ apiBaseUrl: other.url });
+      expect(moved.ok).toBe(true);
+      expect(h.core.getState().mode).toBe('signed-out');
+      h.secrets.entries.set(other.url, 'vps_SECRETtest_other');
+      await h.core.updateSettings({ apiBaseUrl: h.sim.url });
+      await h.core.updateSettings({ apiBaseUrl: other.url });
+      // Signed-out mode: the URL changes, nothing is looked up until a token is set.
+      expect(h.core.getState().mode).toBe('signed-out');
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('switches to the new address token when signed in', async () => {
+    h = await createHarness();
+    const other = await startSimulator({ token: 'vps_SECRETtest_other', seed: 'empty' });
+    try {
+      h.secrets.entries.set(other.url, 'vps_SECRETtest_other');
+      await h.core.start();
+      await h.core.settled();
+      expect(h.core.getState().servers.length).toBe(6);
+      const moved = await h.core.updateSettings({ apiBaseUrl: other.url });
+      expect(moved.ok && moved.value.apiBaseUrl).toBe(other.url);
+      await h.core.settled();
+      expect(h.core.getState().mode).toBe('account');
+      expect(h.core.getState().servers).toEqual([]);
+      expect(h.settings.data.settings.apiBaseUrl).toBe(other.url);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('demo mode: starts the simulator, keeps its token in memory only, and restarts it after a restart', async () => {
+    h = await createHarness({
+      storedToken: false,
+      persisted: { session: { mode: 'signed-out', email: null } },
+    });
+    const demos: { stopped: boolean }[] = [];
+    const ports = {
+      ...h.ports,
+      startDemo: async () => {
+        const sim = await startSimulator({ token: 'vps_SECRETtest_demo', speed: 20 });
+        const record = { stopped: false };
+        demos.push(record);
+        return {
+          url: sim.url,
+          token: sim.token,
+          stop: async () => {
+            record.stopped = true;
+            await sim.stop();
+          },
+        };
+      },
+    };
+    const core = new AppCore(ports);
+    await core.start();
+    const started = await core.startDemo();
+    expect(started.ok).toBe(true);
+    await core.settled();
+    let state = core.getState();
+    expect(state.mode).toBe('demo');
+    expect(state.demoUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/$/);
+    expect(state.servers.length).toBe(6);
+    expect(h.secrets.calls.set).toBe(0);
+    expect(h.settings.data.session.mode).toBe('demo');
+    expect(JSON.stringify(h.settings.data)).not.toContain('vps_SECRETtest_demo');
+    await core.stop();
+    expect(demos[0]?.stopped).toBe(true);
+
+    const again = new AppCore(ports);
+    await again.start();
+    await again.settled();
+    state = again.getState();
+    expect(state.mode).toBe('demo');
+    expect(demos).toHaveLength(2);
+    // Leaving the demo stops it.
+    expect((await again.signOut()).ok).toBe(true);
+    expect(demos[1]?.stopped).toBe(true);
+    expect(again.getState().mode).toBe('signed-out');
+    expect(h.settings.data.session.mode).toBe('signed-out');
+    await again.stop();
+  });
+});
