@@ -1,19 +1,13 @@
 // Smoke test of the BUILT bundles (scripts/test.mjs runs `electron-vite build` first): the main
 // bundle is started under plain Node with `electron` resolved to the recording fake, and the
 // preload is run in a bare vm context where `require` knows only 'electron'.
-import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { EVENT_NAMES, INVOKE_NAMES, eventChannel, invokeChannel } from '../../src/shared/ipc';
-import type { recordingSummary } from '../support/fake-electron';
-
-const MAIN = resolve('out/main/index.js');
-const PRELOAD = resolve('out/preload/index.cjs');
-type Summary = ReturnType<typeof recordingSummary>;
+import { MAIN, PRELOAD, launchBuiltApp, type LaunchedApp, type Summary } from './launch';
 
 /** True when the text has ES module syntax (a sandboxed preload must be CommonJS). */
 function hasModuleSyntax(code: string): boolean {
@@ -21,65 +15,21 @@ function hasModuleSyntax(code: string): boolean {
 }
 
 describe('built main bundle under a recording Electron', () => {
-  let child: ChildProcess;
-  let home: string;
+  let app: LaunchedApp;
   let summary: Summary;
   let stderr = '';
 
-  function report(): Promise<Summary> {
-    return new Promise((done) => {
-      const onMessage = (m: { type: string; summary?: Summary }) => {
-        if (m.type !== 'report' || !m.summary) return;
-        child.off('message', onMessage);
-        done(m.summary);
-      };
-      child.on('message', onMessage);
-      child.send('report');
-    });
-  }
-
   beforeAll(async () => {
     expect(existsSync(MAIN), `${MAIN} missing: run \`npx electron-vite build\` first`).toBe(true);
-    home = mkdtempSync(join(tmpdir(), 'vps-smoke-'));
-    // No keychain (start-up must not depend on one, nor touch the developer's) and no dev server.
-    const dropped = new Set(['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'ELECTRON_RENDERER_URL']);
-    const env: NodeJS.ProcessEnv = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !dropped.has(k))),
-      HOME: home,
-      VPS_FAKE_USER_DATA: join(home, 'userData'),
-    };
     // A settings file from an earlier run that turned launch-at-login on: the wiring must apply it.
-    mkdirSync(join(home, 'userData'), { recursive: true });
-    writeFileSync(
-      join(home, 'userData', 'config.json'),
-      JSON.stringify({ version: 1, settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } }),
-    );
-    child = fork(resolve('test/smoke/main-harness.ts'), [MAIN], {
-      execArgv: ['--import', 'tsx', '--import', resolve('test/smoke/register-electron.mjs')],
-      env,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    app = await launchBuiltApp({
+      config: { version: 1, settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } },
     });
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const loaded = await new Promise<{ type: string; message?: string }>((done) => {
-      child.on('message', (m: { type: string; message?: string }) => {
-        if (m.type === 'loaded' || m.type === 'load-error') done(m);
-      });
-      child.on('exit', (code) => done({ type: 'load-error', message: `exited with ${code}: ${stderr}` }));
-    });
-    expect(loaded).toEqual({ type: 'loaded' });
-    // Start-up is asynchronous (whenReady, the core's start): ask until the window is loaded.
-    for (;;) {
-      summary = await report();
-      if (summary.windows[0]?.loaded && Object.keys(summary.windows[0].loaded).length > 0) break;
-      if (stderr.includes('failed to start')) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    summary = await app.report();
+    stderr = app.stderr();
   });
 
-  afterAll(() => {
-    child?.kill();
-    if (home) rmSync(home, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   it('starts without errors and takes the single-instance lock', () => {
     expect(stderr).not.toContain('failed to start');

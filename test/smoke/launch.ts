@@ -1,0 +1,134 @@
+// Starts the BUILT main bundle in a child process under the recording Electron stand-in, with a
+// throwaway HOME and user-data directory, and talks to it through main-harness.ts's messages.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { recordingSummary } from '../support/fake-electron';
+import type { HarnessRequest, MenuNode, MenuReport } from './main-harness';
+
+/** The built main bundle. */
+export const MAIN = resolve('out/main/index.js');
+/** The built preload. */
+export const PRELOAD = resolve('out/preload/index.cjs');
+
+/** What the fake recorded, as the child reports it. */
+export type Summary = ReturnType<typeof recordingSummary>;
+
+/** A running child. */
+export interface LaunchedApp {
+  child: ChildProcess;
+  home: string;
+  stderr(): string;
+  report(): Promise<Summary>;
+  menu(): Promise<MenuReport>;
+  /** Clicks the item at the label-prefix path; resolves the reason when it could not. */
+  click(path: string[]): Promise<string | null>;
+  /** Polls the menu until `test` holds; fails with the last menu after `timeoutMs`. */
+  waitForMenu(test: (menu: MenuReport) => boolean, what: string, timeoutMs?: number): Promise<MenuReport>;
+  close(): void;
+}
+
+/** Options for a launch. */
+export interface LaunchOptions {
+  /** Contents of the user-data config.json written before start-up (an earlier run's settings). */
+  config?: unknown;
+}
+
+/** Every label in the menu, depth first. */
+export function allLabels(items: readonly MenuNode[]): string[] {
+  return items.flatMap((i) => (i.separator ? [] : [i.label, ...allLabels(i.submenu)]));
+}
+
+function ask<T>(
+  child: ChildProcess,
+  request: HarnessRequest,
+  reply: string,
+  pick: (m: Record<string, unknown>) => T,
+) {
+  return new Promise<T>((done, fail) => {
+    const onMessage = (m: Record<string, unknown>) => {
+      if (m['type'] !== reply) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      done(pick(m));
+    };
+    const onExit = (code: number | null) => {
+      child.off('message', onMessage);
+      fail(new Error(`the app exited (${String(code)}) before answering ${JSON.stringify(request)}`));
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.send(request);
+  });
+}
+
+/** Starts the built app and waits until its window has loaded (start-up is asynchronous). */
+export async function launchBuiltApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  const home = mkdtempSync(join(tmpdir(), 'vps-smoke-'));
+  // No keychain (start-up must not depend on one, nor touch the developer's) and no dev server.
+  const dropped = new Set(['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'ELECTRON_RENDERER_URL']);
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !dropped.has(k))),
+    HOME: home,
+    VPS_FAKE_USER_DATA: join(home, 'userData'),
+  };
+  mkdirSync(join(home, 'userData'), { recursive: true });
+  if (options.config !== undefined) {
+    writeFileSync(join(home, 'userData', 'config.json'), JSON.stringify(options.config));
+  }
+  const child = fork(resolve('test/smoke/main-harness.ts'), [MAIN], {
+    execArgv: ['--import', 'tsx', '--import', resolve('test/smoke/register-electron.mjs')],
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+
+  const app: LaunchedApp = {
+    child,
+    home,
+    stderr: () => stderr,
+    report: () => ask(child, 'report', 'report', (m) => m['summary'] as Summary),
+    menu: () => ask(child, { type: 'menu' }, 'menu', (m) => m['menu'] as MenuReport),
+    click: (path) =>
+      ask(child, { type: 'click', path }, 'clicked', (m) => (m['problem'] as string | null) ?? null),
+    async waitForMenu(test, what, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const menu = await app.menu();
+        if (test(menu)) return menu;
+        if (Date.now() > deadline) {
+          throw new Error(
+            `menu never showed ${what}; last: ${JSON.stringify(allLabels(menu.items))}\n${stderr}`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    close() {
+      child.kill();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+
+  const loaded = await new Promise<{ type: string; message?: string }>((done) => {
+    child.on('message', (m: { type: string; message?: string }) => {
+      if (m.type === 'loaded' || m.type === 'load-error') done(m);
+    });
+    child.on('exit', (code) => done({ type: 'load-error', message: `exited with ${code}: ${stderr}` }));
+  });
+  if (loaded.type !== 'loaded') {
+    app.close();
+    throw new Error(`the built main bundle did not load: ${loaded.message ?? ''}`);
+  }
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const summary = await app.report();
+    if (summary.windows[0]?.loaded && Object.keys(summary.windows[0].loaded).length > 0) break;
+    // Let the tests report what went wrong rather than hang here.
+    if (stderr.includes('failed to start') || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return app;
+}

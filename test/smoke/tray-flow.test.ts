@@ -1,0 +1,87 @@
+// The tray menu of the BUILT app, used the way a Linux user must use it (menus only, no clicks on
+// the icon): the recorded menu items' click handlers are called in the child process running the
+// built main bundle under the recording Electron. From a first run with no token: "Try the demo"
+// starts the in-process simulator and its servers appear; a quick snapshot from a server's submenu
+// shows up as a running operation with a busy icon; Quit asks the app to quit.
+import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAIN, allLabels, launchBuiltApp, type LaunchedApp } from './launch';
+import type { MenuNode, MenuReport } from './main-harness';
+
+const top = (menu: MenuReport) => menu.items.filter((i) => !i.separator);
+const serverEntry = (menu: MenuReport, name: string): MenuNode | undefined =>
+  top(menu).find((i) => i.label.startsWith(`${name} — `) && i.submenu.length > 0);
+
+describe('tray menu of the built app, driven through its recorded items', () => {
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    expect(existsSync(MAIN), `${MAIN} missing: run \`npx electron-vite build\` first`).toBe(true);
+    app = await launchBuiltApp();
+  });
+
+  afterAll(() => app?.close());
+
+  it('first run with no token: the menu offers the demo and signing in, with the idle icon', async () => {
+    const menu = await app.waitForMenu(
+      (m) => top(m).some((i) => i.label === 'Try the demo'),
+      '"Try the demo"',
+    );
+    const labels = top(menu).map((i) => i.label);
+    expect(labels).toEqual(['Not signed in', 'Try the demo', 'Sign in…', 'Open VPS Snapshot Tray', 'Quit']);
+    expect(top(menu).every((i) => i.label === 'Not signed in' || i.clickable)).toBe(true);
+    expect(basename(menu.icon ?? '')).toBe('tray-idle.png');
+    expect(existsSync(menu.icon ?? '')).toBe(true);
+    expect(menu.tooltip).toBe('VPS Snapshot Tray — not signed in');
+    expect(app.stderr()).not.toContain('failed to start');
+  });
+
+  it('"Try the demo" puts the demo servers in the menu, labelled Demo', async () => {
+    expect(await app.click(['Try the demo'])).toBeNull();
+    const menu = await app.waitForMenu(
+      (m) => serverEntry(m, 'web-server-01') !== undefined,
+      'the demo servers',
+    );
+    const labels = top(menu).map((i) => i.label);
+    expect(labels[0]).toBe('Demo');
+    expect(labels).not.toContain('Try the demo');
+    const web = serverEntry(menu, 'web-server-01');
+    expect(web?.label).toMatch(
+      /^web-server-01 — \S.* · \d\/5 · (last snapshot .+ ago|last snapshot just now)$/,
+    );
+    expect(web?.submenu.map((i) => i.label)).toContain('Open in window');
+    // The seed has a server at 5/5: its quick snapshot is disabled and says why.
+    const full = top(menu).find((i) => i.label.includes(' · 5/5 · '));
+    expect(full?.submenu[0]).toMatchObject({
+      label: 'Quick snapshot (5/5 — delete one first)',
+      enabled: false,
+    });
+    expect(menu.tooltip).toMatch(/^VPS Snapshot Tray — Demo · \d+ servers$/);
+    expect(allLabels(menu.items)).toContain('Refresh');
+  });
+
+  it('a quick snapshot from the submenu becomes a running operation with a busy icon', async () => {
+    const before = await app.menu();
+    const web = serverEntry(before, 'web-server-01');
+    const quick = web?.submenu.find((i) => i.label === 'Quick snapshot');
+    expect(quick, JSON.stringify(web?.submenu.map((i) => i.label))).toBeDefined();
+    expect(quick?.enabled).toBe(true);
+    expect(await app.click(['web-server-01 — ', 'Quick snapshot'])).toBeNull();
+    const menu = await app.waitForMenu(
+      (m) => top(m).some((i) => i.label.startsWith('Creating ') && i.label.includes(' on web-server-01')),
+      'the running snapshot',
+    );
+    expect(basename(menu.icon ?? '')).toBe('tray-busy.png');
+    expect(menu.tooltip).toBe('VPS Snapshot Tray — 1 operation running');
+    const running = top(menu).find((i) => i.label.startsWith('Creating '));
+    expect(running?.label).toMatch(/^Creating web-server-01-\d{8}-\d{4} on web-server-01 — /);
+    expect(running?.clickable).toBe(true);
+  });
+
+  it('Quit from the menu asks the app to quit', async () => {
+    expect(await app.click(['Quit'])).toBeNull();
+    const summary = await app.report();
+    expect(summary.calls.map((c) => c.api)).toContain('app.quit');
+  });
+});
