@@ -12,6 +12,7 @@ import {
   type TestPorts,
 } from '../../src/main/core/memory-ports';
 import type { PersistedData } from '../../src/main/core/ports';
+import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings';
 import { startSimulator } from '../../src/simulator/index';
 import type { SimulatorHandle, SimulatorOptions } from '../../src/simulator/types';
 
@@ -41,7 +42,9 @@ export interface HarnessOptions {
   simulator?: Omit<SimulatorOptions, 'now' | 'token'>;
   /** Whether the keychain already holds the token for the simulator's URL (default true). */
   storedToken?: boolean;
-  persisted?: Partial<PersistedData>;
+  persisted?: Partial<Omit<PersistedData, 'settings'>>;
+  /** Settings other than the API address (which is the simulator's). */
+  settings?: Partial<UserSettings>;
   keychainUnavailable?: string;
 }
 
@@ -57,7 +60,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const persisted = options.persisted ?? {};
   const settings = new MemorySettingsPort({
     ...persisted,
-    settings: { ...(persisted.settings ?? {}), apiBaseUrl: sim.url } as PersistedData['settings'],
+    settings: { ...DEFAULT_SETTINGS, ...options.settings, apiBaseUrl: sim.url },
     session: persisted.session ?? { mode: 'account', email: 'ada@example.com' },
   });
   const secrets = new MemorySecretStore({
