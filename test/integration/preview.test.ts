@@ -98,7 +98,11 @@ describe('the preview', () => {
   it('refuses a wrong origin or key before anything reaches the core or the simulator', async () => {
     preview.simulator.resetRequestCounts();
     const logged = preview.ipcLog.length;
-    for (const headers of [{ origin: 'http://evil.example' }, { [KEY_HEADER]: '0'.repeat(64) }]) {
+    const untrusted: Record<string, string>[] = [
+      { origin: 'http://evil.example' },
+      { [KEY_HEADER]: '0'.repeat(64) },
+    ];
+    for (const headers of untrusted) {
       const reply = await post(
         '/__preview/invoke/setToken',
         { args: [{ token: TOKEN, sessionOnly: true }] },
