@@ -235,6 +235,12 @@ describe('buildTrayModel', () => {
     ]);
   });
 
+  it('the name preview avoids a name the server already has, as the core does', () => {
+    const taken = entry(web, [snapshot(803, web, 'web-server-01-20261123-1702', 10_000, 'in_progress')]);
+    const model = buildTrayModel(baseState({ servers: [taken] }), NOW);
+    expect(serverMenu(model, 'web-server-01')[1]?.label).toBe('Will be named web-server-01-20261123-1702-2');
+  });
+
   it('uses the configured naming template', () => {
     const model = buildTrayModel(
       demoState({ settings: { ...DEFAULT_SETTINGS, nameTemplate: 'pre-{id}-{HHmm}' } }),

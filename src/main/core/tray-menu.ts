@@ -8,6 +8,7 @@ import { SNAPSHOT_LIMIT, sameId, type Id, type Operation, type Snapshot } from '
 import { renderNameTemplate } from '../../shared/snapshot-name';
 import type { AppState, ServerEntry } from '../../shared/state';
 import { formatAgo, formatElapsed } from './format-age';
+import { uniqueName } from './guards';
 import type { TrayAction, TrayIconState, TrayMenuItem, TrayModel } from './tray-model';
 
 /** Server entries shown before the rest are summed up in one "open the window" item. */
@@ -183,7 +184,12 @@ function serverSubmenu(
   const block = quickSnapshotBlock(state, entry, ops);
   if (block === null) {
     items.push(act(TRAY_TEXT.quickSnapshot, { type: 'quickSnapshot', serverId: id }));
-    const name = renderNameTemplate(state.settings.nameTemplate, { server: entry.server, at: new Date(now) });
+    // The same rule the core applies when it names the snapshot, so the preview tells the truth.
+    const base = renderNameTemplate(state.settings.nameTemplate, { server: entry.server, at: new Date(now) });
+    const name = uniqueName(
+      base,
+      entry.snapshots.map((s) => s.name),
+    );
     items.push(info(TRAY_TEXT.willBeNamed(name)));
     if (entry.server.status === 'active') items.push(info(TRAY_TEXT.runningServerTip));
   } else {
