@@ -1,0 +1,186 @@
+/**
+ * Polling cost and pace against the real simulator: one request per tick however many snapshots
+ * run (plus one per restoring server), slow refresh when idle and hidden, a refresh at once when
+ * the window opens, and backoff on 5xx and 429. Time is the ManualScheduler's; requests are
+ * counted by the simulator itself.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_BACKOFF_MS, nextDelay } from '../../src/main/core/poller';
+import { createHarness, totalRequests, type Harness } from './core-harness';
+
+let h: Harness;
+afterEach(async () => {
+  await h?.cleanup();
+});
+
+/** Servers of the demo seed with room for new snapshots, and how many each takes. */
+const ROOM: [number | string, number][] = [
+  [12345, 3],
+  [12347, 3],
+  [12349, 5],
+  ['3f2b8c1e-7d4a-4e9b-9c61-5a0d2f8e4b17', 4],
+];
+
+async function startSnapshots(harness: Harness, n: number): Promise<void> {
+  let left = n;
+  for (const [serverId, room] of ROOM) {
+    for (let i = 0; i < room && left > 0; i++, left--) {
+      const result = await harness.core.quickSnapshot({ serverId });
+      if (!result.ok) throw new Error(result.error.message);
+      await harness.core.settled();
+    }
+  }
+  expect(left).toBe(0);
+}
+
+/** Requests made by one regular poll tick. */
+async function oneTick(harness: Harness): Promise<Record<string, number>> {
+  await harness.core.settled();
+  harness.sim.resetRequestCounts();
+  const delay = harness.scheduler.pendingDelays()[0];
+  expect(delay).toBe(10_000);
+  await harness.scheduler.advance(10_000);
+  return harness.sim.requestCounts();
+}
+
+describe('core polling cost', () => {
+  it.each([1, 10])('a tick with %i running snapshots costs one snapshot list', async (n) => {
+    h = await createHarness();
+    await h.core.start();
+    await startSnapshots(h, n);
+    expect(h.core.getState().operations.filter((o) => o.status === 'running')).toHaveLength(n);
+    expect(await oneTick(h)).toEqual({ 'GET /snapshots/': 1 });
+    expect(await oneTick(h)).toEqual({ 'GET /snapshots/': 1 });
+  });
+
+  it('a restore adds one server read per restoring server', async () => {
+    h = await createHarness();
+    await h.core.start();
+    await startSnapshots(h, 10);
+    const restore = await h.core.restoreSnapshot({
+      serverId: 12346,
+      snapshotId: 781,
+      confirmServerName: 'db-server-01',
+    });
+    expect(restore.ok).toBe(true);
+    expect(await oneTick(h)).toEqual({ 'GET /snapshots/': 1, 'GET /servers/{id}/': 1 });
+  });
+
+  it('with only a restore running, a tick reads just that server', async () => {
+    h = await createHarness();
+    await h.core.start();
+    await h.core.settled();
+    await h.core.restoreSnapshot({ serverId: 12345, snapshotId: 801, confirmServerName: 'web-server-01' });
+    expect(await oneTick(h)).toEqual({ 'GET /servers/{id}/': 1 });
+  });
+});
+
+describe('core polling pace', () => {
+  it('refreshes slowly when idle and hidden, at once when the window opens, every minute while open', async () => {
+    h = await createHarness({ settings: { idleRefreshMinutes: 10 } });
+    await h.core.start();
+    await h.core.settled();
+    h.sim.resetRequestCounts();
+    await h.scheduler.advance(9 * 60_000 + 59_000);
+    expect(totalRequests(h.sim)).toBe(0);
+    await h.scheduler.advance(1000);
+    expect(h.sim.requestCounts()).toEqual({ 'GET /servers/': 1, 'GET /snapshots/': 1 });
+
+    h.sim.resetRequestCounts();
+    h.core.setWindowVisible(true);
+    await h.core.settled();
+    expect(h.sim.requestCounts()).toEqual({ 'GET /servers/': 1, 'GET /snapshots/': 1 });
+    h.sim.resetRequestCounts();
+    await h.scheduler.advance(5 * 60_000);
+    expect(totalRequests(h.sim)).toBe(10);
+
+    h.core.setWindowVisible(false);
+    h.sim.resetRequestCounts();
+    await h.scheduler.advance(9 * 60_000);
+    expect(totalRequests(h.sim)).toBe(0);
+  });
+
+  it('a changed idle interval takes effect', async () => {
+    h = await createHarness();
+    await h.core.start();
+    await h.core.settled();
+    const changed = await h.core.updateSettings({ idleRefreshMinutes: 30 });
+    expect(changed.ok).toBe(true);
+    expect(h.scheduler.pendingDelays()).toEqual([30 * 60_000]);
+    const bad = await h.core.updateSettings({ pollIntervalSeconds: 1 });
+    expect(bad.ok === false && bad.error.kind).toBe('validation');
+  });
+
+  it('backs off on server errors up to the cap, then recovers', async () => {
+    // Slow snapshots (30-100 min), so the operation still runs when the errors stop.
+    h = await createHarness({ simulator: { speed: 0.1 } });
+    await h.core.start();
+    await h.core.quickSnapshot({ serverId: 12349 });
+    await h.core.settled();
+    expect(h.scheduler.pendingDelays()).toEqual([10_000]);
+    h.sim.setFaults({ serverError: 1 });
+    const delays: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await h.scheduler.runNext();
+      await h.core.settled();
+      delays.push(h.scheduler.pendingDelays()[0] ?? -1);
+    }
+    expect(delays).toEqual([20_000, 40_000, 80_000, 160_000, MAX_BACKOFF_MS, MAX_BACKOFF_MS, MAX_BACKOFF_MS]);
+    const sync = h.core.getState().sync;
+    expect(sync.lastError?.kind).toBe('server');
+    expect(sync.offline).toBe(false);
+
+    h.sim.setFaults({});
+    await h.scheduler.runNext();
+    await h.core.settled();
+    expect(h.core.getState().sync.lastError).toBeNull();
+    expect(h.core.getState().operations[0]?.status).toBe('running');
+    expect(h.scheduler.pendingDelays()).toEqual([10_000]);
+  });
+
+  it('honours a long Retry-After on 429', async () => {
+    h = await createHarness();
+    await h.core.start();
+    await h.core.quickSnapshot({ serverId: 12349 });
+    await h.core.settled();
+    h.sim.setFaults({ rateLimit: 1, retryAfterSeconds: 120 });
+    await h.scheduler.runNext();
+    await h.core.settled();
+    expect(h.core.getState().sync.lastError?.kind).toBe('rate_limited');
+    expect(h.scheduler.pendingDelays()[0]).toBe(120_000);
+  });
+
+  it('marks the app offline when VPS.org cannot be reached, and a manual refresh reports it', async () => {
+    h = await createHarness();
+    await h.core.start();
+    await h.core.settled();
+    h.sim.setFaults({ drop: 1 });
+    const result = await h.core.refresh();
+    expect(result.ok === false && result.error.kind).toBe('network');
+    expect(h.core.getState().sync.offline).toBe(true);
+    h.sim.setFaults({});
+    expect((await h.core.refresh()).ok).toBe(true);
+    expect(h.core.getState().sync.offline).toBe(false);
+  });
+});
+
+describe('nextDelay', () => {
+  const base = {
+    running: false,
+    windowVisible: false,
+    pollIntervalSeconds: 10,
+    idleRefreshMinutes: 10,
+    failures: 0,
+    retryAfterMs: null,
+  };
+  it('follows the rule', () => {
+    expect(nextDelay({ ...base, running: true })).toBe(10_000);
+    expect(nextDelay(base)).toBe(600_000);
+    expect(nextDelay({ ...base, windowVisible: true })).toBe(60_000);
+    expect(nextDelay({ ...base, windowVisible: true, idleRefreshMinutes: 1 })).toBe(60_000);
+    // Backoff never makes an idle refresh faster.
+    expect(nextDelay({ ...base, failures: 3 })).toBe(600_000);
+    expect(nextDelay({ ...base, running: true, failures: 50 })).toBe(MAX_BACKOFF_MS);
+    expect(nextDelay({ ...base, running: true, retryAfterMs: 45_000 })).toBe(45_000);
+  });
+});
