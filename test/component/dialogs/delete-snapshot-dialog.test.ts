@@ -1,0 +1,83 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import DeleteSnapshotDialog from '../../../src/renderer/components/dialogs/DeleteSnapshotDialog.svelte';
+import type { Snapshot } from '../../../src/shared/domain';
+import type { InvokeInput } from '../../../src/shared/ipc';
+import { failure, makeEntry, makeSnapshot, pendingCall } from './fixtures';
+
+type DeleteInput = InvokeInput<'deleteSnapshot'>;
+
+function setup(snapshot: Snapshot = makeSnapshot()) {
+  const call = pendingCall<DeleteInput, null>();
+  const onclose = vi.fn();
+  const view = render(DeleteSnapshotDialog, {
+    entry: makeEntry(),
+    snapshot,
+    api: { deleteSnapshot: call.fn },
+    onclose,
+  });
+  const button = screen.getByRole('button', { name: 'Delete permanently' }) as HTMLButtonElement;
+  return { ...view, call, onclose, button };
+}
+
+describe('DeleteSnapshotDialog', () => {
+  it('names the snapshot and the server, and says it is permanent', () => {
+    const { button } = setup();
+    const dialog = screen.getByRole('dialog', { name: 'Delete snapshot' });
+    expect(screen.getByTestId('delete-question').textContent).toContain(
+      'Delete the snapshot pre-migration-snapshot of web-server-01?',
+    );
+    expect(dialog.textContent).toContain('Before major migration');
+    expect(dialog.textContent).toContain('5 GB');
+    expect(dialog.textContent).toContain('permanent');
+    expect(button.disabled).toBe(false);
+    // The safe choice has the focus, so a stray Enter does not delete.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+  });
+
+  it('calls once for a double click, disables while in flight, and closes on success', async () => {
+    const { call, onclose, button } = setup();
+    await fireEvent.click(button);
+    await fireEvent.click(button);
+    expect(call.fn).toHaveBeenCalledTimes(1);
+    expect(call.fn).toHaveBeenCalledWith({ serverId: 12345, snapshotId: 801 });
+    expect(button.disabled).toBe(true);
+    expect(button.textContent?.trim()).toBe('Deleting…');
+    call.settle({ ok: true, value: null });
+    await vi.waitFor(() => expect(onclose).toHaveBeenCalledTimes(1));
+  });
+
+  it('refuses a snapshot that is still being created', async () => {
+    const { call, button, container } = setup(makeSnapshot({ status: 'in_progress', sizeMb: null }));
+    expect(screen.getByTestId('delete-refused').textContent).toContain('still being created');
+    expect(screen.getByRole('dialog').textContent).toContain('size not known yet');
+    expect(button.disabled).toBe(true);
+    await fireEvent.submit(container.ownerDocument.querySelector('form') as HTMLFormElement);
+    expect(call.fn).not.toHaveBeenCalled();
+  });
+
+  it('shows the error and stays open', async () => {
+    const { call, onclose, button } = setup();
+    await fireEvent.click(button);
+    call.settle(failure({ kind: 'not_found', message: 'Snapshot 801 was not found.' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('no longer exists');
+    expect(alert.textContent).toContain('Snapshot 801 was not found.');
+    expect(onclose).not.toHaveBeenCalled();
+  });
+
+  it('renders a hostile snapshot name and description as text', () => {
+    setup(makeSnapshot({ name: '<b>bold</b>', description: '<script>alert(1)</script>' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.querySelector('b, script')).toBeNull();
+    expect(dialog.textContent).toContain('<script>alert(1)</script>');
+  });
+
+  it('closes on Esc (the dialog cancel event) and on Cancel', async () => {
+    const { onclose } = setup();
+    await fireEvent(screen.getByRole('dialog'), new Event('cancel', { cancelable: true }));
+    expect(onclose).toHaveBeenCalledTimes(1);
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onclose).toHaveBeenCalledTimes(2);
+  });
+});
