@@ -480,6 +480,15 @@ describe('buildTrayModel', () => {
     expect(find(busy.items, 'Refreshing…')).toMatchObject({ enabled: false, action: { type: 'refresh' } });
     expect(labels(busy)).toContain('Not updated yet');
     expect(labels(busy)).toContain('Loading servers…');
+    const failedFirst = buildTrayModel(
+      demoState({
+        sync: { refreshing: false, lastRefreshAt: null, lastError: null, offline: true },
+        servers: [],
+      }),
+      NOW,
+    );
+    expect(labels(failedFirst)).toContain('Servers could not be loaded yet');
+    expect(labels(failedFirst)).not.toContain('Loading servers…');
     const empty = buildTrayModel(demoState({ servers: [] }), NOW);
     expect(labels(empty)).toContain('No servers on this account');
   });

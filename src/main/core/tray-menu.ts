@@ -44,6 +44,7 @@ export const TRAY_TEXT = {
   lastError: (message: string) => `Last refresh failed: ${message}`,
   loadingServers: 'Loading servers…',
   noServers: 'No servers on this account',
+  serversNotLoaded: 'Servers could not be loaded yet',
   serverLine: (name: string, status: string, count: number, last: string) =>
     `${name} — ${status} · ${count}/${SNAPSHOT_LIMIT} · ${last}`,
   lastSnapshot: (ago: string) => `last snapshot ${ago}`,
@@ -255,8 +256,10 @@ function header(state: AppState): TrayMenuItem[] {
 
 function serverSection(state: AppState, ops: readonly Operation[], now: number): TrayMenuItem[] {
   if (state.servers.length === 0) {
-    const loading = state.sync.lastRefreshAt === null;
-    return [info(loading ? TRAY_TEXT.loadingServers : TRAY_TEXT.noServers)];
+    if (state.sync.lastRefreshAt !== null) return [info(TRAY_TEXT.noServers)];
+    // Never loaded: "loading" only while that can still be true, not after the first try failed.
+    const failed = state.sync.offline || state.sync.lastError !== null || state.account.tokenInvalid;
+    return [info(failed ? TRAY_TEXT.serversNotLoaded : TRAY_TEXT.loadingServers)];
   }
   const shown = state.servers.slice(0, MAX_SERVER_ENTRIES).map((entry) => serverItem(state, entry, ops, now));
   const rest = state.servers.length - MAX_SERVER_ENTRIES;
