@@ -1,54 +1,52 @@
-// Child process of the start-up benchmark: loads the BUILT main bundle with `electron` resolved to
-// the smoke test's recording stand-in, and reports how long it took until the tray's menu was set.
+// Child process of the start-up benchmark, bundled by bench/startup.ts and run under plain Node
+// with `electron` resolved to the smoke test's recording stand-in (also pre-bundled, as Electron's
+// own module is built into its binary). Loads the BUILT main bundle and reports how long it took
+// until the tray's menu was set.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
-import { FakeBrowserWindow, FakeTray } from '../test/support/fake-electron';
+import { BrowserWindow, Tray } from 'electron';
 
-const bundle = process.argv[2] ?? resolve('out/main/index.js');
+const bundle = process.argv[2];
+/** When given, only this module is imported and timed (to attribute start-up cost). */
+const onlyModule = process.argv[3];
 const TIMEOUT_MS = 10_000;
 
 let menuAt: number | null = null;
 let windowLoadedAt: number | null = null;
 
-// Electron is built into its binary, so its module costs nothing to load: load the stand-in before
-// the clock starts, so the figure is the bundle's own cost.
-await import('../test/smoke/electron-stand-in');
-
-const setContextMenu = FakeTray.prototype.setContextMenu;
-FakeTray.prototype.setContextMenu = function (
-  this: FakeTray,
-  ...args: Parameters<FakeTray['setContextMenu']>
-) {
+const setContextMenu = Tray.prototype.setContextMenu;
+Tray.prototype.setContextMenu = function (this: Tray, ...args: Parameters<Tray['setContextMenu']>) {
   menuAt ??= performance.now();
   setContextMenu.apply(this, args);
 };
-const loadFile = FakeBrowserWindow.prototype.loadFile;
-FakeBrowserWindow.prototype.loadFile = function (
-  this: FakeBrowserWindow,
-  ...args: Parameters<FakeBrowserWindow['loadFile']>
+const loadFile = BrowserWindow.prototype.loadFile;
+BrowserWindow.prototype.loadFile = function (
+  this: BrowserWindow,
+  ...args: Parameters<BrowserWindow['loadFile']>
 ) {
   windowLoadedAt ??= performance.now();
   return loadFile.apply(this, args);
 };
 
-const start = performance.now();
-let importMs: number;
-try {
+async function main(): Promise<void> {
+  if (!bundle) throw new Error('usage: startup-child <out/main/index.js> [module]');
+  if (onlyModule) {
+    // Resolved from the bundle's folder, as the bundle's own import would be.
+    const { createRequire } = await import('node:module');
+    const path = createRequire(bundle).resolve(onlyModule);
+    const t0 = performance.now();
+    await import(pathToFileURL(path).href);
+    process.send?.({ type: 'result', importMs: performance.now() - t0, menuMs: 0, windowLoadedMs: null });
+    return;
+  }
+  const start = performance.now();
   await import(pathToFileURL(bundle).href);
-  importMs = performance.now() - start;
-} catch (error) {
-  process.send?.({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-  process.exit(1);
-}
-
-const deadline = Date.now() + TIMEOUT_MS;
-while ((menuAt === null || windowLoadedAt === null) && Date.now() < deadline) {
-  await new Promise((r) => setTimeout(r, 1));
-}
-if (menuAt === null) {
-  process.send?.({ type: 'error', message: `the tray menu was not set within ${TIMEOUT_MS} ms` });
-} else {
+  const importMs = performance.now() - start;
+  const deadline = Date.now() + TIMEOUT_MS;
+  while ((menuAt === null || windowLoadedAt === null) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  if (menuAt === null) throw new Error(`the tray menu was not set within ${TIMEOUT_MS} ms`);
   process.send?.({
     type: 'result',
     importMs,
@@ -56,5 +54,10 @@ if (menuAt === null) {
     windowLoadedMs: windowLoadedAt === null ? null : windowLoadedAt - start,
   });
 }
-// The app keeps timers (the tray tick) alive: leave once measured.
-setTimeout(() => process.exit(0), 10);
+
+main()
+  .catch((error: unknown) => {
+    process.send?.({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  })
+  // The app keeps timers (the tray tick) alive: leave once measured.
+  .finally(() => setTimeout(() => process.exit(0), 10));
