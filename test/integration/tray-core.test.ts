@@ -1,0 +1,218 @@
+// The tray menu over the REAL core: the simulator over real HTTP with the test's clock, the real
+// client, the invoke handlers and the tray action runner the app wires. Each test picks items from
+// the menu built from the core's state, the way a Linux user can only use the tray, and checks
+// that the menu tells the truth: the previewed name is the name the core gives, a disabled quick
+// snapshot is one the core refuses too, and progress, errors and refresh show up in the menu.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createActions } from '../../src/main/actions';
+import { buildTrayModel } from '../../src/main/core/tray-menu';
+import type { TrayAction, TrayMenuItem, TrayModel } from '../../src/main/core/tray-model';
+import { createTrayActionRunner } from '../../src/main/electron/tray-actions';
+import type { Id } from '../../src/shared/domain';
+import { createHarness, type Harness } from '../unit/core-harness';
+
+type Item = Extract<TrayMenuItem, { kind: 'item' }>;
+const MIN = 60_000;
+
+let h: Harness;
+afterEach(async () => {
+  await h?.cleanup();
+});
+
+/** A harness plus a tray "user" who reads the menu and chooses items. */
+interface TrayUser {
+  model(): TrayModel;
+  /** Chooses the item at the label-prefix path, waits for what it started, and returns it. */
+  choose(path: string[]): Promise<Item>;
+  shownServers: Id[];
+  windowShown: number;
+  quits: number;
+}
+
+async function startedWithTray(options: Parameters<typeof createHarness>[0] = {}): Promise<TrayUser> {
+  h = await createHarness(options);
+  await h.core.start();
+  await h.core.settled();
+  const pending: Promise<unknown>[] = [];
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    pending.push(p);
+    return p;
+  };
+  const user: TrayUser = {
+    shownServers: [],
+    windowShown: 0,
+    quits: 0,
+    model: () => buildTrayModel(h.core.getState(), h.scheduler.now()),
+    async choose(path) {
+      let level = user.model().items;
+      let item: Item | undefined;
+      for (const prefix of path) {
+        item = level.find((i): i is Item => i.kind === 'item' && i.label.startsWith(prefix));
+        if (!item)
+          throw new Error(
+            `no "${prefix}" in ${JSON.stringify(level.map((i) => i.kind === 'item' && i.label))}`,
+          );
+        level = item.submenu ?? [];
+      }
+      if (!item?.action || !item.enabled) throw new Error(`"${item?.label ?? ''}" cannot be chosen`);
+      run(item.action);
+      await Promise.all(pending.splice(0));
+      await h.core.settled();
+      return item;
+    },
+  };
+  const handlers = createActions(h.core, {
+    openExternal: () => undefined,
+    showServer: (serverId) => user.shownServers.push(serverId),
+  });
+  const run: (action: TrayAction) => void = createTrayActionRunner({
+    actions: {
+      quickSnapshot: (input) => track(handlers.quickSnapshot(input)),
+      refresh: (input) => track(handlers.refresh(input)),
+      startDemo: (input) => track(handlers.startDemo(input)),
+    },
+    showWindow: () => (user.windowShown += 1),
+    showServer: (serverId) => user.shownServers.push(serverId),
+    quit: () => (user.quits += 1),
+    logger: h.ports.logger,
+  });
+  return user;
+}
+
+function topItems(model: TrayModel): Item[] {
+  return model.items.filter((i): i is Item => i.kind === 'item');
+}
+
+function serverItem(model: TrayModel, name: string): Item {
+  const item = topItems(model).find((i) => i.label.startsWith(`${name} — `));
+  if (!item) throw new Error(`no server ${name}`);
+  return item;
+}
+
+function submenu(model: TrayModel, name: string): Item[] {
+  return (serverItem(model, name).submenu ?? []).filter((i): i is Item => i.kind === 'item');
+}
+
+describe('tray menu over the real core', () => {
+  it('the previewed name is the name the core gives, and every disabled quick snapshot is refused by the core', async () => {
+    const tray = await startedWithTray();
+    const model = tray.model();
+    const entries = topItems(model).filter((i) => i.submenu);
+    expect(entries.length).toBe(h.core.getState().servers.length);
+    let taken = 0;
+    let refused = 0;
+    for (const entry of h.core.getState().servers) {
+      const sub = submenu(model, entry.server.name);
+      const quick = sub[0];
+      if (quick?.enabled) {
+        const preview = sub[1]?.label.replace(/^Will be named /, '');
+        await tray.choose([`${entry.server.name} — `, 'Quick snapshot']);
+        const op = h.core.getState().operations.find((o) => String(o.serverId) === String(entry.server.id));
+        expect(op?.snapshotName, entry.server.name).toBe(preview);
+        taken += 1;
+      } else if (quick && !quick.label.includes('suspended')) {
+        // The tray greys it out for a reason the core also enforces.
+        const result = await h.core.quickSnapshot({ serverId: entry.server.id });
+        expect(result.ok, quick.label).toBe(false);
+        refused += 1;
+      }
+    }
+    expect(taken).toBeGreaterThanOrEqual(3);
+    expect(refused).toBeGreaterThanOrEqual(1);
+    expect(h.logs.some((l) => l.includes('tray: quickSnapshot failed'))).toBe(false);
+  });
+
+  it('a second quick snapshot in the same minute is previewed with the suffix the core adds', async () => {
+    const tray = await startedWithTray();
+    await tray.choose(['web-server-01 — ', 'Quick snapshot']);
+    const preview = submenu(tray.model(), 'web-server-01')[1]?.label;
+    expect(preview).toMatch(/^Will be named web-server-01-\d{8}-\d{4}-2$/);
+    await tray.choose(['web-server-01 — ', 'Quick snapshot']);
+    const names = h.core
+      .getState()
+      .operations.filter((o) => o.serverId === 12345)
+      .map((o) => o.snapshotName);
+    expect(names).toContain(preview?.replace(/^Will be named /, ''));
+  });
+
+  it('a quick snapshot shows as running with elapsed time and a busy icon, then as created', async () => {
+    const tray = await startedWithTray();
+    const before = serverItem(tray.model(), 'web-server-01').label;
+    const count = Number(/ · (\d)\/5 · /.exec(before)?.[1]);
+    await tray.choose(['web-server-01 — ', 'Quick snapshot']);
+    const name = h.core.getState().operations[0]?.snapshotName ?? '';
+    let model = tray.model();
+    expect(model.icon).toBe('busy');
+    expect(model.tooltip).toBe('VPS Snapshot Tray — 1 operation running');
+    expect(serverItem(model, 'web-server-01').label).toContain(` · ${count + 1}/5 · last snapshot just now`);
+    const running = topItems(model).find((i) => i.label.startsWith('Creating '));
+    expect(running?.label).toBe(`Creating ${name} on web-server-01 — under a minute`);
+    await h.scheduler.advance(2 * MIN);
+    model = tray.model();
+    // A snapshot takes at least 3 minutes, so at 2 it still runs.
+    expect(topItems(model).find((i) => i.label.startsWith('Creating '))?.label).toBe(
+      `Creating ${name} on web-server-01 — 2 min`,
+    );
+    // Choosing the running line shows that server in the window.
+    await tray.choose(['Creating ']);
+    expect(tray.shownServers).toEqual([12345]);
+    // Snapshots take 3-10 minutes; polling picks the end up.
+    await h.scheduler.advance(12 * MIN);
+    model = tray.model();
+    expect(model.icon).toBe('idle');
+    expect(topItems(model).some((i) => i.label.startsWith('Creating '))).toBe(false);
+    expect(topItems(model).map((i) => i.label)).toContainEqual(
+      expect.stringMatching(new RegExp(`^Created ${name} on web-server-01 — \\d+ min ago$`)),
+    );
+    expect(submenu(model, 'web-server-01').map((i) => i.label)).toContainEqual(
+      expect.stringMatching(new RegExp(`^${name} — completed · \\d+ min ago$`)),
+    );
+    expect(h.notifier.shown.length).toBe(1);
+  });
+
+  it('a token that stops working: error icon, a line that opens the window, quick snapshots greyed out', async () => {
+    const tray = await startedWithTray({ storedToken: false });
+    // The stored token is not the one the simulator accepts: the first refresh gets a 401.
+    await h.secrets.set(h.sim.url, 'vps_SECRETtest_revoked_000');
+    await h.core.stop();
+    const core = h.restart();
+    await core.start();
+    await core.settled();
+    const model = tray.model();
+    expect(core.getState().account.tokenInvalid).toBe(true);
+    expect(model.icon).toBe('error');
+    await tray.choose(['Token no longer works']);
+    expect(tray.windowShown).toBe(1);
+    for (const item of topItems(model).filter((i) => i.submenu)) {
+      expect(item.submenu?.[0]).toMatchObject({ enabled: false });
+    }
+  });
+
+  it('API unreachable: error icon and the offline line; Refresh from the menu recovers', async () => {
+    const tray = await startedWithTray();
+    h.sim.setFaults({ drop: 1 });
+    await tray.choose(['Refresh']);
+    let model = tray.model();
+    expect(h.core.getState().sync.offline).toBe(true);
+    expect(model.icon).toBe('error');
+    expect(topItems(model).map((i) => i.label)).toContain('Cannot reach VPS.org — showing the last data');
+    // The servers from before are still in the menu.
+    expect(serverItem(model, 'web-server-01').submenu?.length).toBeGreaterThan(0);
+    h.sim.setFaults({});
+    await tray.choose(['Refresh']);
+    model = tray.model();
+    expect(model.icon).toBe('idle');
+    expect(topItems(model).some((i) => i.label.startsWith('Cannot reach'))).toBe(false);
+    expect(topItems(model).map((i) => i.label)).toContain('Last updated just now');
+  });
+
+  it('Quit and Open VPS Snapshot Tray reach the app, not the core', async () => {
+    const tray = await startedWithTray();
+    await tray.choose(['Open VPS Snapshot Tray']);
+    await tray.choose(['Quit']);
+    expect(tray.windowShown).toBe(1);
+    expect(tray.quits).toBe(1);
+    await tray.choose(['web-server-01 — ', 'Open in window']);
+    expect(tray.shownServers).toEqual([12345]);
+  });
+});
