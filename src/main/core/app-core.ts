@@ -21,12 +21,17 @@ import {
   trimOperations,
   type Observation,
 } from './operations';
-import { PollLoop, nextDelay, type PollKind, type PollOutcome } from './poller';
+import { PollLoop, VISIBLE_REFRESH_MS, nextDelay, type PollKind, type PollOutcome } from './poller';
 import type { CorePorts, DemoServer } from './ports';
 import { loadAll, loadRunning, mergeServers, snapshotsOf } from './refresh';
 import { KEYCHAIN_OK, cleanPastedToken, readStoredToken, removeToken, storeToken } from './session';
 import { applySettingsPatch } from './settings-patch';
 import { buildAppState, initialSync, type CoreData } from './state-store';
+
+/** True for a 401: the token itself is refused (a 403 is one call the token may not make). */
+function isTokenRejected(error: unknown): boolean {
+  return isApiError(error) && error.kind === 'unauthorized' && error.status !== 403;
+}
 
 const NOT_SIGNED_IN: AppError = {
   kind: 'not_signed_in',
@@ -60,6 +65,8 @@ export class AppCore {
   private lastPollError: AppError | null = null;
   /** Bumped by every action that changes servers, snapshots or operations: polls started before are stale. */
   private generation = 0;
+  /** Scheduler time of the last successful full refresh. */
+  private lastFullAt = 0;
   /** Bumped when an operation is added; each operation remembers the value (resumed ones: 0). */
   private opCounter = 0;
   private readonly opSeq = new Map<string, number>();
@@ -87,7 +94,7 @@ export class AppCore {
       ports.scheduler,
       (kind) => this.poll(kind),
       () => this.nextDelay(),
-      () => (anyRunning(this.data.operations) ? 'light' : 'full'),
+      () => this.kindForTimer(),
     );
   }
 
@@ -160,7 +167,7 @@ export class AppCore {
       try {
         email = (await client.getAccount(this.abort.signal)).email;
       } catch (error) {
-        if (isApiError(error) && error.kind === 'unauthorized') {
+        if (isTokenRejected(error)) {
           return fail({
             kind: 'unauthorized',
             message:
@@ -173,8 +180,8 @@ export class AppCore {
         // A token stored earlier for this address would come back on the next start: remove it.
         if (this.data.keychain.available) await removeToken(this.ports.secrets, url);
       } else {
-        const reason = await storeToken(this.ports.secrets, url, token);
-        if (reason !== null) {
+        const reason = this.ports.keychainProblem || (await storeToken(this.ports.secrets, url, token));
+        if (reason) {
           this.update({ keychain: { available: false, reason } });
           return fail({
             kind: 'keychain',
@@ -584,6 +591,19 @@ export class AppCore {
 
   // ---- internals: polling ----------------------------------------------------------------------
 
+  /**
+   * Light polls while something runs, but a full refresh now and then (every minute with the
+   * window open, every idle interval otherwise), so other servers' data does not go stale during
+   * a long operation.
+   */
+  private kindForTimer(): PollKind {
+    if (!anyRunning(this.data.operations)) return 'full';
+    const every = this.windowVisible
+      ? Math.min(VISIBLE_REFRESH_MS, this.data.settings.idleRefreshMinutes * 60_000)
+      : this.data.settings.idleRefreshMinutes * 60_000;
+    return this.ports.scheduler.now() - this.lastFullAt >= every ? 'full' : 'light';
+  }
+
   private nextDelay(): number {
     const s = this.data.settings;
     return nextDelay({
@@ -635,6 +655,7 @@ export class AppCore {
       }
       this.failures = 0;
       this.retryAfterMs = null;
+      if (full) this.lastFullAt = this.ports.scheduler.now();
       this.lastPollError = null;
       this.update({
         tokenInvalid: false,
@@ -660,7 +681,7 @@ export class AppCore {
   private pollFailed(error: unknown): PollOutcome {
     const appError = toAppError(error);
     this.lastPollError = appError;
-    if (isApiError(error) && error.kind === 'unauthorized') {
+    if (isTokenRejected(error)) {
       this.markTokenInvalid();
       return { next: 'stop' };
     }
@@ -694,12 +715,12 @@ export class AppCore {
   private serverNotFound(): AppError {
     return {
       kind: 'not_found',
-      message: 'That server is not in this account (any more). The list has been refreshed.',
+      message: 'That server is not in this account (any more). Refresh the list and try again.',
     };
   }
 
   private snapshotNotFound(): AppError {
-    return { kind: 'not_found', message: 'That snapshot no longer exists. The list has been refreshed.' };
+    return { kind: 'not_found', message: 'That snapshot no longer exists. Refresh the list and try again.' };
   }
 
   // ---- internals: state and persistence --------------------------------------------------------
@@ -710,7 +731,7 @@ export class AppCore {
       return await body();
     } catch (error) {
       const appError = toAppError(error);
-      if (isApiError(error) && error.kind === 'unauthorized') this.markTokenInvalid();
+      if (isTokenRejected(error)) this.markTokenInvalid();
       this.ports.logger.warn(`${name}: failed (${appError.kind})`);
       if (!isApiError(error)) {
         this.ports.logger.error(

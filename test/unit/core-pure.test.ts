@@ -1,0 +1,328 @@
+/**
+ * The core's pure parts: refusals and their reasons, unique names, notification texts, how
+ * observations finish operations, the finished-operation cap, settings checks, and the in-memory
+ * ports other helpers build on.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Operation, Server, Snapshot } from '../../src/shared/domain';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { createError, deleteError, nameError, restoreError, uniqueName } from '../../src/main/core/guards';
+import { formatDurationMs, formatSizeMb } from '../../src/main/core/format';
+import { operationFinishedNotification, tokenInvalidNotification } from '../../src/main/core/notifications';
+import {
+  applyObservation,
+  newOperationId,
+  orderForView,
+  restoringServerIds,
+  trimOperations,
+  type Observation,
+} from '../../src/main/core/operations';
+import { applySettingsPatch } from '../../src/main/core/settings-patch';
+import { buildEntries } from '../../src/main/core/refresh';
+import {
+  ManualScheduler,
+  MemorySecretStore,
+  MemorySettingsPort,
+  createMemoryLogger,
+} from '../../src/main/core/memory-ports';
+import { KeychainUnavailableError } from '../../src/main/core/ports';
+
+const server: Server = {
+  id: 1,
+  name: 'web-1',
+  hostname: 'web1.example.com',
+  status: 'active',
+  ipAddress: '203.0.113.1',
+  location: 'us-west',
+  plan: { id: 1, name: 'S', vcpus: 1, memoryMb: 1024, storageGb: 20 },
+  os: { id: 1, name: 'Debian' },
+  createdAt: '2025-01-01T00:00:00Z',
+  updatedAt: '2025-01-01T00:00:00Z',
+};
+
+function snap(id: number, fields: Partial<Snapshot> = {}): Snapshot {
+  return {
+    id,
+    serverId: 1,
+    serverName: 'web-1',
+    name: `s-${id}`,
+    status: 'completed',
+    sizeMb: 2048,
+    createdAt: `2025-01-0${id}T00:00:00Z`,
+    description: '',
+    ...fields,
+  };
+}
+
+function op(fields: Partial<Operation>): Operation {
+  return {
+    id: 'op-1',
+    kind: 'create',
+    serverId: 1,
+    serverName: 'web-1',
+    snapshotId: 5,
+    snapshotName: 'nightly',
+    startedAt: '2026-01-01T10:00:00.000Z',
+    status: 'running',
+    finishedAt: null,
+    message: null,
+    ...fields,
+  };
+}
+
+function obs(fields: Partial<Observation>): Observation {
+  return {
+    snapshots: null,
+    servers: new Map(),
+    at: '2026-01-01T10:04:30.000Z',
+    canConcludeMissing: () => true,
+    ...fields,
+  };
+}
+
+describe('guards', () => {
+  it('explains bad names', () => {
+    expect(nameError('ok_name-1')).toBeNull();
+    expect(nameError('')?.message).toMatch(/needs a name/);
+    expect(nameError('x'.repeat(65))?.message).toMatch(/at most 64 characters \(this one has 65\)/);
+    expect(nameError('a b/c')?.message).toMatch(/not space, "\/"/);
+  });
+
+  it('refuses a 6th snapshot naming the count, and creates during a restore', () => {
+    const five = [1, 2, 3, 4, 5].map((i) => snap(i));
+    expect(createError(server, five, 'new')).toEqual({
+      kind: 'limit_reached',
+      message: expect.stringContaining('web-1 already has 5 of 5 snapshots'),
+    });
+    expect(createError(server, five.slice(0, 4), 'new')).toBeNull();
+    expect(createError({ ...server, status: 'restoring' }, [], 'new')?.kind).toBe('refused');
+    expect(createError(server, [snap(1)], 's-1')?.message).toMatch(/already has a snapshot named "s-1"/);
+  });
+
+  it('guards restores', () => {
+    const good = snap(1);
+    expect(restoreError(server, good, 'web-1', [])).toBeNull();
+    expect(restoreError(server, good, 'web-1 ', [])?.message).toMatch(/exactly/);
+    expect(restoreError(server, good, 'WEB-1', [])?.kind).toBe('refused');
+    expect(restoreError({ ...server, status: 'restoring' }, good, 'web-1', [])?.message).toMatch(
+      /already being restored/,
+    );
+    expect(restoreError(server, good, 'web-1', [op({ kind: 'restore', snapshotId: 1 })])?.message).toMatch(
+      /already being restored/,
+    );
+    expect(restoreError({ ...server, status: 'suspended' }, good, 'web-1', [])?.message).toMatch(/suspended/);
+    expect(restoreError(server, snap(1, { status: 'in_progress' }), 'web-1', [])?.message).toMatch(
+      /still being created/,
+    );
+    expect(restoreError(server, snap(1, { status: 'failed' }), 'web-1', [])?.message).toMatch(/"failed"/);
+    expect(restoreError(server, snap(1, { serverId: 2 }), 'web-1', [])?.message).toMatch(/another server/);
+  });
+
+  it('guards deletes', () => {
+    expect(deleteError(snap(1, { status: 'in_progress' }))?.kind).toBe('refused');
+    expect(deleteError(snap(1, { status: 'failed' }))).toBeNull();
+  });
+
+  it('makes names unique within the length limit', () => {
+    expect(uniqueName('a', [])).toBe('a');
+    expect(uniqueName('a', ['a', 'a-2'])).toBe('a-3');
+    const long = 'x'.repeat(64);
+    const next = uniqueName(long, [long]);
+    expect(next).toHaveLength(64);
+    expect(next.endsWith('-2')).toBe(true);
+  });
+});
+
+describe('notification texts', () => {
+  it('say everything on their own', () => {
+    const done = op({
+      status: 'succeeded',
+      finishedAt: '2026-01-01T10:04:30.000Z',
+      message: 'Size: 2.0 GB.',
+    });
+    expect(operationFinishedNotification(done)).toEqual({
+      title: 'Snapshot completed',
+      body: 'Snapshot "nightly" of web-1 is ready after 5 min. Size: 2.0 GB.',
+      serverId: 1,
+    });
+    const failed = { ...done, status: 'failed' as const, message: 'VPS.org reports its status as "failed".' };
+    expect(operationFinishedNotification(failed).title).toBe('Snapshot failed');
+    expect(operationFinishedNotification(failed).body).toContain('"nightly" of web-1 did not complete');
+    const restore = op({
+      kind: 'restore',
+      status: 'succeeded',
+      snapshotName: 'pre',
+      finishedAt: '2026-01-01T10:10:00.000Z',
+      message: 'web-1 is active again.',
+    });
+    expect(operationFinishedNotification(restore, true)).toEqual({
+      title: 'Restore finished (demo)',
+      body: 'web-1 was restored from snapshot "pre" in 10 min. web-1 is active again.',
+      serverId: 1,
+    });
+    expect(tokenInvalidNotification().body).toMatch(/paste a new token/);
+  });
+
+  it('formats sizes and durations', () => {
+    expect(formatSizeMb(null)).toBe('size unknown');
+    expect(formatSizeMb(820)).toBe('820 MB');
+    expect(formatSizeMb(5120)).toBe('5.0 GB');
+    expect(formatDurationMs(45_000)).toBe('45 s');
+    expect(formatDurationMs(65 * 60_000)).toBe('1 h 5 min');
+  });
+});
+
+describe('operations', () => {
+  it('finishes a create from the snapshot list', () => {
+    const running = [op({})];
+    expect(
+      applyObservation(running, obs({ snapshots: [snap(5, { status: 'in_progress' })] })).finished,
+    ).toEqual([]);
+    const done = applyObservation(running, obs({ snapshots: [snap(5, { sizeMb: 5120 })] }));
+    expect(done.finished).toHaveLength(1);
+    expect(done.operations[0]).toMatchObject({ status: 'succeeded', message: 'Size: 5.0 GB.' });
+    expect(done.operations[0]?.finishedAt).toBe('2026-01-01T10:04:30.000Z');
+    // Applying again finishes nothing twice.
+    expect(applyObservation(done.operations, obs({ snapshots: [snap(5)] })).finished).toEqual([]);
+    const odd = applyObservation(running, obs({ snapshots: [snap(5, { status: 'error' })] }));
+    expect(odd.operations[0]).toMatchObject({ status: 'failed' });
+    expect(odd.operations[0]?.message).toContain('"error"');
+  });
+
+  it('concludes a vanished snapshot only from a list requested after the operation began', () => {
+    const running = [op({})];
+    expect(
+      applyObservation(running, obs({ snapshots: [], canConcludeMissing: () => false })).finished,
+    ).toEqual([]);
+    const gone = applyObservation(running, obs({ snapshots: [] }));
+    expect(gone.operations[0]?.status).toBe('failed');
+    // A poll without a snapshot list says nothing about creates.
+    expect(applyObservation(running, obs({})).finished).toEqual([]);
+  });
+
+  it('finishes a restore when the server is no longer restoring', () => {
+    const running = [op({ kind: 'restore', previousServerStatus: 'stopped' })];
+    const still = obs({ servers: new Map([['1', { ...server, status: 'restoring' }]]) });
+    expect(applyObservation(running, still).finished).toEqual([]);
+    const back = applyObservation(
+      running,
+      obs({ servers: new Map([['1', { ...server, status: 'stopped' }]]) }),
+    );
+    expect(back.operations[0]).toMatchObject({ status: 'succeeded', message: 'web-1 is stopped again.' });
+    const missing = applyObservation(running, obs({ servers: new Map([['1', 'missing' as const]]) }));
+    expect(missing.operations[0]?.status).toBe('failed');
+    expect(restoringServerIds([...running, op({ id: 'op-2', kind: 'restore' })])).toEqual([1]);
+  });
+
+  it('keeps running operations and the newest finished ones', () => {
+    const ops: Operation[] = [op({ id: 'run' })];
+    for (let i = 0; i < 30; i++) {
+      ops.push(
+        op({
+          id: `f${i}`,
+          status: 'succeeded',
+          finishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+        }),
+      );
+    }
+    const kept = trimOperations(ops, 20);
+    expect(kept).toHaveLength(21);
+    expect(kept[0]?.id).toBe('run');
+    expect(kept.some((o) => o.id === 'f9')).toBe(false);
+    expect(kept.some((o) => o.id === 'f29')).toBe(true);
+    expect(orderForView(kept)[1]?.id).toBe('f29');
+  });
+
+  it('makes ids the IPC accepts, unique among existing ones', () => {
+    let n = 0;
+    const fixed = () => [0.5, 0.5, 0.25][n++ % 3] ?? 0;
+    const first = newOperationId(1_700_000_000_000, [], fixed);
+    expect(first).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    const second = newOperationId(1_700_000_000_000, [op({ id: first })], fixed);
+    expect(second).not.toBe(first);
+  });
+});
+
+describe('server entries', () => {
+  it('keeps API order and sorts snapshots newest first', () => {
+    const other = { ...server, id: 'b-2', name: 'b' };
+    const entries = buildEntries(
+      [other, server],
+      [snap(1), snap(3), snap(2), { ...snap(4), serverId: 'b-2' }],
+    );
+    expect(entries.map((e) => e.server.name)).toEqual(['b', 'web-1']);
+    expect(entries[1]?.snapshots.map((s) => s.id)).toEqual([3, 2, 1]);
+    expect(entries[0]?.snapshots.map((s) => s.id)).toEqual([4]);
+  });
+});
+
+describe('settings checks', () => {
+  it('validates and normalises', () => {
+    const next = applySettingsPatch(DEFAULT_SETTINGS, { apiBaseUrl: ' http://127.0.0.1:9000/api/v1 ' });
+    expect(next.ok && next.settings.apiBaseUrl).toBe('http://127.0.0.1:9000/api/v1/');
+    const insecure = applySettingsPatch(DEFAULT_SETTINGS, { apiBaseUrl: 'http://vps.example.com/api/v1/' });
+    expect(insecure.ok === false && insecure.error.message).toMatch(/https/);
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { apiBaseUrl: 'https://u:p@vps.org/' }).ok).toBe(false);
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { pollIntervalSeconds: 1 }).ok).toBe(false);
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { pollIntervalSeconds: 2.5 }).ok).toBe(false);
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { idleRefreshMinutes: 121 }).ok).toBe(false);
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { nameTemplate: 'fixed-name' }).ok).toBe(false);
+    const fine = applySettingsPatch(DEFAULT_SETTINGS, { notifications: false, language: 'fi' });
+    expect(fine.ok && fine.settings).toMatchObject({ notifications: false, language: 'fi' });
+  });
+});
+
+describe('memory ports', () => {
+  it('ManualScheduler runs due timers in order, moving time to each, and awaits returned promises', async () => {
+    const s = new ManualScheduler(1000);
+    const seen: string[] = [];
+    s.setTimeout(() => void seen.push(`b@${s.now()}`), 200);
+    s.setTimeout(() => void seen.push(`a@${s.now()}`), 100);
+    const cancel = s.setTimeout(() => void seen.push('never'), 150);
+    cancel();
+    let finished = false;
+    s.setTimeout(
+      (async () => {
+        await new Promise((r) => setTimeout(r, 5));
+        finished = true;
+      }) as () => void,
+      300,
+    );
+    await s.advance(250);
+    expect(seen).toEqual(['a@1100', 'b@1200']);
+    expect(s.now()).toBe(1250);
+    expect(s.pendingDelays()).toEqual([50]);
+    expect(await s.runNext()).toBe(true);
+    expect(finished).toBe(true);
+    expect(await s.runNext()).toBe(false);
+  });
+
+  it('MemorySecretStore can be unavailable like a missing keychain', async () => {
+    const store = new MemorySecretStore({ unavailableReason: 'no session bus' });
+    await expect(store.get('x')).rejects.toBeInstanceOf(KeychainUnavailableError);
+    store.unavailableReason = null;
+    await store.set('x', 'vps_SECRETtest_1');
+    expect(await store.get('x')).toBe('vps_SECRETtest_1');
+    expect(await store.delete('x')).toBe(true);
+  });
+
+  it('MemorySettingsPort copies in and out', () => {
+    const port = new MemorySettingsPort(
+      { settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 5 } },
+      'was damaged',
+    );
+    const read = port.read();
+    expect(read.problem).toBe('was damaged');
+    read.data.settings.pollIntervalSeconds = 99;
+    expect(port.data.settings.pollIntervalSeconds).toBe(5);
+    port.write({ session: { mode: 'demo', email: null } });
+    expect(port.data.session.mode).toBe('demo');
+    expect(port.writes).toHaveLength(1);
+  });
+
+  it('the memory logger redacts tokens', () => {
+    const { logger, lines } = createMemoryLogger();
+    logger.warn('got vps_SECRETtest_abc back');
+    expect(lines).toEqual(['warn got vps_[redacted] back']);
+  });
+});
