@@ -71,6 +71,34 @@ describe('built main bundle under a recording Electron', () => {
   });
 });
 
+describe('built renderer page', () => {
+  const page = resolve('out/renderer/index.html');
+
+  it('exists, carries the strict CSP, runs no inline script, and finds its assets by relative path', () => {
+    expect(existsSync(page), `${page} missing: run \`npx electron-vite build\` first`).toBe(true);
+    const html = readFileSync(page, 'utf8');
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    // Every <script> has a src: the CSP would block an inline one.
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\ssrc="/);
+      expect(body?.trim()).toBe('');
+    }
+    // The window loads the page from file://, so asset URLs must be relative and must exist.
+    const refs = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      expect(ref, ref).not.toMatch(/^(\/|https?:|\/\/)/);
+      expect(existsSync(resolve('out/renderer', ref)), ref).toBe(true);
+    }
+  });
+});
+
 describe('built preload in a bare vm context', () => {
   it('exposes exactly the contract names plus `on`, backed by named channels only', async () => {
     const code = readFileSync(PRELOAD, 'utf8');
