@@ -63,7 +63,7 @@ export const dialogsEn = {
   'dialog.restore.stopFirst': 'The server is stopped first and is unavailable until the restore ends.',
   'dialog.restore.duration': 'A restore takes {min}-{max} minutes.',
   'dialog.restore.irreversible': 'This cannot be undone.',
-  'dialog.restore.confirmLabel': 'To confirm, type the name of the server: {server}',
+  'dialog.restore.confirmLabel': 'To confirm, type the name of the server:',
   'dialog.restore.confirmMismatch':
     'Type the name exactly as shown, with the same capital letters and no extra spaces.',
   'dialog.restore.refusedInProgress':

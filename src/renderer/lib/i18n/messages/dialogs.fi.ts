@@ -63,7 +63,7 @@ export const dialogsFi = {
     'Palvelin pysäytetään ensin, eikä se ole käytettävissä ennen kuin palautus päättyy.',
   'dialog.restore.duration': 'Palautus kestää {min}–{max} minuuttia.',
   'dialog.restore.irreversible': 'Tätä ei voi perua.',
-  'dialog.restore.confirmLabel': 'Vahvista kirjoittamalla palvelimen nimi: {server}',
+  'dialog.restore.confirmLabel': 'Vahvista kirjoittamalla palvelimen nimi:',
   'dialog.restore.confirmMismatch':
     'Kirjoita nimi täsmälleen näytetyssä muodossa, samoin isoin kirjaimin ja ilman ylimääräisiä välilyöntejä.',
   'dialog.restore.refusedInProgress':

@@ -56,7 +56,7 @@ export const dialogsGu = {
   'dialog.restore.stopFirst': 'સર્વરને પહેલાં બંધ કરવામાં આવે છે, અને પુનઃસ્થાપન પૂરું ન થાય ત્યાં સુધી તે ઉપલબ્ધ રહેતું નથી.',
   'dialog.restore.duration': 'પુનઃસ્થાપનમાં {min}-{max} મિનિટ લાગે છે.',
   'dialog.restore.irreversible': 'આ પૂર્વવત્ કરી શકાતું નથી.',
-  'dialog.restore.confirmLabel': 'પુષ્ટિ કરવા માટે સર્વરનું નામ લખો: {server}',
+  'dialog.restore.confirmLabel': 'પુષ્ટિ કરવા માટે સર્વરનું નામ લખો:',
   'dialog.restore.confirmMismatch': 'નામ બરાબર બતાવ્યા પ્રમાણે લખો, એ જ કેપિટલ અક્ષરો સાથે અને વધારાની જગ્યા વિના.',
   'dialog.restore.refusedInProgress': 'આ સ્નેપશોટ હજી બની રહ્યો છે. તે પૂર્ણ થયા પછી તેને પુનઃસ્થાપિત કરી શકાશે.',
   'dialog.restore.refusedFailed': 'આ સ્નેપશોટ નિષ્ફળ ગયો છે, તેથી તેને પુનઃસ્થાપિત કરી શકાતો નથી.',
