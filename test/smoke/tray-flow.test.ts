@@ -3,9 +3,10 @@
 // built main bundle under the recording Electron. From a first run with no token: "Try the demo"
 // starts the in-process simulator and its servers appear; a quick snapshot from a server's submenu
 // shows up as a running operation with a busy icon; Quit asks the app to quit.
-import { basename } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { MAIN, allLabels, launchBuiltApp, type LaunchedApp } from './launch';
 import type { MenuNode, MenuReport } from './main-harness';
 
@@ -59,6 +60,11 @@ describe('tray menu of the built app, driven through its recorded items', () => 
     });
     expect(menu.tooltip).toMatch(/^VPS Snapshot Tray — Demo · \d+ servers$/);
     expect(allLabels(menu.items)).toContain('Refresh');
+    // Chosen once, remembered: the next start resumes the demo.
+    const stored = JSON.parse(readFileSync(join(app.home, 'userData', 'config.json'), 'utf8')) as {
+      session?: { mode?: string };
+    };
+    expect(stored.session?.mode).toBe('demo');
   });
 
   it('a quick snapshot from the submenu becomes a running operation with a busy icon', async () => {
@@ -83,5 +89,32 @@ describe('tray menu of the built app, driven through its recorded items', () => 
     expect(await app.click(['Quit'])).toBeNull();
     const summary = await app.report();
     expect(summary.calls.map((c) => c.api)).toContain('app.quit');
+  });
+});
+
+describe('tray menu of the built app after a restart in demo mode', () => {
+  let app: LaunchedApp;
+
+  beforeAll(async () => {
+    app = await launchBuiltApp({
+      config: {
+        version: 1,
+        settings: { ...DEFAULT_SETTINGS },
+        operations: [],
+        session: { mode: 'demo', email: null },
+      },
+    });
+  });
+
+  afterAll(() => app?.close());
+
+  it('resumes the demo without any click: the menu shows Demo and its servers', async () => {
+    const menu = await app.waitForMenu(
+      (m) => serverEntry(m, 'web-server-01') !== undefined,
+      'the demo servers',
+    );
+    expect(top(menu)[0]?.label).toBe('Demo');
+    expect(top(menu).some((i) => i.label === 'Try the demo')).toBe(false);
+    expect(basename(menu.icon ?? '')).toBe('tray-idle.png');
   });
 });
