@@ -164,6 +164,41 @@ describe('core polling pace', () => {
   });
 });
 
+describe('core polling consistency', () => {
+  it('a snapshot list requested before a create does not fail the new operation', async () => {
+    h = await createHarness();
+    await h.core.start();
+    await h.core.settled();
+    // The next snapshot list is computed at once but its body stalls: a create lands meanwhile.
+    h.sim.setFaults({ slowBody: 1, slowBodyMs: 300, only: 'GET /snapshots/' });
+    h.sim.resetRequestCounts();
+    h.core.setWindowVisible(true);
+    while (!h.sim.requestCounts()['GET /snapshots/']) await new Promise((r) => setTimeout(r, 5));
+    h.sim.setFaults({});
+    const op = await h.core.quickSnapshot({ serverId: 12349 });
+    expect(op.ok).toBe(true);
+    await h.core.settled();
+    const state = h.core.getState();
+    expect(state.operations.map((o) => o.status)).toEqual(['running']);
+    expect(state.servers.find((e) => e.server.id === 12349)?.snapshots).toHaveLength(1);
+    expect(h.notifier.shown).toEqual([]);
+  });
+
+  it('with the window open during a long operation, servers are refreshed every minute too', async () => {
+    h = await createHarness({ simulator: { speed: 0.1 } });
+    await h.core.start();
+    await h.core.settled();
+    h.core.setWindowVisible(true);
+    await h.core.quickSnapshot({ serverId: 12349 });
+    await h.core.settled();
+    h.sim.resetRequestCounts();
+    await h.scheduler.advance(5 * 60_000);
+    const counts = h.sim.requestCounts();
+    expect(counts['GET /snapshots/']).toBe(30);
+    expect(counts['GET /servers/']).toBe(5);
+  });
+});
+
 describe('nextDelay', () => {
   const base = {
     running: false,
