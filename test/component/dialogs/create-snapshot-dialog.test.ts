@@ -147,6 +147,26 @@ describe('CreateSnapshotDialog', () => {
     expect(call.fn).toHaveBeenCalledTimes(2);
   });
 
+  it('refuses a name the server already uses, and prefills a free one', async () => {
+    const taken = makeSnapshot({ id: 9, name: 'web-server-01', createdAt: '2025-01-19T00:00:00Z' });
+    const { name, submit } = setup({ entry: makeEntry({}, [taken]), template: '{server}' });
+    expect(name.value).toBe('web-server-01-2');
+    expect(submit.disabled).toBe(false);
+    await fireEvent.input(name, { target: { value: 'web-server-01' } });
+    expect(
+      screen.getByText('web-server-01 already has a snapshot named web-server-01. Choose another name.'),
+    ).toBeTruthy();
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(submit.disabled).toBe(true);
+  });
+
+  it('refuses while the server is being restored', () => {
+    const { submit } = setup({ entry: makeEntry({ status: 'restoring' }) });
+    expect(screen.getByTestId('create-refused').textContent).toContain('being restored right now');
+    expect(screen.queryByTestId('active-advice')).toBeNull();
+    expect(submit.disabled).toBe(true);
+  });
+
   it('renders a hostile server name as text, never as markup', () => {
     setup({ entry: makeEntry({ name: '<img src=x onerror=alert(1)>' }) });
     const dialog = screen.getByRole('dialog');

@@ -36,6 +36,9 @@ export const dialogsEn = {
   'dialog.create.nameTooLong': 'The name is {length} characters long; at most {max} are allowed.',
   'dialog.create.nameBadCharacters':
     'The name cannot contain {chars}. Use only letters, digits, hyphens and underscores.',
+  'dialog.create.nameTaken': '{server} already has a snapshot named {name}. Choose another name.',
+  'dialog.create.refusedRestoring':
+    '{server} is being restored right now. Take a snapshot after the restore has finished.',
   'dialog.create.descriptionLabel': 'Description (optional)',
   'dialog.create.descriptionPlaceholder': 'For example: before the system update',
   'dialog.create.descriptionTooLong':

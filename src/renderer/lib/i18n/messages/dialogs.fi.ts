@@ -35,6 +35,9 @@ export const dialogsFi = {
   'dialog.create.nameTooLong': 'Nimessä on {length} merkkiä; enintään {max} on sallittu.',
   'dialog.create.nameBadCharacters':
     'Nimessä ei voi olla merkkejä {chars}. Käytä vain kirjaimia, numeroita, yhdysmerkkejä ja alaviivoja.',
+  'dialog.create.nameTaken': 'Palvelimella {server} on jo tilannevedos nimeltä {name}. Valitse toinen nimi.',
+  'dialog.create.refusedRestoring':
+    'Palvelinta {server} palautetaan parhaillaan. Ota tilannevedos, kun palautus on päättynyt.',
   'dialog.create.descriptionLabel': 'Kuvaus (valinnainen)',
   'dialog.create.descriptionPlaceholder': 'Esimerkiksi: ennen järjestelmäpäivitystä',
   'dialog.create.descriptionTooLong': 'Kuvauksessa on {length} merkkiä; enintään {max} on sallittu.',

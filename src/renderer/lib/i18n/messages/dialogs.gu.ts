@@ -33,6 +33,8 @@ export const dialogsGu = {
   'dialog.create.nameEmpty': 'સ્નેપશોટ માટે નામ દાખલ કરો.',
   'dialog.create.nameTooLong': 'નામ {length} અક્ષરોનું છે; વધુમાં વધુ {max} અક્ષરોની મંજૂરી છે.',
   'dialog.create.nameBadCharacters': 'નામમાં {chars} ન હોઈ શકે. ફક્ત અક્ષરો, અંકો, હાઇફન અને અન્ડરસ્કોર વાપરો.',
+  'dialog.create.nameTaken': '{server} પાસે {name} નામનો સ્નેપશોટ પહેલેથી જ છે. બીજું નામ પસંદ કરો.',
+  'dialog.create.refusedRestoring': '{server} અત્યારે પુનઃસ્થાપિત થઈ રહ્યું છે. પુનઃસ્થાપન પૂરું થયા પછી સ્નેપશોટ લો.',
   'dialog.create.descriptionLabel': 'વર્ણન (વૈકલ્પિક)',
   'dialog.create.descriptionPlaceholder': 'ઉદાહરણ તરીકે: સિસ્ટમ અપડેટ પહેલાં',
   'dialog.create.descriptionTooLong': 'વર્ણન {length} અક્ષરોનું છે; વધુમાં વધુ {max} અક્ષરોની મંજૂરી છે.',
