@@ -51,6 +51,15 @@ describe('AppTray', () => {
     expect(tray?.menu?.template[0]?.submenu?.[0]?.label).toBe('Quick snapshot');
   });
 
+  it('doubles "&" so a server named "R&D" is not shown as "RD"', () => {
+    new AppTray(
+      icons,
+      () => undefined,
+      model({ items: [{ kind: 'item', label: 'R&D — active', enabled: true }] }),
+    );
+    expect(fake.recorder.trays[0]?.menu?.template[0]?.label).toBe('R&&D — active');
+  });
+
   it('does not rebuild or re-set the menu for an identical model', () => {
     const appTray = new AppTray(icons, () => undefined, model());
     const tray = fake.recorder.trays[0];

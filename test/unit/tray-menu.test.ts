@@ -284,16 +284,14 @@ describe('buildTrayModel', () => {
     );
   });
 
-  it('restoring and suspended servers: disabled with the reason', () => {
+  it('restoring servers: disabled with the reason; suspended ones are left to the API', () => {
     const model = buildTrayModel(demoState(), NOW);
     expect(serverMenu(model, 'mail-01')[0]).toMatchObject({
       label: 'Quick snapshot (server is restoring)',
       enabled: false,
     });
-    expect(serverMenu(model, 'legacy-01')[0]).toMatchObject({
-      label: 'Quick snapshot (server is suspended)',
-      enabled: false,
-    });
+    // The docs do not say a suspended server refuses snapshots, and the core does not refuse it.
+    expect(serverMenu(model, 'legacy-01')[0]).toMatchObject({ label: 'Quick snapshot', enabled: true });
     // A tracked restore blocks even before the server list says "restoring".
     const tracked = buildTrayModel(
       demoState({
@@ -608,7 +606,6 @@ describe('buildTrayModel', () => {
             const blocked =
               tokenInvalid ||
               e.server.status === 'restoring' ||
-              e.server.status === 'suspended' ||
               specs[n]?.restoreRunning === true ||
               e.snapshots.length >= 5;
             expect(quick?.enabled).toBe(!blocked);

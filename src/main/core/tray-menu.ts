@@ -60,7 +60,6 @@ export const TRAY_TEXT = {
   quickSnapshotBlocked: (reason: string) => `Quick snapshot (${reason})`,
   reasonLimit: `${SNAPSHOT_LIMIT}/${SNAPSHOT_LIMIT} — delete one first`,
   reasonRestoring: 'server is restoring',
-  reasonSuspended: 'server is suspended',
   reasonTokenInvalid: 'token no longer works',
   willBeNamed: (name: string) => `Will be named ${name}`,
   runningServerTip: 'Server is running: stop it first for a consistent snapshot',
@@ -169,7 +168,6 @@ function quickSnapshotBlock(state: AppState, entry: ServerEntry, ops: readonly O
     entry.server.status === 'restoring' ||
     ops.some((op) => op.kind === 'restore' && sameId(op.serverId, entry.server.id));
   if (restoring) return TRAY_TEXT.reasonRestoring;
-  if (entry.server.status === 'suspended') return TRAY_TEXT.reasonSuspended;
   if (snapshotCount(entry, ops) >= SNAPSHOT_LIMIT) return TRAY_TEXT.reasonLimit;
   return null;
 }

@@ -57,7 +57,11 @@ export class AppTray {
 
   private toMenuItem(item: TrayMenuItem): MenuItemConstructorOptions {
     if (item.kind === 'separator') return { type: 'separator' };
-    const options: MenuItemConstructorOptions = { label: item.label, enabled: item.enabled };
+    // Electron reads '&' as a mnemonic marker and drops it (electron/electron#9584): double it.
+    const options: MenuItemConstructorOptions = {
+      label: item.label.replace(/&/g, '&&'),
+      enabled: item.enabled,
+    };
     const action = item.action;
     if (action) options.click = () => this.onAction(action);
     if (item.submenu) options.submenu = item.submenu.map((child) => this.toMenuItem(child));
