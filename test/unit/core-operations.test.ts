@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Operation } from '../../src/shared/domain';
-import { createHarness, type Harness } from './core-harness';
+import { createVpsClient } from '../../src/main/api/client';
+import { createHarness, TEST_TOKEN, type Harness } from './core-harness';
 
 let h: Harness;
 afterEach(async () => {
@@ -73,6 +74,15 @@ describe('core actions', () => {
     const manual = await h.core.createSnapshot({ serverId: 12346, name: 'one-more', description: '' });
     expect(manual.ok === false && manual.error.kind).toBe('limit_reached');
     expect(posts(h)).toBe(0);
+  });
+
+  it('at the limit, looks again before refusing: a snapshot deleted elsewhere frees the slot', async () => {
+    await started();
+    const dashboard = createVpsClient({ baseUrl: h.sim.url, token: TEST_TOKEN });
+    await dashboard.deleteSnapshot(781);
+    const op = value(await h.core.quickSnapshot({ serverId: 12346 }));
+    expect(op.serverName).toBe('db-server-01');
+    expect(h.sim.snapshot().snapshots.filter((s) => s.server.id === 12346)).toHaveLength(5);
   });
 
   it('refuses bad names and duplicate names before any request', async () => {

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppCore } from '../../src/main/core/app-core';
+import { simulatorDemo } from '../../src/main/core/memory-ports';
 import { startSimulator } from '../../src/simulator/index';
 import { createHarness, TEST_TOKEN, type Harness } from './core-harness';
 
@@ -208,18 +209,18 @@ describe('core session', () => {
       persisted: { session: { mode: 'signed-out', email: null } },
     });
     const demos: { stopped: boolean }[] = [];
+    const demo = simulatorDemo({ token: 'vps_SECRETtest_demo' });
     const ports = {
       ...h.ports,
       startDemo: async () => {
-        const sim = await startSimulator({ token: 'vps_SECRETtest_demo', speed: 20 });
+        const server = await demo();
         const record = { stopped: false };
         demos.push(record);
         return {
-          url: sim.url,
-          token: sim.token,
+          ...server,
           stop: async () => {
             record.stopped = true;
-            await sim.stop();
+            await server.stop();
           },
         };
       },
@@ -236,6 +237,10 @@ describe('core session', () => {
     expect(h.secrets.calls.set).toBe(0);
     expect(h.settings.data.session.mode).toBe('demo');
     expect(JSON.stringify(h.settings.data)).not.toContain('vps_SECRETtest_demo');
+    // The demo polls fast while something runs: its snapshots take seconds.
+    expect((await core.quickSnapshot({ serverId: 12345 })).ok).toBe(true);
+    await core.settled();
+    expect(h.scheduler.pendingDelays()).toEqual([3000]);
     await core.stop();
     expect(demos[0]?.stopped).toBe(true);
 

@@ -28,6 +28,9 @@ import { KEYCHAIN_OK, cleanPastedToken, readStoredToken, removeToken, storeToken
 import { applySettingsPatch } from './settings-patch';
 import { buildAppState, initialSync, type CoreData } from './state-store';
 
+/** Poll interval while operations run in demo mode (its snapshots finish within a minute). */
+export const DEMO_POLL_SECONDS = 3;
+
 /** True for a 401: the token itself is refused (a 403 is one call the token may not make). */
 function isTokenRejected(error: unknown): boolean {
   return isApiError(error) && error.kind === 'unauthorized' && error.status !== 403;
@@ -274,7 +277,7 @@ export class AppCore {
       const name = input.name.trim();
       const badDescription = descriptionError(input.description);
       if (badDescription) return fail(badDescription);
-      const refusal = createError(server, snapshotsOf(this.data.snapshots, server.id), name);
+      const refusal = await this.createRefusal(server, () => name);
       if (refusal) return fail(refusal);
       return ok(await this.startCreate(client, server, name, input.description.trim()));
     });
@@ -287,18 +290,18 @@ export class AppCore {
       if (client === null) return fail(NOT_SIGNED_IN);
       const server = await this.findServer(input.serverId);
       if (server === null) return fail(this.serverNotFound());
-      const existing = snapshotsOf(this.data.snapshots, server.id);
       const base = renderNameTemplate(this.data.settings.nameTemplate, {
         server: { name: server.name, id: server.id },
         at: new Date(this.ports.scheduler.now()),
       });
-      const name = uniqueName(
-        base,
-        existing.map((s) => s.name),
-      );
-      const refusal = createError(server, existing, name);
+      const nameFor = () =>
+        uniqueName(
+          base,
+          snapshotsOf(this.data.snapshots, server.id).map((s) => s.name),
+        );
+      const refusal = await this.createRefusal(server, nameFor);
       if (refusal) return fail(refusal);
-      return ok(await this.startCreate(client, server, name, ''));
+      return ok(await this.startCreate(client, server, nameFor(), ''));
     });
   }
 
@@ -523,6 +526,18 @@ export class AppCore {
 
   // ---- internals: operations -------------------------------------------------------------------
 
+  /**
+   * Why a snapshot of this server cannot be made. At the limit, the list is refreshed once first:
+   * a snapshot deleted elsewhere (e.g. in the dashboard) would otherwise block the user wrongly.
+   */
+  private async createRefusal(server: Server, name: () => string): Promise<AppError | null> {
+    const refusal = createError(server, snapshotsOf(this.data.snapshots, server.id), name());
+    if (refusal?.kind !== 'limit_reached' || !this.loop.started) return refusal;
+    await this.loop.kick();
+    const fresh = this.data.servers.find((s) => sameId(s.id, server.id)) ?? server;
+    return createError(fresh, snapshotsOf(this.data.snapshots, server.id), name());
+  }
+
   private async startCreate(
     client: VpsClient,
     server: Server,
@@ -609,7 +624,11 @@ export class AppCore {
     return nextDelay({
       running: anyRunning(this.data.operations),
       windowVisible: this.windowVisible,
-      pollIntervalSeconds: s.pollIntervalSeconds,
+      // The demo's snapshots take seconds, not minutes: poll it faster so it feels alive.
+      pollIntervalSeconds:
+        this.data.mode === 'demo'
+          ? Math.min(s.pollIntervalSeconds, DEMO_POLL_SECONDS)
+          : s.pollIntervalSeconds,
       idleRefreshMinutes: s.idleRefreshMinutes,
       failures: this.failures,
       retryAfterMs: this.retryAfterMs,

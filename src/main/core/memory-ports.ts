@@ -9,6 +9,7 @@ import type { ClientOptions, VpsClient } from '../api/types';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { EventMap, EventName } from '../../shared/ipc';
 import { redactSecrets } from '../redact';
+import type { SimulatorOptions } from '../../simulator/types';
 import {
   KeychainUnavailableError,
   type CorePorts,
@@ -193,6 +194,25 @@ export class ManualScheduler implements Scheduler {
     await this.advance(next.due - this.current);
     return true;
   }
+}
+
+/**
+ * A `startDemo` port that starts the real simulator in-process (loaded on first use), for the
+ * browser preview and tests of demo mode. `options` go to startSimulator (default: demo seed,
+ * speed 20, token `vps_demo_token`, a free port).
+ */
+export function simulatorDemo(options: SimulatorOptions = {}): () => Promise<DemoServer> {
+  return async () => {
+    const { startSimulator } = await import('../../simulator/index');
+    const sim = await startSimulator({
+      seed: 'demo',
+      speed: 20,
+      token: 'vps_demo_token',
+      port: 0,
+      ...options,
+    });
+    return { url: sim.url, token: sim.token, stop: () => sim.stop() };
+  };
 }
 
 /** A logger that keeps redacted lines in memory (`lines`, each prefixed with its level). */
