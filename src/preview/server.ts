@@ -262,6 +262,12 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       real = await realpath(full);
       if (!(await stat(real)).isFile()) throw new Error('not a file');
     } catch {
+      // Chromium asks for a favicon the Electron window never does; answering 204 keeps the console clean.
+      if (wanted === '/favicon.ico') {
+        res.writeHead(204, { 'cache-control': 'no-store' });
+        res.end();
+        return;
+      }
       send(res, 404, 'text/plain; charset=utf-8', 'Not found');
       return;
     }

@@ -1,0 +1,198 @@
+/**
+ * Managing snapshots, end to end, signed in with a token: create one and watch it complete (with
+ * the core's notification), the sixth refused with the reason, a guarded restore seen through
+ * `restoring` to its end, a delete, and the tray's quick snapshot showing up in the window.
+ * The simulator runs fast (see E2E_SPEED) so each operation ends within seconds; waits are for
+ * what the page shows, never for a fixed time.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Preview } from '../../src/preview/index';
+import {
+  TEST_TOKEN,
+  bridgeTrafficWithoutTokenPayloads,
+  launchBrowser,
+  openApp,
+  pageContents,
+  screenshot,
+  skipWithoutChromium,
+  startTestPreview,
+} from './support';
+
+const skip = skipWithoutChromium();
+const WEB = 'web-server-01';
+const WEB_ID = 12345;
+
+describe.skipIf(skip)('snapshots', () => {
+  let browser: Browser;
+  let preview: Preview;
+  let page: Page;
+  let consoleErrors: string[];
+
+  /** The snapshot list of the selected server. */
+  const snapshotList = (server: string) => page.getByRole('list', { name: `Snapshots of ${server}` });
+  /** One snapshot's row. */
+  const snapshotRow = (server: string, name: string) =>
+    snapshotList(server).getByRole('listitem').filter({ hasText: name });
+
+  async function selectServer(name: string): Promise<void> {
+    await page.getByRole('option', { name: new RegExp(name) }).click();
+    await page.getByRole('heading', { name: `Snapshots of ${name}` }).waitFor();
+  }
+
+  beforeAll(async () => {
+    ({ preview } = await startTestPreview());
+    browser = await launchBrowser();
+    ({ page, consoleErrors } = await openApp(browser, preview));
+    await page.getByLabel('API token').fill(TEST_TOKEN);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('option', { name: new RegExp(WEB) }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  it('creates a snapshot and watches it complete, with the notification recorded by the core', async () => {
+    await selectServer(WEB);
+    await screenshot(page, 'main-screen');
+    await page.getByRole('button', { name: 'Create snapshot' }).click();
+    const dialog = page.getByRole('dialog', { name: `New snapshot of ${WEB}` });
+    await dialog.waitFor();
+    // The documented advice for a running server is shown.
+    await dialog.getByText('stop the server first').waitFor();
+    const name = dialog.getByLabel('Snapshot name');
+    await name.fill('bad name!');
+    await dialog.getByText('The name cannot contain').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Take snapshot' }).isDisabled()).toBe(true);
+    await name.fill('e2e-before-upgrade');
+    await dialog.getByLabel('Description (optional)').fill('Made by the end-to-end test');
+    await screenshot(page, 'create-dialog');
+    await dialog.getByRole('button', { name: 'Take snapshot' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const row = snapshotRow(WEB, 'e2e-before-upgrade');
+    await row.getByText('In progress').waitFor();
+    await screenshot(page, 'create-in-progress');
+    await row.getByText('Completed').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'create-completed');
+
+    const made = preview.simulator.snapshot().snapshots.filter((s) => s.name === 'e2e-before-upgrade');
+    expect(made).toHaveLength(1);
+    expect(made[0]?.status).toBe('completed');
+    await expect.poll(() => preview.notifications.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const notes = preview.notifications.filter((n) => n.body.includes('e2e-before-upgrade'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.title).toBe('Snapshot completed');
+    expect(preview.ipcLog.some((e) => e.direction === 'event' && e.name === 'operationFinished')).toBe(true);
+  });
+
+  it('refuses a sixth snapshot and says what to delete', async () => {
+    await selectServer('db-server-01');
+    await page.getByText('5 of 5 snapshots used').waitFor();
+    await page.getByRole('button', { name: 'Create snapshot' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of db-server-01' });
+    await dialog.getByText('already has 5 snapshots, the most VPS.org allows').waitFor();
+    await dialog.getByText('These could be deleted, oldest first:').first().waitFor();
+    expect(await dialog.getByRole('button', { name: 'Take snapshot' }).isDisabled()).toBe(true);
+    await screenshot(page, 'sixth-snapshot-refused');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The core refuses too when the page is bypassed (as the tray's quick snapshot would be).
+    const before = preview.simulator.snapshot().snapshots.length;
+    const refused = await page.evaluate<{ ok: boolean; kind?: string; message?: string }>(
+      `window.vps.createSnapshot({ serverId: 12346, name: 'sixth', description: '' }).then((r) => r.ok ? { ok: true } : { ok: false, kind: r.error.kind, message: r.error.message })`,
+    );
+    expect(refused.ok).toBe(false);
+    expect(refused.kind).toBe('limit_reached');
+    expect(refused.message).toContain('5 of 5');
+    expect(preview.simulator.snapshot().snapshots.length).toBe(before);
+  });
+
+  it('restores with the typed confirmation, shows restoring, then the end', async () => {
+    await selectServer(WEB);
+    await page.getByRole('button', { name: `Restore ${WEB} from pre-migration-snapshot` }).click();
+    const dialog = page.getByRole('dialog', { name: `Restore ${WEB}` });
+    await dialog.getByText('This cannot be undone.').waitFor();
+    const submit = dialog.getByRole('button', { name: 'Restore and overwrite' });
+    const confirm = dialog.getByLabel(`To confirm, type the name of the server: ${WEB}`);
+    expect(await submit.isDisabled()).toBe(true);
+    await confirm.fill('Web-Server-01');
+    expect(await submit.isDisabled()).toBe(true);
+    await confirm.fill(WEB);
+    expect(await submit.isEnabled()).toBe(true);
+    await screenshot(page, 'restore-dialog');
+    await submit.click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const restoring = page.getByRole('status').filter({ hasText: 'This server is being restored' });
+    await restoring.waitFor();
+    await screenshot(page, 'restoring');
+    await restoring.waitFor({ state: 'detached', timeout: 60_000 });
+    await page
+      .getByText(/Restore of web-server-01 from pre-migration-snapshot/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'restore-finished');
+    const server = preview.simulator.snapshot().servers.find((s) => s.id === WEB_ID);
+    expect(server?.status).not.toBe('restoring');
+    await expect
+      .poll(() => preview.notifications.filter((n) => n.title === 'Restore finished').length, {
+        timeout: 10_000,
+      })
+      .toBe(1);
+  });
+
+  it('deletes a snapshot after the confirmation', async () => {
+    await selectServer(WEB);
+    await page.getByRole('button', { name: 'Delete snapshot weekly-snapshot-2025-01-08' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete snapshot' });
+    await dialog.getByText('Deleting is permanent').waitFor();
+    await screenshot(page, 'delete-dialog');
+    await dialog.getByRole('button', { name: 'Delete permanently' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await snapshotRow(WEB, 'weekly-snapshot-2025-01-08').waitFor({ state: 'detached' });
+    expect(preview.simulator.snapshot().snapshots.some((s) => s.name === 'weekly-snapshot-2025-01-08')).toBe(
+      false,
+    );
+    await screenshot(page, 'after-delete');
+  });
+
+  it("the tray's quick snapshot (the core action) shows up in the window", async () => {
+    await selectServer('staging-01');
+    const before = new Set(
+      preview.simulator
+        .snapshot()
+        .snapshots.filter((s) => s.server.id === 12347)
+        .map((s) => s.name),
+    );
+    const result = await preview.actions.quickSnapshot({ serverId: 12347 });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const name = result.value.snapshotName;
+    expect(before.has(name)).toBe(false);
+    await snapshotRow('staging-01', name).waitFor();
+    await page.getByText(`Snapshot ${name} of staging-01`).first().waitFor();
+    await screenshot(page, 'quick-snapshot');
+    await snapshotRow('staging-01', name).getByText('Completed').waitFor({ timeout: 60_000 });
+  });
+
+  it('the token never reached the page or the bridge traffic during all of this', async () => {
+    expect(await pageContents(page)).not.toContain(TEST_TOKEN);
+    expect(bridgeTrafficWithoutTokenPayloads(preview)).not.toContain(TEST_TOKEN);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('the main screen in the dark theme', async () => {
+    const dark = await openApp(browser, preview, 'dark');
+    await dark.page.getByRole('option', { name: new RegExp(WEB) }).click();
+    await dark.page.getByRole('heading', { name: `Snapshots of ${WEB}` }).waitFor();
+    const background = await dark.page.evaluate<string>(`getComputedStyle(document.body).backgroundColor`);
+    const light = await page.evaluate<string>(`getComputedStyle(document.body).backgroundColor`);
+    expect(background).not.toBe(light);
+    await screenshot(dark.page, 'main-screen-dark');
+    await dark.context.close();
+  });
+});
