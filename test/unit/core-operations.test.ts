@@ -85,6 +85,21 @@ describe('core actions', () => {
     expect(h.sim.snapshot().snapshots.filter((s) => s.server.id === 12346)).toHaveLength(5);
   });
 
+  it('a double click makes one snapshot', async () => {
+    await started();
+    const [a, b] = await Promise.all([
+      h.core.quickSnapshot({ serverId: 12349 }),
+      h.core.quickSnapshot({ serverId: 12349 }),
+    ]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    const refused = a.ok ? b : a;
+    expect(refused.ok === false && refused.error.message).toMatch(/already on its way/);
+    expect(h.sim.snapshot().snapshots.filter((s) => s.server.id === 12349)).toHaveLength(1);
+    // Once the first is through, another click works (and gets a unique name).
+    const third = value(await h.core.quickSnapshot({ serverId: 12349 }));
+    expect(third.snapshotName).toMatch(/-2$/);
+  });
+
   it('refuses bad names and duplicate names before any request', async () => {
     await started();
     const bad = await h.core.createSnapshot({ serverId: 12345, name: 'my snapshot!', description: '' });

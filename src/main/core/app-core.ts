@@ -75,6 +75,8 @@ export class AppCore {
   private readonly opSeq = new Map<string, number>();
   private abort = new AbortController();
   private stopped = false;
+  /** Servers with a create or restore request on its way: a second click must not start another. */
+  private readonly busyServers = new Set<string>();
   private readonly loop: PollLoop;
 
   constructor(private readonly ports: CorePorts) {
@@ -279,7 +281,7 @@ export class AppCore {
       if (badDescription) return fail(badDescription);
       const refusal = await this.createRefusal(server, () => name);
       if (refusal) return fail(refusal);
-      return ok(await this.startCreate(client, server, name, input.description.trim()));
+      return this.exclusive(server, () => this.startCreate(client, server, name, input.description.trim()));
     });
   }
 
@@ -301,7 +303,7 @@ export class AppCore {
         );
       const refusal = await this.createRefusal(server, nameFor);
       if (refusal) return fail(refusal);
-      return ok(await this.startCreate(client, server, nameFor(), ''));
+      return this.exclusive(server, () => this.startCreate(client, server, nameFor(), ''));
     });
   }
 
@@ -316,31 +318,56 @@ export class AppCore {
       if (snapshot === null) return fail(this.snapshotNotFound());
       const refusal = restoreError(server, snapshot, input.confirmServerName, this.data.operations);
       if (refusal) return fail(refusal);
-      const started = await client.restoreSnapshot(snapshot.id);
-      this.generation++;
-      const status = started.server.status || 'restoring';
-      const op: Operation = {
-        id: newOperationId(this.ports.scheduler.now(), this.data.operations),
-        kind: 'restore',
-        serverId: server.id,
-        serverName: server.name,
-        snapshotId: snapshot.id,
-        snapshotName: snapshot.name,
-        startedAt: this.nowIso(),
-        status: 'running',
-        finishedAt: null,
-        message: null,
-        previousServerStatus: server.status,
-      };
-      this.data = {
-        ...this.data,
-        servers: this.data.servers.map((s) => (sameId(s.id, server.id) ? { ...s, status } : s)),
-      };
-      this.addOperation(op);
-      this.ports.logger.info(`restore: started for server ${String(server.id)}`);
-      void this.loop.kick();
-      return ok(op);
+      return this.exclusive(server, () => this.startRestore(client, server, snapshot));
     });
+  }
+
+  /** Sends the restore and starts tracking it (the guards have passed). */
+  private async startRestore(client: VpsClient, server: Server, snapshot: Snapshot): Promise<Operation> {
+    const started = await client.restoreSnapshot(snapshot.id);
+    this.generation++;
+    const status = started.server.status || 'restoring';
+    const op: Operation = {
+      id: newOperationId(this.ports.scheduler.now(), this.data.operations),
+      kind: 'restore',
+      serverId: server.id,
+      serverName: server.name,
+      snapshotId: snapshot.id,
+      snapshotName: snapshot.name,
+      startedAt: this.nowIso(),
+      status: 'running',
+      finishedAt: null,
+      message: null,
+      previousServerStatus: server.status,
+    };
+    this.data = {
+      ...this.data,
+      servers: this.data.servers.map((s) => (sameId(s.id, server.id) ? { ...s, status } : s)),
+    };
+    this.addOperation(op);
+    this.ports.logger.info(`restore: started for server ${String(server.id)}`);
+    void this.loop.kick();
+    return op;
+  }
+
+  /**
+   * Runs a create or restore request for a server unless one is already on its way for it (a
+   * double click in the tray must not make two snapshots: there are only five slots).
+   */
+  private async exclusive(server: Server, start: () => Promise<Operation>): Promise<Result<Operation>> {
+    const key = String(server.id);
+    if (this.busyServers.has(key)) {
+      return fail({
+        kind: 'refused',
+        message: `A request for ${server.name} is already on its way. Wait a moment and look at the operations list.`,
+      });
+    }
+    this.busyServers.add(key);
+    try {
+      return ok(await start());
+    } finally {
+      this.busyServers.delete(key);
+    }
   }
 
   /** Deletes a snapshot (refused while it is still being created). */
