@@ -150,7 +150,12 @@ export function createFakeVps(initial: AppState = makeState()): FakeVps {
     }),
     deleteSnapshot: () => ({ ok: true, value: null }),
     dismissOperation: () => ({ ok: true, value: null }),
-    updateSettings: (p) => ({ ok: true, value: { ...state.settings, ...p } }),
+    // Like the core: keep the settings and push the new state.
+    updateSettings: (p) => {
+      const settings = { ...state.settings, ...p };
+      control.setState({ ...state, settings });
+      return { ok: true, value: settings };
+    },
     openExternal: () => ({ ok: true, value: null }),
     showServer: () => ({ ok: true, value: null }),
   };
@@ -175,7 +180,7 @@ export function createFakeVps(initial: AppState = makeState()): FakeVps {
     return () => set.delete(listener);
   };
 
-  return {
+  const control: FakeVps = {
     api: api as unknown as VpsApi,
     calls,
     callsOf: (name) => calls.filter((c) => c.name === name).map((c) => c.payload),
@@ -192,6 +197,7 @@ export function createFakeVps(initial: AppState = makeState()): FakeVps {
     emit,
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
   };
+  return control;
 }
 
 /** Installs the fake as `window.vps` (the property is readonly in the typings, not at run time). */

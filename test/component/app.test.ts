@@ -1,0 +1,206 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import App from '../../src/renderer/App.svelte';
+import { AppStore } from '../../src/renderer/lib/app-store.svelte';
+import { setLanguage } from '../../src/renderer/lib/i18n/index.svelte';
+import type { AppState } from '../../src/shared/state';
+import { createFakeVps, makeEntry, makeOperation, makeSnapshot, makeState, signedInState } from './fake-vps';
+import { choose, startedStore } from './helpers';
+
+afterEach(() => {
+  cleanup();
+  setLanguage('en', []);
+});
+
+const servers = [
+  makeEntry({ id: 1, name: 'web-server-01' }, [makeSnapshot()]),
+  makeEntry({ id: 2, name: 'db-primary', status: 'stopped' }, []),
+];
+
+async function app(state: AppState) {
+  const ctx = await startedStore(state);
+  render(App, { props: { store: ctx.store } });
+  await tick();
+  return ctx;
+}
+
+describe('App', () => {
+  it('shows a loading state until main answers, then the sign-in screen', async () => {
+    const fake = createFakeVps(makeState());
+    let answer: () => void = () => {};
+    fake.respond(
+      'getState',
+      () => new Promise((resolve) => (answer = () => resolve({ ok: true, value: makeState() }))),
+    );
+    const store = new AppStore(fake.api, { tickMs: 0 });
+    const started = store.start();
+    render(App, { props: { store } });
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    answer();
+    await started;
+    expect(await screen.findByRole('heading', { name: 'Sign in to VPS.org' })).toBeTruthy();
+  });
+
+  it('signed in: header with account and last update, servers, and the first server’s snapshots', async () => {
+    await app(signedInState(servers));
+    expect(screen.getByText('Signed in as ada@example.com')).toBeTruthy();
+    expect(screen.getByText(/^Updated /)).toBeTruthy();
+    expect(within(screen.getByRole('listbox', { name: 'Servers' })).getAllByRole('option')).toHaveLength(2);
+    expect(screen.getByRole('heading', { name: 'Snapshots of web-server-01' })).toBeTruthy();
+    await fireEvent.click(screen.getByText('db-primary'));
+    expect(screen.getByRole('heading', { name: 'Snapshots of db-primary' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'No snapshots yet' })).toBeTruthy();
+  });
+
+  it('marks the demo and refreshes on request', async () => {
+    const { fake } = await app(signedInState(servers, { mode: 'demo' }));
+    expect(screen.getByText('Demo').getAttribute('title')).toMatch(/made-up servers/);
+    await fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(fake.callsOf('refresh')).toHaveLength(1);
+  });
+
+  it('shows skeleton rows before the first refresh instead of an empty account', async () => {
+    await app(
+      signedInState([], { sync: { refreshing: true, lastRefreshAt: null, lastError: null, offline: false } }),
+    );
+    expect(screen.getByRole('list', { name: 'Loading servers…' })).toBeTruthy();
+    expect(screen.queryByText('There are no servers in this account.')).toBeNull();
+    expect(screen.getByText('Refreshing…')).toBeTruthy();
+  });
+
+  it('a background error is a non-blocking banner with Retry and Dismiss', async () => {
+    const { fake } = await app(
+      signedInState(servers, {
+        sync: {
+          refreshing: false,
+          lastRefreshAt: '2025-01-20T10:00:00Z',
+          lastError: { kind: 'server', message: 'VPS.org answered 503.' },
+          offline: false,
+        },
+      }),
+    );
+    expect(screen.getByText(/The last refresh did not work/)).toBeTruthy();
+    // The data stays usable underneath.
+    expect(screen.getByRole('listbox', { name: 'Servers' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(fake.callsOf('refresh')).toHaveLength(1);
+    await fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/The last refresh did not work/)).toBeNull();
+  });
+
+  it('offline gets its own banner', async () => {
+    await app(
+      signedInState(servers, {
+        sync: {
+          refreshing: false,
+          lastRefreshAt: null,
+          lastError: { kind: 'network', message: 'x' },
+          offline: true,
+        },
+      }),
+    );
+    expect(screen.getByText(/VPS.org cannot be reached/)).toBeTruthy();
+  });
+
+  it('an invalid token asks for a new one and opens the token field', async () => {
+    const state = signedInState(servers);
+    state.account.tokenInvalid = true;
+    await app(state);
+    expect(screen.getByRole('alert').textContent).toContain('Your token no longer works');
+    await fireEvent.click(screen.getByRole('button', { name: 'Enter a new token' }));
+    await tick();
+    await tick();
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('New API token'));
+  });
+
+  it('lists running and finished operations with elapsed time and dismiss', async () => {
+    const { fake } = await app(
+      signedInState(servers, {
+        operations: [
+          makeOperation({ id: 'run', startedAt: '2025-01-20T10:01:00Z' }),
+          makeOperation({
+            id: 'done',
+            kind: 'restore',
+            status: 'succeeded',
+            snapshotName: 'pre-migration-snapshot',
+            startedAt: '2025-01-20T09:00:00Z',
+            finishedAt: '2025-01-20T09:07:30Z',
+            message: 'The server is back.',
+          }),
+        ],
+      }),
+    );
+    const ops = screen.getByRole('region', { name: 'Operations' });
+    expect(ops.textContent).toContain('Snapshot before-update-snapshot of web-server-01');
+    expect(ops.textContent).toContain('Running for 3 min 0 sec');
+    expect(ops.textContent).toContain('Finished after 7 min 30 sec');
+    expect(ops.textContent).toContain('The server is back.');
+    await fireEvent.click(
+      screen.getByRole('button', { name: 'Dismiss Restore of web-server-01 from pre-migration-snapshot' }),
+    );
+    expect(fake.callsOf('dismissOperation')).toEqual([{ operationId: 'done' }]);
+  });
+
+  it('announces a finished operation and follows focusServer', async () => {
+    const { fake } = await app(signedInState(servers));
+    fake.emit('operationFinished', { operation: makeOperation({ status: 'succeeded' }) });
+    await tick();
+    expect(screen.getByText('Finished: Snapshot before-update-snapshot of web-server-01')).toBeTruthy();
+    fake.emit('focusServer', { serverId: 2 });
+    await tick();
+    expect(screen.getByRole('heading', { name: 'Snapshots of db-primary' })).toBeTruthy();
+  });
+
+  it('returns to the sign-in screen when main signs out', async () => {
+    const { fake } = await app(signedInState(servers));
+    fake.setState(makeState());
+    await tick();
+    expect(screen.getByRole('heading', { name: 'Sign in to VPS.org' })).toBeTruthy();
+  });
+});
+
+describe('language', () => {
+  it('follows the saved language setting', async () => {
+    const state = signedInState(servers);
+    state.settings.language = 'gu';
+    await app(state);
+    expect(screen.getByRole('button', { name: 'તાજું કરો' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('gu');
+  });
+
+  it('switching in Settings changes the text to Finnish, then Gujarati, and saves the choice', async () => {
+    const { fake } = await app(signedInState(servers));
+    await fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const select = screen.getByRole('combobox', { name: 'Language' }) as HTMLSelectElement;
+    await choose(select, 'fi');
+    await tick();
+    expect(screen.getByRole('heading', { name: 'Asetukset' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Päivitä' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Tallenna asetukset' })).toBeTruthy();
+    await choose(screen.getByRole('combobox', { name: 'Kieli' }) as HTMLSelectElement, 'gu');
+    await tick();
+    expect(screen.getByRole('heading', { name: 'સેટિંગ્સ' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'સર્વર પર પાછા જાઓ' })).toBeTruthy();
+    expect(fake.callsOf('updateSettings')).toEqual([{ language: 'fi' }, { language: 'gu' }]);
+    // A later push from main keeps the language.
+    fake.setState((s) => ({ ...s, sync: { ...s.sync, refreshing: true } }));
+    await tick();
+    expect(screen.getByRole('heading', { name: 'સેટિંગ્સ' })).toBeTruthy();
+  });
+
+  it('a refused language change goes back to the saved language', async () => {
+    const { fake } = await app(signedInState(servers));
+    fake.respond('updateSettings', async () => ({
+      ok: false,
+      error: { kind: 'internal', message: 'disk full' },
+    }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    await choose(screen.getByRole('combobox', { name: 'Language' }) as HTMLSelectElement, 'fi');
+    await tick();
+    await tick();
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
+    expect(screen.getByText('Something went wrong inside the app.').getAttribute('role')).toBe('alert');
+  });
+});
