@@ -8,6 +8,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Preview } from '../../src/preview/index';
+import type { TrayAction, TrayMenuItem } from '../../src/main/core/tray-model';
+import { buildTrayModel } from '../../src/main/core/tray-menu';
+import { createTrayActionRunner } from '../../src/main/electron/tray-actions';
 import {
   TEST_TOKEN,
   bridgeTrafficWithoutTokenPayloads,
@@ -20,6 +23,18 @@ import {
 } from './support';
 
 const skip = skipWithoutChromium();
+
+/** The enabled quick-snapshot action under the tray's entry for a server, searching submenus. */
+function findTrayAction(items: readonly TrayMenuItem[], server: string, inServer = false): TrayAction | null {
+  for (const item of items) {
+    if (item.kind !== 'item') continue;
+    const here = inServer || item.label.includes(server);
+    if (here && item.enabled && item.action?.type === 'quickSnapshot') return item.action;
+    const found = item.submenu ? findTrayAction(item.submenu, server, here) : null;
+    if (found) return found;
+  }
+  return null;
+}
 const WEB = 'web-server-01';
 const WEB_ID = 12345;
 
@@ -160,23 +175,39 @@ describe.skipIf(skip)('snapshots', () => {
     await screenshot(page, 'after-delete');
   });
 
-  it("the tray's quick snapshot (the core action) shows up in the window", async () => {
+  it("the tray's quick snapshot, chosen from the tray menu model, shows up in the window", async () => {
     await selectServer('staging-01');
-    const before = new Set(
-      preview.simulator
-        .snapshot()
-        .snapshots.filter((s) => s.server.id === 12347)
-        .map((s) => s.name),
-    );
-    const result = await preview.actions.quickSnapshot({ serverId: 12347 });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const name = result.value.snapshotName;
-    expect(before.has(name)).toBe(false);
+    const before = new Set(preview.simulator.snapshot().snapshots.map((s) => s.id));
+    // The menu the tray would show now, and the item it would run, through the tray's own runner.
+    const model = buildTrayModel(preview.core.getState(), Date.now());
+    const action = findTrayAction(model.items, 'staging-01');
+    expect(action).toEqual({ type: 'quickSnapshot', serverId: 12347 });
+    const trayLog: string[] = [];
+    const run = createTrayActionRunner({
+      actions: preview.actions,
+      showWindow: () => undefined,
+      showServer: () => undefined,
+      quit: () => undefined,
+      logger: {
+        info: () => undefined,
+        warn: (m) => void trayLog.push(m),
+        error: (m) => void trayLog.push(m),
+      },
+    });
+    if (action) run(action);
+    await expect
+      .poll(() => preview.simulator.snapshot().snapshots.filter((s) => !before.has(s.id)).length, {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    const made = preview.simulator.snapshot().snapshots.find((s) => !before.has(s.id));
+    expect(made?.server.id).toBe(12347);
+    const name = made?.name ?? '';
     await snapshotRow('staging-01', name).waitFor();
     await page.getByText(`Snapshot ${name} of staging-01`).first().waitFor();
     await screenshot(page, 'quick-snapshot');
     await snapshotRow('staging-01', name).getByText('Completed').waitFor({ timeout: 60_000 });
+    expect(trayLog).toEqual([]);
   });
 
   it('the token never reached the page or the bridge traffic during all of this', async () => {
