@@ -4,15 +4,27 @@
  * no token means a signed-out start, so no network call is in the figure. Each run is a new process;
  * the median of several runs is reported.
  *
- * The child runs WITHOUT tsx: tsx's module hooks see every file the bundle loads and made ajv (via
- * electron-store) alone cost twice its real time. So the stand-in and the child are bundled with
- * esbuild first, and a tiny loader hook maps `electron` to the bundled stand-in.
+ * The child runs under plain Node with NO module hooks: tsx's hooks (and even a one-line
+ * module.register hook, which Node 20 runs on a separate thread) see every import the bundle makes
+ * and inflated the figure by a third or more. Instead the stand-in is bundled with esbuild into a
+ * package named `electron` in a scratch node_modules whose other entries are symlinks to the
+ * repository's packages, and Node runs with --preserve-symlinks so that electron-store, importing
+ * `electron` from inside that folder, finds the stand-in too. As in Electron, where the module is
+ * built into the binary, it then costs nothing to find.
  */
 import { fork } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { info, underBudget, type Figure } from './report';
 
@@ -34,43 +46,46 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** Files the child runs with: itself, the stand-in for electron, and the hook that maps it. */
+/** Where the child and the copied bundle live. */
 interface Harness {
   dir: string;
   child: string;
-  register: string;
+  bundle: string;
 }
 
-/** Bundles the child and the stand-in into plain JavaScript, so no TypeScript hook is needed. */
-async function prepareHarness(): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'vps-bench-harness-'));
-  const standIn = join(dir, 'electron.mjs');
-  const child = join(dir, 'child.mjs');
+/** Builds the hook-free harness: a copy of `outDir`, the child, and a package `electron`. */
+async function prepareHarness(outDir: string): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'vps-bench-startup-'));
+  const modules = resolve('node_modules');
+  const electronDir = join(dir, 'node_modules', 'electron');
+  mkdirSync(electronDir, { recursive: true });
+  for (const entry of readdirSync(modules)) {
+    if (entry === 'electron' || entry.startsWith('.')) continue;
+    symlinkSync(join(modules, entry), join(dir, 'node_modules', entry));
+  }
+  writeFileSync(
+    join(electronDir, 'package.json'),
+    JSON.stringify({ name: 'electron', type: 'module', exports: './index.mjs', main: './index.mjs' }),
+  );
   const common = { bundle: true, platform: 'node', format: 'esm', logLevel: 'error' } as const;
-  await build({ ...common, entryPoints: [resolve('test/smoke/electron-stand-in.ts')], outfile: standIn });
+  await build({
+    ...common,
+    entryPoints: [resolve('test/smoke/electron-stand-in.ts')],
+    outfile: join(electronDir, 'index.mjs'),
+  });
+  const child = join(dir, 'child.mjs');
   await build({
     ...common,
     entryPoints: [resolve('bench/startup-child.ts')],
     outfile: child,
     external: ['electron'],
   });
-  const loader = join(dir, 'loader.mjs');
-  writeFileSync(
-    loader,
-    `const standIn = ${JSON.stringify(pathToFileURL(standIn).href)};\n` +
-      `export async function resolve(specifier, context, next) {\n` +
-      `  return specifier === 'electron' ? { url: standIn, shortCircuit: true } : next(specifier, context);\n}\n`,
-  );
-  const register = join(dir, 'register.mjs');
-  writeFileSync(
-    register,
-    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(loader).href)});\n`,
-  );
-  return { dir, child, register };
+  cpSync(outDir, join(dir, 'out'), { recursive: true });
+  return { dir, child, bundle: join(dir, 'out', 'main', 'index.js') };
 }
 
 /** Runs the bundle once in a fresh process and home directory. */
-function runOnce(harness: Harness, bundle: string, onlyModule?: string): Promise<RunResult> {
+function runOnce(harness: Harness, onlyModule?: string): Promise<RunResult> {
   const home = mkdtempSync(join(tmpdir(), 'vps-bench-start-'));
   // No keychain (a signed-out start must not depend on one) and no dev server.
   const dropped = new Set(['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'ELECTRON_RENDERER_URL']);
@@ -79,8 +94,8 @@ function runOnce(harness: Harness, bundle: string, onlyModule?: string): Promise
     HOME: home,
     VPS_FAKE_USER_DATA: join(home, 'userData'),
   };
-  const child = fork(harness.child, onlyModule ? [bundle, onlyModule] : [bundle], {
-    execArgv: ['--import', harness.register],
+  const child = fork(harness.child, onlyModule ? [harness.bundle, onlyModule] : [harness.bundle], {
+    execArgv: ['--preserve-symlinks'],
     env,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -103,14 +118,13 @@ function runOnce(harness: Harness, bundle: string, onlyModule?: string): Promise
 export async function startupBenchmark(outDir: string): Promise<Figure[]> {
   const bundle = join(outDir, 'main', 'index.js');
   if (!existsSync(bundle)) throw new Error(`${bundle} missing: run \`npx electron-vite build\` first`);
-  const harness = await prepareHarness();
+  const harness = await prepareHarness(outDir);
   const runs: RunResult[] = [];
   const storeImports: number[] = [];
   try {
-    await runOnce(harness, bundle); // warms the OS file cache, as a second launch of an installed app would be
-    for (let i = 0; i < RUNS; i++) runs.push(await runOnce(harness, bundle));
-    for (let i = 0; i < RUNS; i++)
-      storeImports.push((await runOnce(harness, bundle, 'electron-store')).importMs);
+    await runOnce(harness); // warms the OS file cache, as a second launch of an installed app would be
+    for (let i = 0; i < RUNS; i++) runs.push(await runOnce(harness));
+    for (let i = 0; i < RUNS; i++) storeImports.push((await runOnce(harness, 'electron-store')).importMs);
   } finally {
     rmSync(harness.dir, { recursive: true, force: true });
   }
