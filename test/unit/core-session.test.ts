@@ -116,6 +116,30 @@ describe('core session', () => {
     expect(next.getState().keychain.available).toBe(false);
   });
 
+  it('a keychain known to be missing at start is reported without touching it', async () => {
+    h = await createHarness({ storedToken: false });
+    const core = new AppCore({ ...h.ports, keychainProblem: 'the keychain library could not be loaded' });
+    await core.start();
+    expect(core.getState().keychain).toEqual({
+      available: false,
+      reason: 'the keychain library could not be loaded',
+    });
+    const result = await core.setToken({ token: TEST_TOKEN, sessionOnly: false });
+    expect(result.ok === false && result.error.kind).toBe('keychain');
+    expect(h.secrets.calls).toEqual({ get: 0, set: 0, delete: 0 });
+    expect((await core.setToken({ token: TEST_TOKEN, sessionOnly: true })).ok).toBe(true);
+    expect(h.secrets.calls).toEqual({ get: 0, set: 0, delete: 0 });
+    await core.stop();
+  });
+
+  it('asks VPS.org who is signed in when the settings file does not say', async () => {
+    h = await createHarness({ persisted: { session: { mode: 'account', email: null } } });
+    await h.core.start();
+    await h.core.settled();
+    expect(h.core.getState().account.email).toMatch(/@/);
+    expect(h.settings.data.session.email).toBe(h.core.getState().account.email);
+  });
+
   it('sign-out removes the token from the keychain and clears the account', async () => {
     h = await createHarness();
     await h.core.start();

@@ -77,6 +77,8 @@ export class AppCore {
   private stopped = false;
   /** Servers with a create or restore request on its way: a second click must not start another. */
   private readonly busyServers = new Set<string>();
+  /** Background work in flight (see settled()). */
+  private readonly pending = new Set<Promise<void>>();
   private readonly loop: PollLoop;
 
   constructor(private readonly ports: CorePorts) {
@@ -131,7 +133,22 @@ export class AppCore {
       await this.loadStoredToken(data.session.email);
     }
     this.publishState();
-    if (this.client !== null) void this.loop.start();
+    if (this.client === null) return;
+    void this.loop.start();
+    // Older files (or a cleared one) may lack who is signed in: ask once, for the tray label.
+    if (this.data.mode === 'account' && this.data.email === null)
+      this.background(this.fetchEmail(this.client));
+  }
+
+  private async fetchEmail(client: VpsClient): Promise<void> {
+    try {
+      const account = await client.getAccount(this.abort.signal);
+      if (this.client !== client) return;
+      this.update({ email: account.email });
+      this.persistSession();
+    } catch (error) {
+      this.ports.logger.warn(`session: could not read the account: ${toAppError(error).kind}`);
+    }
   }
 
   /** Stops polling, cancels requests in flight and stops the demo simulator. */
@@ -153,7 +170,14 @@ export class AppCore {
 
   /** Resolves when no poll is in flight (for tests, the preview and shutdown). */
   async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
     await this.loop.idle();
+  }
+
+  /** Keeps track of work nobody awaits, so settled() can wait for it. */
+  private background(work: Promise<void>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
   }
 
   // ---- session actions -------------------------------------------------------------------------
@@ -466,14 +490,9 @@ export class AppCore {
       return;
     }
     const client: VpsClient = this.client;
-    try {
-      const account = await client.getAccount(this.abort.signal);
-      if (this.client === client) this.update({ email: account.email });
-    } catch (error) {
-      this.ports.logger.warn(`session: account check for the new address failed: ${toAppError(error).kind}`);
-    }
     this.persistSession();
     void this.loop.start();
+    await this.fetchEmail(client);
   }
 
   /** Starts the demo simulator and switches to it; keeps nothing of a previous demo's operations. */
