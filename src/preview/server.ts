@@ -157,18 +157,19 @@ export function rewriteIndexHtml(html: string, key: string): string {
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
   const root = resolve(options.rendererDir);
   const indexFile = join(root, 'index.html');
-  let indexHtml: string;
+  let firstPage: string;
   try {
-    indexHtml = await readFile(indexFile, 'utf8');
+    firstPage = await readFile(indexFile, 'utf8');
   } catch {
     throw new Error(
       `The built renderer was not found at ${indexFile}. Build it first with "npx electron-vite build".`,
     );
   }
+  // Fails now, not at the first request, when the page has nowhere to put the bridge.
+  rewriteIndexHtml(firstPage, '');
   const realRoot = await realpath(root);
   const key = randomBytes(32).toString('hex');
   const keyBuffer = Buffer.from(key);
-  const page = rewriteIndexHtml(indexHtml, key);
   const bridge = bridgeSource();
   const streams = new Set<ServerResponse>();
   const names = new Set<string>(INVOKE_NAMES);
@@ -278,7 +279,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return;
     }
     const type = CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
-    const body = real === join(realRoot, 'index.html') ? page : await readFile(real);
+    // The page is read on every request: a rebuild in another terminal changes its asset names.
+    const body =
+      real === join(realRoot, 'index.html')
+        ? rewriteIndexHtml(await readFile(real, 'utf8'), key)
+        : await readFile(real);
     if (head) {
       res.writeHead(200, { 'content-type': type, 'content-security-policy': PREVIEW_CSP });
       res.end();
