@@ -157,6 +157,16 @@ describe('the served page', () => {
     }
   });
 
+  it('fails to start with a clear message when the renderer was not built', async () => {
+    await expect(
+      startBridgeServer({
+        rendererDir: join(dir, 'not-built'),
+        handlers,
+        logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      }),
+    ).rejects.toThrow(/not found .*Build it first/);
+  });
+
   it('puts the bridge before the first script, or at the end of head', () => {
     expect(rewriteIndexHtml('<head><script src="a.js"></script></head>', 'k')).toMatch(
       /bridge\.js"><\/script>\s*<script src="a\.js">/,
