@@ -4,7 +4,7 @@
  * is also written to test-results/bench.txt. `--only api,size` runs some sections only.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { broken, anyFailed, formatTable, type Figure } from '../bench/report';
 
@@ -38,6 +38,13 @@ function machine(): string {
   return `${cpus().length} CPU(s), ${model}, ${ram} GiB RAM, Node ${process.version}, ${process.platform}`;
 }
 
+/** Timings depend on what else runs: the load average tells a reader how quiet the machine was. */
+function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+}
+
 async function main(): Promise<void> {
   const onlyArg = process.argv.find((a) => a.startsWith('--only'));
   const only = onlyArg
@@ -46,6 +53,7 @@ async function main(): Promise<void> {
         : process.argv[process.argv.indexOf(onlyArg) + 1]
       )?.split(',')
     : undefined;
+  const loadAtStart = loadAverage();
   const figures: Figure[] = [];
   for (const section of sections) {
     if (only && !only.includes(section.name)) continue;
@@ -56,7 +64,9 @@ async function main(): Promise<void> {
       figures.push(broken(section.name, error));
     }
   }
-  const header = `Machine: ${machine()}\nRun: ${new Date().toISOString()}\n`;
+  const header =
+    `Machine: ${machine()}\n` +
+    `Run: ${new Date().toISOString()}; load average ${loadAtStart} at the start, ${loadAverage()} at the end\n`;
   const text = `${header}\n${formatTable(figures)}\n`;
   process.stdout.write(text);
   mkdirSync('test-results', { recursive: true });
