@@ -1,0 +1,157 @@
+/**
+ * Keyboard alone, and accessible names, in real Chromium: the demo is reached with Tab and Enter,
+ * the server list moves with the arrow keys, a dialog opens with its first field focused, Esc
+ * closes it and gives focus back, and a snapshot can be taken without the mouse. Every control on
+ * each screen and dialog has an accessible name (read from Chromium's accessibility tree).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Preview } from '../../src/preview/index';
+import { launchBrowser, openApp, screenshot, skipWithoutChromium, startTestPreview } from './support';
+
+const skip = skipWithoutChromium();
+
+/** Roles that are controls: each must have a name. */
+const CONTROL =
+  /^\s*- (button|link|textbox|searchbox|combobox|checkbox|radio|switch|spinbutton|listbox|slider)\b(.*)$/;
+
+/** The controls in an aria snapshot that have no accessible name. */
+function unnamedControls(ariaSnapshot: string): string[] {
+  return ariaSnapshot.split('\n').filter((line) => {
+    const match = CONTROL.exec(line);
+    // A named control reads `- button "Name"`; an unnamed one has no quoted name after its role.
+    return match !== null && !/^\s*"/.test(match[2] ?? '');
+  });
+}
+
+/** Presses Tab until the focused element matches, failing after `max` presses. */
+async function tabTo(page: Page, describe: string, matches: string, max = 25): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (
+      await page.evaluate<boolean>(
+        `(() => { const el = document.activeElement; return !!el && (${matches}); })()`,
+      )
+    )
+      return;
+  }
+  throw new Error(`${describe} was not reached with ${max} presses of Tab`);
+}
+
+/** The accessible text of the focused element. */
+function focusedText(page: Page): Promise<string> {
+  return page.evaluate<string>(
+    `(() => { const el = document.activeElement; return el ? (el.getAttribute('aria-label') || el.textContent || '').trim() : ''; })()`,
+  );
+}
+
+describe.skipIf(skip)('keyboard and accessible names', () => {
+  let browser: Browser;
+  let preview: Preview;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ preview } = await startTestPreview());
+    browser = await launchBrowser();
+    ({ page } = await openApp(browser, preview));
+    await page.getByRole('heading', { name: 'Sign in to VPS.org' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  it('the sign-in screen names every control, and the demo is reached with Tab and Enter', async () => {
+    expect(unnamedControls(await page.locator('body').ariaSnapshot())).toEqual([]);
+    await tabTo(page, 'The "Try the demo" button', `el.textContent.trim() === 'Try the demo'`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: /web-server-01/ }).waitFor();
+    expect(preview.core.getState().mode).toBe('demo');
+  });
+
+  it('the main screen names every control', async () => {
+    expect(unnamedControls(await page.locator('body').ariaSnapshot())).toEqual([]);
+  });
+
+  it('the server list moves with the arrow keys, Home and End', async () => {
+    await tabTo(page, 'The server list', `el.getAttribute('role') === 'listbox'`);
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { name: 'Snapshots of db-server-01' }).waitFor();
+    await page.keyboard.press('End');
+    await page.getByRole('heading', { name: 'Snapshots of edge-proxy-01' }).waitFor();
+    await page.keyboard.press('Home');
+    await page.getByRole('heading', { name: 'Snapshots of web-server-01' }).waitFor();
+    await screenshot(page, 'keyboard-server-list');
+  });
+
+  it('a dialog opens on its first field, Esc closes it and focus returns to its button', async () => {
+    await tabTo(page, 'The "Create snapshot" button', `el.textContent.trim() === 'Create snapshot'`);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    await dialog.waitFor();
+    expect(unnamedControls(await dialog.ariaSnapshot())).toEqual([]);
+    expect(await page.evaluate<string | null>(`document.activeElement.getAttribute('name')`)).toBe('name');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focusedText(page)).toBe('Create snapshot');
+  });
+
+  it('takes a snapshot with the keyboard alone', async () => {
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    await dialog.waitFor();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('typed-by-keyboard');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByRole('list', { name: 'Snapshots of web-server-01' })
+      .getByText('typed-by-keyboard')
+      .waitFor();
+    expect(preview.simulator.snapshot().snapshots.filter((s) => s.name === 'typed-by-keyboard')).toHaveLength(
+      1,
+    );
+  });
+
+  it('the restore and delete dialogs name every control', async () => {
+    await page.getByRole('button', { name: 'Restore web-server-01 from pre-migration-snapshot' }).click();
+    const restore = page.getByRole('dialog', { name: 'Restore web-server-01' });
+    await restore.waitFor();
+    expect(unnamedControls(await restore.ariaSnapshot())).toEqual([]);
+    // The confirmation field is focused first, never the destructive button.
+    expect(await page.evaluate<string | null>(`document.activeElement.getAttribute('name')`)).toBe(
+      'confirm-server-name',
+    );
+    await page.keyboard.press('Escape');
+    await restore.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Delete snapshot pre-migration-snapshot' }).click();
+    const remove = page.getByRole('dialog', { name: 'Delete snapshot' });
+    await remove.waitFor();
+    expect(unnamedControls(await remove.ariaSnapshot())).toEqual([]);
+    expect(await focusedText(page)).not.toBe('Delete permanently');
+    await page.keyboard.press('Escape');
+    await remove.waitFor({ state: 'detached' });
+  });
+
+  it('the settings screen names every control', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', exact: true }).first().waitFor();
+    expect(unnamedControls(await page.locator('body').ariaSnapshot())).toEqual([]);
+    await screenshot(page, 'settings');
+  });
+});
+
+describe('the accessible-name check itself', () => {
+  it('flags unnamed controls and passes named ones', () => {
+    const sample = [
+      '- button "Save"',
+      '- button',
+      '  - textbox "Name": x',
+      '  - textbox',
+      '- combobox [disabled]',
+    ].join('\n');
+    expect(unnamedControls(sample)).toEqual(['- button', '  - textbox', '- combobox [disabled]']);
+  });
+});
