@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Operation } from '../../src/shared/domain';
 import { createVpsClient } from '../../src/main/api/client';
+import { AppCore } from '../../src/main/core/app-core';
 import { createHarness, TEST_TOKEN, type Harness } from './core-harness';
 
 let h: Harness;
@@ -295,6 +296,33 @@ describe('core operation tracking', () => {
     for (let i = 0; i < 12; i++) await h.scheduler.advance(60_000);
     expect(h.notifier.shown).toHaveLength(0);
     expect(finishedEvents(h).map((o) => o.id)).toEqual([op.id]);
+  });
+
+  it('a failing notifier or view does not stop tracking', async () => {
+    h = await createHarness();
+    let publishes = 0;
+    const core = new AppCore({
+      ...h.ports,
+      notifier: {
+        show: () => {
+          throw new Error('notification daemon gone');
+        },
+      },
+      publish: () => {
+        publishes++;
+        throw new Error('window destroyed');
+      },
+    });
+    await core.start();
+    await core.settled();
+    const op = value(await core.quickSnapshot({ serverId: 12349 }));
+    await core.settled();
+    for (let i = 0; i < 12; i++) await h.scheduler.advance(60_000);
+    expect(core.getState().operations.find((o) => o.id === op.id)?.status).toBe('succeeded');
+    expect(h.settings.data.operations.find((o) => o.id === op.id)?.status).toBe('succeeded');
+    expect(publishes).toBeGreaterThan(3);
+    expect(h.logs.some((l) => l.includes('notification failed'))).toBe(true);
+    await core.stop();
   });
 
   it('dismisses finished operations only', async () => {

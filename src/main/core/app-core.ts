@@ -123,7 +123,9 @@ export class AppCore {
     if (problem) {
       this.ports.logger.warn(`settings: ${problem}`);
       if (data.settings.notifications) {
-        this.ports.notifier.show({ title: 'Settings file was damaged', body: problem });
+        this.safely('notification', () =>
+          this.ports.notifier.show({ title: 'Settings file was damaged', body: problem }),
+        );
       }
     }
     if (data.session.mode === 'demo') {
@@ -566,7 +568,8 @@ export class AppCore {
     this.ports.logger.warn('session: VPS.org refused the token (401); polling stopped');
     this.update({ tokenInvalid: true, sync: { ...this.data.sync, refreshing: false } });
     if (this.data.settings.notifications) {
-      this.ports.notifier.show(tokenInvalidNotification(this.data.mode === 'demo'));
+      const demo = this.data.mode === 'demo';
+      this.safely('notification', () => this.ports.notifier.show(tokenInvalidNotification(demo)));
     }
   }
 
@@ -644,8 +647,12 @@ export class AppCore {
     const demo = this.data.mode === 'demo';
     for (const op of applied.finished) {
       this.ports.logger.info(`operation ${op.id} (${op.kind}) ${op.status}`);
-      if (this.data.settings.notifications) this.ports.notifier.show(operationFinishedNotification(op, demo));
-      this.ports.publish('operationFinished', { operation: op });
+      if (this.data.settings.notifications) {
+        this.safely('notification', () => this.ports.notifier.show(operationFinishedNotification(op, demo)));
+      }
+      this.safely('publish operationFinished', () =>
+        this.ports.publish('operationFinished', { operation: op }),
+      );
     }
     return applied.finished;
   }
@@ -814,7 +821,16 @@ export class AppCore {
 
   private publishState(): void {
     this.state = buildAppState(this.data);
-    this.ports.publish('state', this.state);
+    this.safely('publish state', () => this.ports.publish('state', this.state));
+  }
+
+  /** Runs a port call whose failure must not break the core (a closed window, a notification daemon). */
+  private safely(what: string, call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.ports.logger.error(`${what} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    }
   }
 
   private persist(patch: Parameters<CorePorts['settings']['write']>[0]): void {

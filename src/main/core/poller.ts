@@ -111,7 +111,12 @@ export class PollLoop {
       let outcome: PollOutcome = { next: 'schedule' };
       do {
         this.again = false;
-        outcome = await this.poll(kind);
+        try {
+          outcome = await this.poll(kind);
+        } catch {
+          // A poll reports its own errors; a surprise here must not wedge the loop forever.
+          outcome = { next: 'schedule' };
+        }
         kind = 'full';
       } while (this.again && this.active && outcome.next === 'schedule');
       this.inFlight = null;
