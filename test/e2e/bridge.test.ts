@@ -134,6 +134,7 @@ describe.skipIf(skip)('the preview bridge in Chromium', () => {
     expect(outcome.keyed).toBe('failed');
     expect(preview.ipcLog.filter((e) => e.direction === 'invoke').length).toBe(before);
     expect(preview.simulator.requestCounts()).toEqual({});
+    await screenshot(page, 'bridge-other-origin');
     await context.close();
   });
 });

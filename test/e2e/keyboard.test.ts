@@ -68,10 +68,12 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('option', { name: /web-server-01/ }).waitFor();
     expect(preview.core.getState().mode).toBe('demo');
+    await screenshot(page, 'keyboard-demo');
   });
 
   it('the main screen names every control', async () => {
     expect(unnamedControls(await page.locator('body').ariaSnapshot())).toEqual([]);
+    await screenshot(page, 'keyboard-main');
   });
 
   it('the server list moves with the arrow keys, Home and End', async () => {
@@ -95,6 +97,7 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await focusedText(page)).toBe('Create snapshot');
+    await screenshot(page, 'keyboard-dialog-closed');
   });
 
   it('takes a snapshot with the keyboard alone', async () => {
@@ -112,6 +115,7 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
     expect(preview.simulator.snapshot().snapshots.filter((s) => s.name === 'typed-by-keyboard')).toHaveLength(
       1,
     );
+    await screenshot(page, 'keyboard-snapshot');
   });
 
   it('the restore and delete dialogs name every control', async () => {
@@ -133,6 +137,7 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
     expect(await focusedText(page)).not.toBe('Delete permanently');
     await page.keyboard.press('Escape');
     await remove.waitFor({ state: 'detached' });
+    await screenshot(page, 'keyboard-dialogs-named');
   });
 
   it('the settings screen names every control', async () => {

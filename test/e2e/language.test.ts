@@ -84,5 +84,6 @@ describe.skipIf(skip)('language', () => {
     await page.reload();
     await page.getByRole('button', { name: m(gu, 'snapshots.create') }).waitFor();
     expect(consoleErrors).toEqual([]);
+    await screenshot(page, 'language-gu-after-reload');
   });
 });

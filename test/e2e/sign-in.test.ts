@@ -57,6 +57,7 @@ describe.skipIf(skip)('sign in', () => {
   it('the show/hide button unmasks the token field', async () => {
     await page.getByRole('button', { name: 'Show token' }).click();
     expect(await page.getByLabel('API token').getAttribute('type')).toBe('text');
+    await screenshot(page, 'sign-in-token-shown');
     await page.getByRole('button', { name: 'Hide token' }).click();
     expect(await page.getByLabel('API token').getAttribute('type')).toBe('password');
   });
@@ -86,6 +87,7 @@ describe.skipIf(skip)('sign in', () => {
     // Nor any other token-shaped string (the demo token, a developer's token from a VITE_ variable).
     expect(built.match(/vps_[A-Za-z0-9_-]{4,}/g) ?? []).toEqual([]);
     expect(consoleErrors).toEqual([]);
+    await screenshot(page, 'token-hygiene');
   });
 
   it('signing out returns to the sign-in screen, and the demo starts from there', async () => {

@@ -214,6 +214,7 @@ describe.skipIf(skip)('snapshots', () => {
     expect(await pageContents(page)).not.toContain(TEST_TOKEN);
     expect(bridgeTrafficWithoutTokenPayloads(preview)).not.toContain(TEST_TOKEN);
     expect(consoleErrors).toEqual([]);
+    await screenshot(page, 'snapshots-token-hygiene');
   });
 
   it('the main screen in the dark theme', async () => {
