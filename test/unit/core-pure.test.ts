@@ -209,6 +209,11 @@ describe('operations', () => {
       obs({ servers: new Map([['1', { ...server, status: 'stopped' }]]) }),
     );
     expect(back.operations[0]).toMatchObject({ status: 'succeeded', message: 'web-1 is stopped again.' });
+    const other = applyObservation(
+      running,
+      obs({ servers: new Map([['1', { ...server, status: 'active' }]]) }),
+    );
+    expect(other.operations[0]?.message).toBe('web-1 is now active.');
     const missing = applyObservation(running, obs({ servers: new Map([['1', 'missing' as const]]) }));
     expect(missing.operations[0]?.status).toBe('failed');
     expect(restoringServerIds([...running, op({ id: 'op-2', kind: 'restore' })])).toEqual([1]);

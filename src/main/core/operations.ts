@@ -62,7 +62,16 @@ function observeRestore(op: Operation, obs: Observation): Operation | null {
   if (seen === undefined) return null;
   if (seen === 'missing') return finish(op, 'failed', obs.at, 'The server is no longer listed at VPS.org.');
   if (seen.status === 'restoring') return null;
-  return finish(op, 'succeeded', obs.at, `${seen.name} is ${seen.status} again.`);
+  const back =
+    op.previousServerStatus === undefined ||
+    op.previousServerStatus === null ||
+    op.previousServerStatus === seen.status;
+  return finish(
+    op,
+    'succeeded',
+    obs.at,
+    back ? `${seen.name} is ${seen.status} again.` : `${seen.name} is now ${seen.status}.`,
+  );
 }
 
 /** Applies one poll's observations to the tracked operations. */
