@@ -295,7 +295,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // A page on another name that resolves to 127.0.0.1 (DNS rebinding) gets nothing, not even files.
     if (req.headers.host !== host) {
-      send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
+      send(res, 403, 'text/plain; charset=utf-8', `Forbidden: open http://${host}/ instead.`);
       return;
     }
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
