@@ -19,6 +19,7 @@ import {
   createTestPorts,
 } from '../../src/main/core/memory-ports';
 import type { CorePorts, Publish, SettingsPort } from '../../src/main/core/ports';
+import type { VpsClient } from '../../src/main/api/types';
 import type { InvokeHandlers } from '../../src/main/electron/ipc';
 import { sameId, type Id, type Operation } from '../../src/shared/domain';
 import type { EventMap, EventName, Result } from '../../src/shared/ipc';
@@ -42,6 +43,8 @@ export interface SoakOptions {
   clientTimeoutMs?: number;
   /** Token the simulator accepts (recognisable, never printed). */
   token?: string;
+  /** Wraps each API client the core makes (the soak test's negative control sabotages it). */
+  wrapClient?: (client: VpsClient) => VpsClient;
 }
 
 /** Counts for one kind of action. */
@@ -218,7 +221,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const key = `${String(s.server.id)}|${s.name}`;
       byKey.set(key, [...(byKey.get(key) ?? []), s.id]);
     }
-    for (const ids of byKey.values()) {
+    for (const [key, ids] of byKey) {
       ids.sort((a, b) => a - b);
       for (const id of ids.slice(1)) {
         if (!duplicateIds.has(id)) duplicateNames.push(key);
@@ -246,8 +249,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const id = (payload as EventMap['operationFinished']).operation.id;
       finishedEvents.set(id, (finishedEvents.get(id) ?? 0) + 1);
     };
+    const wrap = options.wrapClient;
     const ports: CorePorts = {
       ...base.ports,
+      createClient: wrap ? (o) => wrap(base.ports.createClient(o)) : base.ports.createClient,
       settings,
       publish,
       logger,
