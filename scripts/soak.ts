@@ -3,20 +3,7 @@
 // nothing was duplicated, lost, repeated or unhandled and the app's final view equals the
 // simulator's. Options: --operations N, --seed N, --speed N, --json (adds a detail line).
 import { parseArgs } from 'node:util';
-import type { FaultConfig } from '../src/simulator/index';
-import { runSoak, soakPassed, summaryLine } from '../test/support/soak-driver';
-
-/** 20% of requests faulted, spread over every kind the simulator can inject. */
-export const SOAK_FAULTS: FaultConfig = {
-  serverError: 0.05,
-  rateLimit: 0.04,
-  retryAfterSeconds: 1,
-  drop: 0.04,
-  dropAfterEffect: 0.03,
-  malformed: 0.03,
-  slowBody: 0.01,
-  slowBodyMs: 600,
-};
+import { SOAK_FAULTS, runSoak, soakPassed, summaryLine } from '../test/support/soak-driver';
 
 const { values } = parseArgs({
   options: {

@@ -27,6 +27,19 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { AppState, ErrorKind } from '../../src/shared/state';
 import { startSimulator, type FaultConfig, type SimulatorHandle } from '../../src/simulator/index';
 
+/** 20% of requests faulted, spread over every kind the simulator can inject. */
+export const SOAK_FAULTS: FaultConfig = {
+  serverError: 0.05,
+  rateLimit: 0.04,
+  retryAfterSeconds: 1,
+  drop: 0.04,
+  dropAfterEffect: 0.03,
+  malformed: 0.03,
+  // A stalled body outlasts the soak's short client timeout, so it becomes a timeout.
+  slowBody: 0.01,
+  slowBodyMs: 600,
+};
+
 /** What a soak run does. */
 export interface SoakOptions {
   /** How many user actions to attempt (a double click counts as two). */
