@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import ServerList from '../../src/renderer/components/servers/ServerList.svelte';
 import { setLanguage } from '../../src/renderer/lib/i18n/index.svelte';
 import type { Id } from '../../src/shared/domain';
@@ -154,5 +155,26 @@ describe('ServerList', () => {
     await view.rerender({ loading: true });
     expect(screen.getByRole('list', { name: 'Loading servers…' }).getAttribute('aria-busy')).toBe('true');
     expect(screen.getAllByRole('listitem')).toHaveLength(6);
+  });
+
+  it('a focus request from main clears a filter hiding that server and focuses the list, once', async () => {
+    const { view, listbox } = setup(1);
+    const search = screen.getByRole('searchbox', { name: 'Filter servers' }) as HTMLInputElement;
+    await fireEvent.input(search, { target: { value: 'db-' } });
+    await view.rerender({ selectedId: 'uuid-4', focusSeq: 1 });
+    await tick();
+    expect(search.value).toBe('');
+    expect(document.activeElement).toBe(listbox());
+    expect(listbox().getAttribute('aria-activedescendant')).toBe('server-option-3');
+    // Typing afterwards is left alone.
+    await fireEvent.input(search, { target: { value: 'web' } });
+    await tick();
+    expect(search.value).toBe('web');
+    expect(within(listbox()).getAllByRole('option')).toHaveLength(1);
+  });
+
+  it('survives duplicate ids from the API', () => {
+    setup(1, [makeEntry({ id: 1, name: 'one' }), makeEntry({ id: 1, name: 'one-again' })]);
+    expect(within(screen.getByRole('listbox')).getAllByRole('option')).toHaveLength(2);
   });
 });
