@@ -66,6 +66,8 @@ export interface ActionCounts {
   succeeded: number;
   refused: number;
   failed: number;
+  /** Error kinds of the refusals and failures. */
+  kinds: Record<string, number>;
 }
 
 /** The outcome of a soak run. */
@@ -98,8 +100,10 @@ export interface SoakReport {
   operationsStarted: number;
   operationsFinished: number;
   restarts: number;
-  /** Actions that reported a failure although VPS.org had carried them out (restore/delete). */
-  unclearButDone: number;
+  /** Restores that reported a failure although VPS.org had started them (not tracked by the app). */
+  unclearRestoresDone: number;
+  /** Deletes that reported a failure although VPS.org had deleted the snapshot. */
+  unclearDeletesDone: number;
   /** HTTP requests the simulator answered. */
   requests: number;
   byAction: Record<string, ActionCounts>;
@@ -145,7 +149,8 @@ export function summaryLine(r: SoakReport): string {
     `failed=${r.failed} duplicates=${r.duplicates} lost=${r.lost} ` +
     `repeated_notifications=${r.repeatedNotifications} unhandled=${r.unhandled} ` +
     `views_equal=${r.viewsEqual} ops_started=${r.operationsStarted} ops_finished=${r.operationsFinished} ` +
-    `restarts=${r.restarts} unclear_but_done=${r.unclearButDone} requests=${r.requests} ` +
+    `restarts=${r.restarts} untracked_restores=${r.unclearRestoresDone} unclear_deletes_done=${r.unclearDeletesDone} ` +
+    `requests=${r.requests} ` +
     `duration_ms=${r.durationMs}`
   );
 }
@@ -224,7 +229,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const finishedEvents = new Map<string, number>();
   const startedOps = new Map<string, Operation>();
   const byAction: Record<string, ActionCounts> = {};
-  const totals = { attempted: 0, succeeded: 0, refused: 0, failed: 0, withoutReason: 0, unclearButDone: 0 };
+  const totals = {
+    attempted: 0,
+    succeeded: 0,
+    refused: 0,
+    failed: 0,
+    withoutReason: 0,
+    unclearRestoresDone: 0,
+    unclearDeletesDone: 0,
+  };
   /** Ids of snapshots that existed alongside an older one of the same server and name. */
   const duplicateIds = new Set<number>();
   const duplicateNames: string[] = [];
@@ -286,7 +299,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   sim.setFaults(options.faults);
 
   const count = (name: string, result: Result<unknown>, extra?: () => void) => {
-    const c = (byAction[name] ??= { attempted: 0, succeeded: 0, refused: 0, failed: 0 });
+    const c = (byAction[name] ??= { attempted: 0, succeeded: 0, refused: 0, failed: 0, kinds: {} });
     c.attempted++;
     totals.attempted++;
     if (result.ok) {
@@ -299,6 +312,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       return;
     }
     if (result.error.message.trim() === '') totals.withoutReason++;
+    c.kinds[result.error.kind] = (c.kinds[result.error.kind] ?? 0) + 1;
     if (REFUSAL_KINDS.has(result.error.kind)) {
       c.refused++;
       totals.refused++;
@@ -370,7 +384,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         });
         count('restore', res, () => {
           const truth = sim.snapshot().servers.find((s) => sameId(s.id, entry.server.id));
-          if (truth?.status === 'restoring' && entry.server.status !== 'restoring') totals.unclearButDone++;
+          if (truth?.status === 'restoring' && entry.server.status !== 'restoring')
+            totals.unclearRestoresDone++;
         });
       } else {
         count('refresh', await app.actions.refresh(undefined));
@@ -380,7 +395,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       if (snapshot) {
         const res = await app.actions.deleteSnapshot({ serverId: entry.server.id, snapshotId: snapshot.id });
         count('delete', res, () => {
-          if (!sim.snapshot().snapshots.some((s) => sameId(s.id, snapshot.id))) totals.unclearButDone++;
+          if (!sim.snapshot().snapshots.some((s) => sameId(s.id, snapshot.id))) totals.unclearDeletesDone++;
         });
       } else {
         count('refresh', await app.actions.refresh(undefined));
@@ -451,7 +466,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     operationsStarted: startedOps.size,
     operationsFinished: finishedIds.size,
     restarts,
-    unclearButDone: totals.unclearButDone,
+    unclearRestoresDone: totals.unclearRestoresDone,
+    unclearDeletesDone: totals.unclearDeletesDone,
     requests,
     byAction,
     errors: [...errors, ...errorLines].slice(0, 10),
