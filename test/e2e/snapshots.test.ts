@@ -210,6 +210,16 @@ describe.skipIf(skip)('snapshots', () => {
     expect(trayLog).toEqual([]);
   });
 
+  it('showing a server from a notification or the tray selects it in the window', async () => {
+    await selectServer(WEB);
+    const result = await preview.actions.showServer({ serverId: 12348 });
+    expect(result.ok).toBe(true);
+    await page.getByRole('heading', { name: 'Snapshots of legacy-app' }).waitFor();
+    expect(await page.getByRole('option', { name: /legacy-app/ }).getAttribute('aria-selected')).toBe('true');
+    expect(preview.ipcLog.some((e) => e.direction === 'event' && e.name === 'focusServer')).toBe(true);
+    await screenshot(page, 'focus-server');
+  });
+
   it('the token never reached the page or the bridge traffic during all of this', async () => {
     expect(await pageContents(page)).not.toContain(TEST_TOKEN);
     expect(bridgeTrafficWithoutTokenPayloads(preview)).not.toContain(TEST_TOKEN);
