@@ -140,6 +140,18 @@ describe('core session', () => {
     expect(h.settings.data.session.email).toBe(h.core.getState().account.email);
   });
 
+  it('reports a damaged settings file once at start', async () => {
+    h = await createHarness();
+    h.settings.problem =
+      'The settings file was damaged; a copy was kept as config.json.bak and defaults are used.';
+    await h.core.start();
+    await h.core.settled();
+    expect(h.notifier.shown).toEqual([
+      { title: 'Settings file was damaged', body: expect.stringContaining('a copy was kept') },
+    ]);
+    expect(h.logs.some((l) => l.startsWith('warn settings: The settings file was damaged'))).toBe(true);
+  });
+
   it('sign-out removes the token from the keychain and clears the account', async () => {
     h = await createHarness();
     await h.core.start();
