@@ -58,7 +58,7 @@ describe('ServerList', () => {
     expect(first.textContent).toContain('web01.example.com · us-west · Standard VPS');
     expect(first.textContent).toContain('Active');
     expect(first.textContent).toContain('2 of 5 snapshots');
-    expect(first.textContent).toContain('last 3 days ago');
+    expect(first.textContent).toContain('last: 3 days ago');
     expect(first.getAttribute('aria-selected')).toBe('true');
     expect((options[1] as HTMLElement).textContent).toContain('no snapshots');
     expect(

@@ -90,7 +90,7 @@ export const en = {
   'servers.clearFilter': 'Clear filter',
   'servers.quota': '{count}/{limit}',
   'servers.quotaLabel': '{count} of {limit} snapshots',
-  'servers.lastSnapshot': 'last {age}',
+  'servers.lastSnapshot': 'last: {age}',
   'servers.noSnapshot': 'no snapshots',
   'servers.selectHint': 'Choose a server to see its snapshots.',
   'servers.loading': 'Loading servers…',

@@ -89,7 +89,7 @@ export const fi = {
   'servers.clearFilter': 'Tyhjennä suodatin',
   'servers.quota': '{count}/{limit}',
   'servers.quotaLabel': '{count}/{limit} tilannevedosta',
-  'servers.lastSnapshot': 'viimeisin {age}',
+  'servers.lastSnapshot': 'viimeisin: {age}',
   'servers.noSnapshot': 'ei tilannevedoksia',
   'servers.selectHint': 'Valitse palvelin nähdäksesi sen tilannevedokset.',
   'servers.loading': 'Ladataan palvelimia…',

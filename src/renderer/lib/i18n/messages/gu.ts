@@ -85,7 +85,7 @@ export const gu = {
   'servers.clearFilter': 'ફિલ્ટર સાફ કરો',
   'servers.quota': '{count}/{limit}',
   'servers.quotaLabel': '{limit} માંથી {count} સ્નેપશોટ',
-  'servers.lastSnapshot': 'છેલ્લો {age}',
+  'servers.lastSnapshot': 'છેલ્લો: {age}',
   'servers.noSnapshot': 'કોઈ સ્નેપશોટ નથી',
   'servers.selectHint': 'સ્નેપશોટ જોવા માટે સર્વર પસંદ કરો.',
   'servers.loading': 'સર્વર લોડ થઈ રહ્યા છે…',
