@@ -138,3 +138,17 @@ describe('Settings', () => {
     expect(fake.callsOf('signOut')).toHaveLength(1);
   });
 });
+
+describe('Settings and outside changes', () => {
+  it('takes in settings changed elsewhere unless the user is editing', async () => {
+    const { fake } = await setup();
+    fake.setState((s) => ({ ...s, settings: { ...s.settings, pollIntervalSeconds: 42 } }));
+    await Promise.resolve();
+    expect(field('While an operation runs, check every (seconds)').value).toBe('42');
+    await type('Name template', '{server}-mine');
+    fake.setState((s) => ({ ...s, settings: { ...s.settings, pollIntervalSeconds: 50 } }));
+    await Promise.resolve();
+    expect(field('Name template').value).toBe('{server}-mine');
+    expect(field('While an operation runs, check every (seconds)').value).toBe('42');
+  });
+});
