@@ -286,10 +286,16 @@ describe('core session', () => {
     state = again.getState();
     expect(state.mode).toBe('demo');
     expect(demos).toHaveLength(2);
+    // The earlier demo's snapshot lived in a simulator that is gone: not tracked any more.
+    expect(state.operations).toEqual([]);
+    expect(h.settings.data.operations).toEqual([]);
+    expect((await again.quickSnapshot({ serverId: 12345 })).ok).toBe(true);
+    expect(again.getState().operations).toHaveLength(1);
     // Leaving the demo stops it.
     expect((await again.signOut()).ok).toBe(true);
     expect(demos[1]?.stopped).toBe(true);
     expect(again.getState().mode).toBe('signed-out');
+    expect(again.getState().operations).toEqual([]);
     expect(h.settings.data.session.mode).toBe('signed-out');
     await again.stop();
   });

@@ -12,21 +12,15 @@ import type { AppError, AppState } from '../../shared/state';
 import { isApiError, toAppError } from '../api/errors';
 import type { VpsClient } from '../api/types';
 import { createError, deleteError, descriptionError, restoreError, uniqueName } from './guards';
-import { operationFinishedNotification, tokenInvalidNotification } from './notifications';
-import {
-  anyRunning,
-  applyObservation,
-  newOperationId,
-  restoringServerIds,
-  trimOperations,
-  type Observation,
-} from './operations';
+import { tokenInvalidNotification } from './notifications';
+import type { Observation } from './operations';
 import { PollLoop, VISIBLE_REFRESH_MS, nextDelay, type PollKind, type PollOutcome } from './poller';
 import type { CorePorts, DemoServer } from './ports';
 import { loadAll, loadRunning, mergeServers, snapshotsOf } from './refresh';
 import { KEYCHAIN_OK, cleanPastedToken, readStoredToken, removeToken, storeToken } from './session';
 import { applySettingsPatch } from './settings-patch';
 import { buildAppState, initialSync, type CoreData } from './state-store';
+import { OperationTracker } from './tracker';
 
 /** Poll interval while operations run in demo mode (its snapshots finish within a minute). */
 export const DEMO_POLL_SECONDS = 3;
@@ -70,9 +64,7 @@ export class AppCore {
   private generation = 0;
   /** Scheduler time of the last successful full refresh. */
   private lastFullAt = 0;
-  /** Bumped when an operation is added; each operation remembers the value (resumed ones: 0). */
-  private opCounter = 0;
-  private readonly opSeq = new Map<string, number>();
+  private readonly ops: OperationTracker;
   private abort = new AbortController();
   private stopped = false;
   /** Servers with a create or restore request on its way: a second click must not start another. */
@@ -91,12 +83,20 @@ export class AppCore {
       keychain: ports.keychainProblem ? { available: false, reason: ports.keychainProblem } : KEYCHAIN_OK,
       servers: [],
       snapshots: [],
-      operations: data.operations,
       sync: initialSync(),
       settings: data.settings,
       demoUrl: null,
     };
-    this.state = buildAppState(this.data);
+    this.ops = new OperationTracker(data.operations, {
+      persist: (operations) => this.persist({ operations }),
+      notify: (n) => this.safely('notification', () => ports.notifier.show(n)),
+      announce: (operation) =>
+        this.safely('publish operationFinished', () => ports.publish('operationFinished', { operation })),
+      changed: () => this.publishState(),
+      demo: () => this.data.mode === 'demo',
+      logger: ports.logger,
+    });
+    this.state = buildAppState(this.data, this.ops.all);
     this.loop = new PollLoop(
       ports.scheduler,
       (kind) => this.poll(kind),
@@ -119,7 +119,8 @@ export class AppCore {
   async start(): Promise<void> {
     this.stopped = false;
     const { data, problem } = this.ports.settings.read();
-    this.data = { ...this.data, settings: data.settings, operations: data.operations };
+    this.data = { ...this.data, settings: data.settings };
+    this.ops.reset(data.operations, false);
     if (problem) {
       this.ports.logger.warn(`settings: ${problem}`);
       if (data.settings.notifications) {
@@ -225,6 +226,8 @@ export class AppCore {
       const sameAccount = this.data.mode === 'account' && this.data.email === email;
       this.client = client;
       this.generation++;
+      // The demo's operations belong to a simulator that is gone.
+      if (fromDemo) this.ops.reset([]);
       this.update({
         mode: 'account',
         email,
@@ -233,11 +236,9 @@ export class AppCore {
         keychain: input.sessionOnly ? this.data.keychain : KEYCHAIN_OK,
         servers: sameAccount ? this.data.servers : [],
         snapshots: sameAccount ? this.data.snapshots : [],
-        operations: fromDemo ? [] : this.data.operations,
         sync: initialSync(),
         demoUrl: null,
       });
-      if (fromDemo) this.persistOperations();
       this.persistSession();
       this.ports.logger.info(`session: signed in (${input.sessionOnly ? 'session only' : 'keychain'})`);
       void this.loop.start();
@@ -342,7 +343,7 @@ export class AppCore {
       if (server === null) return fail(this.serverNotFound());
       const snapshot = await this.findSnapshot(input.snapshotId);
       if (snapshot === null) return fail(this.snapshotNotFound());
-      const refusal = restoreError(server, snapshot, input.confirmServerName, this.data.operations);
+      const refusal = restoreError(server, snapshot, input.confirmServerName, this.ops.all);
       if (refusal) return fail(refusal);
       return this.exclusive(server, () => this.startRestore(client, server, snapshot));
     });
@@ -354,7 +355,7 @@ export class AppCore {
     this.generation++;
     const status = started.server.status || 'restoring';
     const op: Operation = {
-      id: newOperationId(this.ports.scheduler.now(), this.data.operations),
+      id: this.ops.newId(this.ports.scheduler.now()),
       kind: 'restore',
       serverId: server.id,
       serverName: server.name,
@@ -370,7 +371,7 @@ export class AppCore {
       ...this.data,
       servers: this.data.servers.map((s) => (sameId(s.id, server.id) ? { ...s, status } : s)),
     };
-    this.addOperation(op);
+    this.ops.add(op);
     this.ports.logger.info(`restore: started for server ${String(server.id)}`);
     void this.loop.kick();
     return op;
@@ -418,17 +419,8 @@ export class AppCore {
   /** Removes a finished operation from the list (a running one cannot be dismissed). */
   async dismissOperation(input: { operationId: string }): Promise<Result<null>> {
     return this.act('dismissOperation', async () => {
-      const op = this.data.operations.find((o) => o.id === input.operationId);
-      if (op === undefined) return ok(null);
-      if (op.status === 'running') {
-        return fail({
-          kind: 'refused',
-          message: 'This operation is still running. It can be dismissed once it has finished.',
-        });
-      }
-      this.update({ operations: this.data.operations.filter((o) => o.id !== op.id) });
-      this.persistOperations();
-      return ok(null);
+      const refusal = this.ops.dismiss(input.operationId);
+      return refusal === null ? ok(null) : fail(refusal);
     });
   }
 
@@ -520,11 +512,10 @@ export class AppCore {
       tokenInvalid: false,
       servers: [],
       snapshots: [],
-      operations: [],
       sync: initialSync(),
       demoUrl: demo.url,
     };
-    this.persistOperations();
+    this.ops.reset([]);
     this.persistSession();
     this.ports.logger.info('demo: started');
     return ok(null);
@@ -546,6 +537,7 @@ export class AppCore {
     this.loop.stop();
     this.client = null;
     this.generation++;
+    if (clearOperations) this.ops.reset([]);
     this.update({
       mode: 'signed-out',
       email: null,
@@ -553,11 +545,9 @@ export class AppCore {
       tokenInvalid: false,
       servers: [],
       snapshots: [],
-      operations: clearOperations ? [] : this.data.operations,
       sync: initialSync(),
       demoUrl: null,
     });
-    if (clearOperations) this.persistOperations();
     this.persistSession();
   }
 
@@ -600,7 +590,7 @@ export class AppCore {
     });
     this.generation++;
     const op: Operation = {
-      id: newOperationId(this.ports.scheduler.now(), this.data.operations),
+      id: this.ops.newId(this.ports.scheduler.now()),
       kind: 'create',
       serverId: server.id,
       serverName: server.name,
@@ -615,7 +605,7 @@ export class AppCore {
       ...this.data,
       snapshots: [snapshot, ...this.data.snapshots.filter((s) => !sameId(s.id, snapshot.id))],
     };
-    this.addOperation(op);
+    this.ops.add(op);
     this.ports.logger.info(`create: snapshot ${String(snapshot.id)} started on server ${String(server.id)}`);
     // The create answer may already say it ended (a fast or failed create).
     const finished = this.observe({
@@ -628,33 +618,9 @@ export class AppCore {
     return finished.find((f) => f.id === op.id) ?? op;
   }
 
-  private addOperation(op: Operation): void {
-    this.opSeq.set(op.id, ++this.opCounter);
-    this.update({ operations: trimOperations([...this.data.operations, op]) });
-    this.persistOperations();
-  }
-
-  /**
-   * Applies what a poll saw to the tracked operations. Finished ones are persisted BEFORE they are
-   * announced, so a restart after this point never announces them again.
-   */
+  /** Applies what a poll (or a create answer) saw to the tracked operations. */
   private observe(obs: Observation): Operation[] {
-    const applied = applyObservation(this.data.operations, obs);
-    if (applied.finished.length === 0) return [];
-    this.data = { ...this.data, operations: trimOperations(applied.operations) };
-    this.persistOperations();
-    this.publishState();
-    const demo = this.data.mode === 'demo';
-    for (const op of applied.finished) {
-      this.ports.logger.info(`operation ${op.id} (${op.kind}) ${op.status}`);
-      if (this.data.settings.notifications) {
-        this.safely('notification', () => this.ports.notifier.show(operationFinishedNotification(op, demo)));
-      }
-      this.safely('publish operationFinished', () =>
-        this.ports.publish('operationFinished', { operation: op }),
-      );
-    }
-    return applied.finished;
+    return this.ops.observe(obs, this.data.settings.notifications);
   }
 
   // ---- internals: polling ----------------------------------------------------------------------
@@ -665,7 +631,7 @@ export class AppCore {
    * a long operation.
    */
   private kindForTimer(): PollKind {
-    if (!anyRunning(this.data.operations)) return 'full';
+    if (!this.ops.anyRunning()) return 'full';
     const every = this.windowVisible
       ? Math.min(VISIBLE_REFRESH_MS, this.data.settings.idleRefreshMinutes * 60_000)
       : this.data.settings.idleRefreshMinutes * 60_000;
@@ -675,7 +641,7 @@ export class AppCore {
   private nextDelay(): number {
     const s = this.data.settings;
     return nextDelay({
-      running: anyRunning(this.data.operations),
+      running: this.ops.anyRunning(),
       windowVisible: this.windowVisible,
       // The demo's snapshots take seconds, not minutes: poll it faster so it feels alive.
       pollIntervalSeconds:
@@ -693,10 +659,9 @@ export class AppCore {
     const client = this.client;
     if (client === null || this.stopped) return { next: 'stop' };
     const generation = this.generation;
-    const seqAtStart = this.opCounter;
-    const ops = this.data.operations;
-    const creating = ops.some((op) => op.kind === 'create' && op.status === 'running');
-    const restoring = restoringServerIds(ops);
+    const mark = this.ops.mark();
+    const creating = this.ops.creating();
+    const restoring = this.ops.restoringIds();
     const full = kind === 'full' || (!creating && restoring.length === 0);
     if (full) this.update({ sync: { ...this.data.sync, refreshing: true } });
     try {
@@ -741,7 +706,7 @@ export class AppCore {
       // An action changed things while this poll was in flight: its data is stale, and the
       // action's own refresh follows right after.
       if (generation === this.generation) {
-        this.observe({ ...obs, canConcludeMissing: (op) => (this.opSeq.get(op.id) ?? 0) <= seqAtStart });
+        this.observe({ ...obs, canConcludeMissing: (op) => this.ops.addedBefore(op, mark) });
       }
       return { next: 'schedule' };
     } catch (error) {
@@ -820,7 +785,7 @@ export class AppCore {
   }
 
   private publishState(): void {
-    this.state = buildAppState(this.data);
+    this.state = buildAppState(this.data, this.ops.all);
     this.safely('publish state', () => this.ports.publish('state', this.state));
   }
 
@@ -841,10 +806,6 @@ export class AppCore {
         `settings: could not save: ${error instanceof Error ? error.message : 'unknown'}`,
       );
     }
-  }
-
-  private persistOperations(): void {
-    this.persist({ operations: this.data.operations });
   }
 
   private persistSession(): void {

@@ -9,7 +9,7 @@ import type { AppState, KeychainView, Mode, SyncView, TokenStorage } from '../..
 import { orderForView } from './operations';
 import { buildEntries } from './refresh';
 
-/** Everything the core tracks that shows up in the state. */
+/** Everything the core tracks that shows up in the state, except the operations (see tracker.ts). */
 export interface CoreData {
   mode: Mode;
   email: string | null;
@@ -18,7 +18,6 @@ export interface CoreData {
   keychain: KeychainView;
   servers: Server[];
   snapshots: Snapshot[];
-  operations: Operation[];
   sync: SyncView;
   settings: UserSettings;
   demoUrl: string | null;
@@ -30,7 +29,7 @@ export function initialSync(): SyncView {
 }
 
 /** Builds the AppState the views receive (fresh objects: views may keep them). */
-export function buildAppState(data: CoreData): AppState {
+export function buildAppState(data: CoreData, operations: readonly Operation[]): AppState {
   return {
     mode: data.mode,
     account: {
@@ -41,7 +40,7 @@ export function buildAppState(data: CoreData): AppState {
     },
     keychain: { ...data.keychain },
     servers: buildEntries(data.servers, data.snapshots),
-    operations: orderForView(data.operations),
+    operations: orderForView(operations),
     sync: { ...data.sync, lastError: data.sync.lastError ? { ...data.sync.lastError } : null },
     settings: { ...data.settings },
     demoUrl: data.demoUrl,

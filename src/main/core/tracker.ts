@@ -1,0 +1,130 @@
+/**
+ * The tracked operations and their one rule that matters most: each finishes exactly once, and
+ * its finished status is persisted BEFORE it is announced (notification and `operationFinished`),
+ * so a restart at any moment never announces it again. Every change is persisted.
+ */
+import type { Operation } from '../../shared/domain';
+import type { AppError } from '../../shared/state';
+import { operationFinishedNotification } from './notifications';
+import {
+  anyRunning,
+  applyObservation,
+  newOperationId,
+  restoringServerIds,
+  trimOperations,
+  type Observation,
+} from './operations';
+import type { Id } from '../../shared/domain';
+import type { Logger, NotificationRequest } from './ports';
+
+/** What the tracker reaches outside. The core wraps each so a failing port cannot break it. */
+export interface TrackerDeps {
+  /** Writes the whole list to the settings file. */
+  persist(operations: Operation[]): void;
+  /** Shows a notification (the core checks the user's setting). */
+  notify(n: NotificationRequest): void;
+  /** Publishes `operationFinished`. */
+  announce(op: Operation): void;
+  /** The list changed: publish the state. */
+  changed(): void;
+  /** True in demo mode (notification titles say so). */
+  demo(): boolean;
+  logger: Logger;
+}
+
+/** Tracked operations, running and recently finished. */
+export class OperationTracker {
+  private ops: Operation[];
+  /** Bumped when an operation is added; each remembers the value (resumed ones count as 0). */
+  private counter = 0;
+  private readonly addedAt = new Map<string, number>();
+
+  constructor(
+    initial: readonly Operation[],
+    private readonly deps: TrackerDeps,
+  ) {
+    this.ops = [...initial];
+  }
+
+  /** The list as stored (use orderForView for display). */
+  get all(): readonly Operation[] {
+    return this.ops;
+  }
+
+  /** True when any operation runs. */
+  anyRunning(): boolean {
+    return anyRunning(this.ops);
+  }
+
+  /** True when a snapshot creation runs. */
+  creating(): boolean {
+    return this.ops.some((op) => op.kind === 'create' && op.status === 'running');
+  }
+
+  /** Servers being restored. */
+  restoringIds(): Id[] {
+    return restoringServerIds(this.ops);
+  }
+
+  /** A fresh local id. */
+  newId(now: number): string {
+    return newOperationId(now, this.ops);
+  }
+
+  /** Replaces the list (start, sign-out, demo); persists unless told it is what is stored already. */
+  reset(operations: readonly Operation[], persist = true): void {
+    this.ops = [...operations];
+    this.addedAt.clear();
+    if (persist) this.deps.persist(this.ops);
+  }
+
+  /** Adds a new operation: persisted, then published. */
+  add(op: Operation): void {
+    this.addedAt.set(op.id, ++this.counter);
+    this.ops = trimOperations([...this.ops, op]);
+    this.deps.persist(this.ops);
+    this.deps.changed();
+  }
+
+  /** A mark to take when a poll starts: operations added after it cannot be judged by that poll. */
+  mark(): number {
+    return this.counter;
+  }
+
+  /** True when the operation existed before `mark` (resumed ones always did). */
+  addedBefore(op: Operation, mark: number): boolean {
+    return (this.addedAt.get(op.id) ?? 0) <= mark;
+  }
+
+  /** Applies an observation; finished operations are persisted, published, then announced once each. */
+  observe(obs: Observation, notificationsOn: boolean): Operation[] {
+    const applied = applyObservation(this.ops, obs);
+    if (applied.finished.length === 0) return [];
+    this.ops = trimOperations(applied.operations);
+    this.deps.persist(this.ops);
+    this.deps.changed();
+    const demo = this.deps.demo();
+    for (const op of applied.finished) {
+      this.deps.logger.info(`operation ${op.id} (${op.kind}) ${op.status}`);
+      if (notificationsOn) this.deps.notify(operationFinishedNotification(op, demo));
+      this.deps.announce(op);
+    }
+    return applied.finished;
+  }
+
+  /** Removes a finished operation; a running one is refused. Unknown ids are fine (already gone). */
+  dismiss(id: string): AppError | null {
+    const op = this.ops.find((o) => o.id === id);
+    if (op === undefined) return null;
+    if (op.status === 'running') {
+      return {
+        kind: 'refused',
+        message: 'This operation is still running. It can be dismissed once it has finished.',
+      };
+    }
+    this.ops = this.ops.filter((o) => o.id !== id);
+    this.deps.persist(this.ops);
+    this.deps.changed();
+    return null;
+  }
+}
