@@ -5,7 +5,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { transform } from 'esbuild';
 import { info, underBudget, type Figure } from './report';
 
 /** Budgets from the issue, in KB (1 KB = 1024 bytes) gzipped. */
@@ -36,25 +35,8 @@ function measure(dir: string, extensions: readonly string[]): { raw: number; gz:
 
 const kb = (bytes: number) => bytes / 1024;
 
-/**
- * Gzipped size the renderer's JS would have if minified: printed beside the real figure because
- * electron-vite leaves the renderer unminified unless `build.minify` is set.
- */
-async function minifiedGz(dir: string): Promise<number> {
-  let gz = 0;
-  for (const file of filesUnder(dir).filter((f) => ['.js', '.mjs'].includes(extname(f)))) {
-    const { code } = await transform(readFileSync(file, 'utf8'), {
-      minify: true,
-      format: 'esm',
-      loader: 'js',
-    });
-    gz += gzipSync(code, { level: 9 }).length;
-  }
-  return gz;
-}
-
 /** Measures the built output under `outDir` (normally `out/`). */
-export async function sizeBenchmark(outDir: string): Promise<Figure[]> {
+export function sizeBenchmark(outDir: string): Figure[] {
   const js = measure(join(outDir, 'renderer'), ['.js', '.mjs']);
   const css = measure(join(outDir, 'renderer'), ['.css']);
   const main = measure(join(outDir, 'main'), ['.js', '.mjs', '.cjs']);
@@ -63,12 +45,6 @@ export async function sizeBenchmark(outDir: string): Promise<Figure[]> {
   return [
     info('size.renderer.js.raw', kb(js.raw), 'KB'),
     underBudget('size.renderer.js.gz', kb(js.gz), 'KB', JS_BUDGET_KB),
-    info(
-      'size.renderer.js.gz_if_minified',
-      kb(await minifiedGz(join(outDir, 'renderer'))),
-      'KB',
-      'the same JS through esbuild --minify, for comparison',
-    ),
     info('size.renderer.css.raw', kb(css.raw), 'KB'),
     underBudget('size.renderer.css.gz', kb(css.gz), 'KB', CSS_BUDGET_KB),
     info('size.main.raw', kb(main.raw), 'KB', `${main.files} file(s) under out/main`),
