@@ -3,7 +3,7 @@
  * its finished status is persisted BEFORE it is announced (notification and `operationFinished`),
  * so a restart at any moment never announces it again. Every change is persisted.
  */
-import type { Operation } from '../../shared/domain';
+import type { Id, Operation } from '../../shared/domain';
 import type { AppError } from '../../shared/state';
 import { operationFinishedNotification } from './notifications';
 import {
@@ -14,7 +14,6 @@ import {
   trimOperations,
   type Observation,
 } from './operations';
-import type { Id } from '../../shared/domain';
 import type { Logger, NotificationRequest } from './ports';
 
 /** What the tracker reaches outside. The core wraps each so a failing port cannot break it. */
