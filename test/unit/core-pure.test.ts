@@ -18,6 +18,7 @@ import {
   type Observation,
 } from '../../src/main/core/operations';
 import { applySettingsPatch } from '../../src/main/core/settings-patch';
+import { OperationTracker } from '../../src/main/core/tracker';
 import { buildEntries } from '../../src/main/core/refresh';
 import {
   ManualScheduler,
@@ -245,6 +246,46 @@ describe('operations', () => {
     expect(first).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     const second = newOperationId(1_700_000_000_000, [op({ id: first })], fixed);
     expect(second).not.toBe(first);
+  });
+});
+
+describe('OperationTracker', () => {
+  it('persists a finished operation before it announces it, and announces it once', () => {
+    const calls: string[] = [];
+    const { logger } = createMemoryLogger();
+    const tracker = new OperationTracker([op({})], {
+      persist: (ops) => void calls.push(`persist:${ops[0]?.status}`),
+      notify: (n) => void calls.push(`notify:${n.title}`),
+      announce: (o) => void calls.push(`announce:${o.id}`),
+      changed: () => void calls.push('changed'),
+      demo: () => false,
+      logger,
+    });
+    const seen = obs({ snapshots: [snap(5)] });
+    expect(tracker.observe(seen, true)).toHaveLength(1);
+    expect(calls).toEqual(['persist:succeeded', 'changed', 'notify:Snapshot completed', 'announce:op-1']);
+    expect(tracker.observe(seen, true)).toEqual([]);
+    expect(calls).toHaveLength(4);
+    expect(tracker.dismiss('op-1')).toBeNull();
+    expect(tracker.all).toEqual([]);
+  });
+
+  it('judges only operations added before a poll began', () => {
+    const { logger } = createMemoryLogger();
+    const noop = () => undefined;
+    const tracker = new OperationTracker([op({ id: 'old' })], {
+      persist: noop,
+      notify: noop,
+      announce: noop,
+      changed: noop,
+      demo: () => false,
+      logger,
+    });
+    const mark = tracker.mark();
+    tracker.add(op({ id: 'new' }));
+    expect(tracker.addedBefore(tracker.all[0] as Operation, mark)).toBe(true);
+    expect(tracker.addedBefore(tracker.all[1] as Operation, mark)).toBe(false);
+    expect(tracker.dismiss('new')?.kind).toBe('refused');
   });
 });
 
