@@ -5,15 +5,21 @@
 // action running, without polluting Object.prototype. The number of inputs tried per channel is
 // written to test-results/hostile-ipc-counts.json for the closing note.
 // (The untrusted-sender cases live in test/unit/adapter-ipc.test.ts; one generated check is here.)
+// A last test sends 600 of them to the real core signed in to the simulator: no request, no state
+// change, no settings write, no event.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INVOKE_NAMES, invokeChannel, ok, type InvokeName, type Result } from '../../src/shared/ipc';
-import { LANGUAGES, POLL_BOUNDS } from '../../src/shared/settings';
+import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS } from '../../src/shared/settings';
 import { SNAPSHOT_DESCRIPTION_MAX, SNAPSHOT_NAME_MAX } from '../../src/shared/snapshot-name';
 import type { InvokeHandlers, TrustedSender } from '../../src/main/electron/ipc';
+import { createActions } from '../../src/main/actions';
+import { AppCore } from '../../src/main/core/app-core';
+import { MemorySettingsPort, createTestPorts } from '../../src/main/core/memory-ports';
+import { startSimulator } from '../../src/simulator/index';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
@@ -397,5 +403,56 @@ describe('every IPC channel refuses generated hostile payloads', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('hostile payloads against the real core', () => {
+  it('reach neither VPS.org nor the state nor the settings file, on any channel', async () => {
+    const token = `vps_SECRETipc_${randomBytes(6).toString('hex')}`;
+    const sim = await startSimulator({ token, seed: 'demo' });
+    try {
+      const settings = new MemorySettingsPort({ settings: { ...DEFAULT_SETTINGS, apiBaseUrl: sim.url } });
+      const t = createTestPorts({ settings });
+      const core = new AppCore(t.ports);
+      await core.start();
+      const opened: string[] = [];
+      const actions = createActions(core, {
+        openExternal: (url) => void opened.push(url),
+        showServer: (id) => void opened.push(`server:${String(id)}`),
+      });
+      expect((await actions.setToken({ token, sessionOnly: false })).ok).toBe(true);
+      await core.settled();
+      registerIpcHandlers(actions, trust, logger);
+
+      const requestsBefore = JSON.stringify(sim.requestCounts());
+      const stateBefore = JSON.stringify(core.getState());
+      const writesBefore = settings.writes.length;
+      const eventsBefore = t.published.length;
+      let tried = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc
+            .constantFrom(...INVOKE_NAMES)
+            .chain((name) => hostileCalls(SHAPES[name]).map((c) => ({ name, c }))),
+          async ({ name, c }) => {
+            tried += 1;
+            const result = await invoke(name, fromUs, c.args);
+            expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
+          },
+        ),
+        { numRuns: 600 },
+      );
+      await core.settled();
+      expect(tried).toBe(600);
+      expect(JSON.stringify(sim.requestCounts())).toBe(requestsBefore);
+      expect(JSON.stringify(core.getState())).toBe(stateBefore);
+      expect(settings.writes.length).toBe(writesBefore);
+      expect(t.published.length).toBe(eventsBefore);
+      expect(opened).toEqual([]);
+      expect(prototypeClean()).toBe(true);
+      await core.stop();
+    } finally {
+      await sim.stop();
+    }
   });
 });
