@@ -88,3 +88,18 @@ describe('AppStore', () => {
     store.stop();
   });
 });
+
+describe('AppStore reload', () => {
+  it('loads again after a failed first load', async () => {
+    const fake = createFakeVps(signedInState([]));
+    fake.respond('getState', () => ({ ok: false, error: { kind: 'internal', message: 'not ready' } }));
+    const store = new AppStore(fake.api, { tickMs: 0 });
+    await store.start();
+    expect(store.loadError).not.toBeNull();
+    fake.respond('getState', () => ({ ok: true, value: fake.state }));
+    await store.reload();
+    expect(store.loadError).toBeNull();
+    expect(store.state?.mode).toBe('account');
+    store.stop();
+  });
+});

@@ -173,6 +173,13 @@ describe('ServerList', () => {
     expect(within(listbox()).getAllByRole('option')).toHaveLength(1);
   });
 
+  it('shows a running snapshot in the row instead of the age', () => {
+    setup(1, [makeEntry({ id: 1 }, [makeSnapshot({ status: 'in_progress' }), makeSnapshot({ id: 2 })])]);
+    const row = within(screen.getByRole('listbox')).getByRole('option');
+    expect(row.textContent).toContain('In progress');
+    expect(row.textContent).not.toContain('last:');
+  });
+
   it('survives duplicate ids from the API', () => {
     setup(1, [makeEntry({ id: 1, name: 'one' }), makeEntry({ id: 1, name: 'one-again' })]);
     expect(within(screen.getByRole('listbox')).getAllByRole('option')).toHaveLength(2);

@@ -99,7 +99,12 @@ export class AppStore {
       }),
     );
     if (this.#tickMs > 0) this.#timer = setInterval(() => this.tick(), this.#tickMs);
-    const result = await this.#api.getState();
+    await this.reload();
+  }
+
+  /** Asks main for the whole state again (after a failed first load). */
+  async reload(): Promise<void> {
+    const result = await this.#call('getState');
     if (result.ok) {
       // A pushed state that arrived meanwhile is newer than this reply.
       if (!this.#gotEvent) this.#accept(result.value);
