@@ -60,6 +60,32 @@ describe('App', () => {
     expect(fake.callsOf('refresh')).toHaveLength(1);
   });
 
+  it('a refresh the user asked for that fails says why next to the button', async () => {
+    const { fake } = await app(signedInState(servers));
+    fake.respond('refresh', async () => ({ ok: false, error: { kind: 'rate_limited', message: '429' } }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(await screen.findByText('VPS.org asked us to slow down. Try again in a moment.')).toBeTruthy();
+  });
+
+  it('a failed operation says so, with the reason', async () => {
+    await app(
+      signedInState(servers, {
+        operations: [
+          makeOperation({
+            id: 'bad',
+            status: 'failed',
+            finishedAt: '2025-01-20T10:03:00Z',
+            startedAt: '2025-01-20T10:00:00Z',
+            message: 'VPS.org reported the snapshot as failed.',
+          }),
+        ],
+      }),
+    );
+    const ops = screen.getByRole('region', { name: 'Operations' });
+    expect(ops.textContent).toContain('Failed after 3 min 0 sec');
+    expect(ops.textContent).toContain('VPS.org reported the snapshot as failed.');
+  });
+
   it('shows skeleton rows before the first refresh instead of an empty account', async () => {
     await app(
       signedInState([], { sync: { refreshing: true, lastRefreshAt: null, lastError: null, offline: false } }),
