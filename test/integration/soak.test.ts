@@ -20,6 +20,7 @@ describe('fault soak (short)', () => {
 
     expect(report.attempted).toBeGreaterThanOrEqual(200);
     expect(report.restarts).toBe(1);
+    expect(report.runningAtRestart).toBeGreaterThan(0);
     // The run must really exercise the limit, the faults and the operations it checks.
     expect(report.byAction['create']?.refused ?? 0).toBeGreaterThan(0);
     expect(report.failed).toBeGreaterThan(0);

@@ -100,6 +100,8 @@ export interface SoakReport {
   operationsStarted: number;
   operationsFinished: number;
   restarts: number;
+  /** Operations running when the app crashed (they must still finish, once). */
+  runningAtRestart: number;
   /** Restores that reported a failure although VPS.org had started them (not tracked by the app). */
   unclearRestoresDone: number;
   /** Deletes that reported a failure although VPS.org had deleted the snapshot. */
@@ -149,7 +151,7 @@ export function summaryLine(r: SoakReport): string {
     `failed=${r.failed} duplicates=${r.duplicates} lost=${r.lost} ` +
     `repeated_notifications=${r.repeatedNotifications} unhandled=${r.unhandled} ` +
     `views_equal=${r.viewsEqual} ops_started=${r.operationsStarted} ops_finished=${r.operationsFinished} ` +
-    `restarts=${r.restarts} untracked_restores=${r.unclearRestoresDone} unclear_deletes_done=${r.unclearDeletesDone} ` +
+    `restarts=${r.restarts} running_at_restart=${r.runningAtRestart} untracked_restores=${r.unclearRestoresDone} unclear_deletes_done=${r.unclearDeletesDone} ` +
     `requests=${r.requests} ` +
     `duration_ms=${r.durationMs}`
   );
@@ -329,6 +331,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     (options.restartAt ?? [0.5]).map((f) => Math.max(1, Math.floor(f * options.operations))),
   );
   let restarts = 0;
+  let runningAtRestart = 0;
   let step = 0;
 
   const servers = () => app.core.getState().servers;
@@ -338,6 +341,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     step++;
     if (restartSteps.has(step)) {
       // Crash: the old process stops existing mid-flight; a new one starts from what was saved.
+      runningAtRestart += app.core.getState().operations.filter((o) => o.status === 'running').length;
       app.alive.value = false;
       void app.core.stop();
       scheduler = new ManualScheduler(scheduler.now());
@@ -466,6 +470,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     operationsStarted: startedOps.size,
     operationsFinished: finishedIds.size,
     restarts,
+    runningAtRestart,
     unclearRestoresDone: totals.unclearRestoresDone,
     unclearDeletesDone: totals.unclearDeletesDone,
     requests,
