@@ -22,7 +22,8 @@ if (!Number.isInteger(operations) || operations < 1 || !Number.isInteger(seed) |
   process.exit(2);
 }
 
-const report = await runSoak({ operations, seed, speed, faults: SOAK_FAULTS });
+// Three crashes in the long run, each while operations are running.
+const report = await runSoak({ operations, seed, speed, faults: SOAK_FAULTS, restartAt: [0.25, 0.5, 0.75] });
 const passed = soakPassed(report);
 console.log(`${passed ? 'PASS' : 'FAIL'} ${summaryLine(report)}`);
 if (values.json || !passed) {

@@ -327,9 +327,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   /** Creates whose answer was unclear: the user tries again with the same name. */
   const retries: { serverId: Id; name: string }[] = [];
-  const restartSteps = new Set(
-    (options.restartAt ?? [0.5]).map((f) => Math.max(1, Math.floor(f * options.operations))),
-  );
+  // Each crash happens at the first step from its point on with an operation running (or 50 later).
+  const restartSteps = (options.restartAt ?? [0.5])
+    .map((f) => Math.max(1, Math.floor(f * options.operations)))
+    .sort((a, b) => a - b);
   let restarts = 0;
   let runningAtRestart = 0;
   let step = 0;
@@ -339,7 +340,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   while (totals.attempted < options.operations) {
     step++;
-    if (restartSteps.has(step)) {
+    const due = restartSteps[0];
+    const running = app.core.getState().operations.some((o) => o.status === 'running');
+    if (due !== undefined && step >= due && (running || step >= due + 50)) {
+      restartSteps.shift();
       // Crash: the old process stops existing mid-flight; a new one starts from what was saved.
       runningAtRestart += app.core.getState().operations.filter((o) => o.status === 'running').length;
       app.alive.value = false;
