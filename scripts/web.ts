@@ -7,7 +7,11 @@ import { startPreview } from '../src/preview/index';
 const port = Number(process.env['PORT'] ?? 0);
 
 async function main(): Promise<void> {
-  const preview = await startPreview({ port: Number.isInteger(port) && port > 0 ? port : 0, speed: 20 });
+  const preview = await startPreview({
+    port: Number.isInteger(port) && port > 0 ? port : 0,
+    speed: 20,
+    ipcLogLimit: 500,
+  });
   console.log(`VPS Snapshot Tray preview: ${preview.url}  (demo simulator at speed 20; Ctrl-C stops)`);
   let stopping = false;
   const stop = () => {

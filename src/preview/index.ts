@@ -36,6 +36,8 @@ export interface PreviewOptions {
   settings?: Partial<UserSettings>;
   /** Where log lines go (default the console, redacted). */
   logger?: Logger;
+  /** The most bridge-log entries kept, oldest dropped first (default 10 000), so a long run stays small. */
+  ipcLogLimit?: number;
 }
 
 /** A running preview. */
@@ -68,12 +70,17 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     token: options.token ?? 'vps_demo_token',
   });
   const ipcLog: BridgeLogEntry[] = [];
+  const ipcLogLimit = Math.max(1, options.ipcLogLimit ?? 10_000);
+  const record = (entry: BridgeLogEntry) => {
+    ipcLog.push(entry);
+    if (ipcLog.length > ipcLogLimit) ipcLog.splice(0, ipcLog.length - ipcLogLimit);
+  };
   const openedUrls: string[] = [];
   const notifier = new RecordingNotifier();
   // The page host starts after the core (it needs the actions); events before then have no page.
   let push: Publish = () => undefined;
   const publish: Publish = (event, payload) => {
-    ipcLog.push({ direction: 'event', name: event, payload, result: null });
+    record({ direction: 'event', name: event, payload, result: null });
     push(event, payload);
   };
   const settings = new MemorySettingsPort({
@@ -102,7 +109,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
       handlers: actions,
       logger,
-      onInvoke: (entry) => ipcLog.push(entry),
+      onInvoke: record,
       onPagesConnected: (connected) => core.setWindowVisible(connected),
     });
   } catch (error) {

@@ -190,3 +190,24 @@ describe('the preview', () => {
     expect(made.length).toBe(3);
   });
 });
+
+describe('the bridge log', () => {
+  it('keeps at most ipcLogLimit entries, newest last', async () => {
+    const small = await startPreview({
+      rendererDir: dir,
+      ipcLogLimit: 3,
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    try {
+      // Each showServer pushes one focusServer event to the page.
+      for (let id = 1; id <= 6; id++) await small.actions.showServer({ serverId: id });
+      expect(small.ipcLog.map((e) => [e.name, e.payload])).toEqual([
+        ['focusServer', { serverId: 4 }],
+        ['focusServer', { serverId: 5 }],
+        ['focusServer', { serverId: 6 }],
+      ]);
+    } finally {
+      await small.stop();
+    }
+  });
+});
