@@ -1,6 +1,6 @@
 // The hardest single cases of the soak, pinned down one by one: a write whose answer is lost after
 // it took effect at VPS.org. A create must end as exactly one tracked snapshot; a restore must not
-// be reported as "could not reach VPS.org" while the server is in fact being restored untracked.
+// be reported as "could not reach VPS.org" while the server is in fact being restored: it is tracked.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActions } from '../../src/main/actions';
 import { AppCore } from '../../src/main/core/app-core';
@@ -45,12 +45,9 @@ describe('writes whose answer is lost after they took effect', () => {
     expect(core.getState().operations.filter((o) => o.snapshotName === 'answer-lost')).toHaveLength(1);
   });
 
-  // KNOWN GAP (reported to the lead; counted by the soak as untracked_restores): after a restore
-  // whose answer is lost, AppCore.restoreSnapshot reports "Could not reach VPS.org" and tracks
-  // nothing, while VPS.org is restoring the server: no operation, no notification when it ends.
-  // A fix would, like the client's create lookup, read the server after an unclear failure and
-  // track the restore when it shows `restoring`. `it.fails` flips red once that is done.
-  it.fails('a restore: tracked as a running operation, not reported as unreachable', async () => {
+  // After a restore whose answer is lost, the core reads the server and tracks the restore when it
+  // shows `restoring` (was a known gap counted by the soak as untracked_restores; now fixed).
+  it('a restore: tracked as a running operation, not reported as unreachable', async () => {
     const web = core.getState().servers.find((e) => e.server.id === 12345);
     sim.setFaults({ dropAfterEffect: 1, only: 'POST /snapshots/{id}/restore/' });
     const result = await actions.restoreSnapshot({

@@ -25,6 +25,9 @@ import { OperationTracker } from './tracker';
 /** Poll interval while operations run in demo mode (its snapshots finish within a minute). */
 export const DEMO_POLL_SECONDS = 3;
 
+/** Failures after which a write may have taken effect at VPS.org although no clean answer came. */
+const UNCLEAR_WRITE_KINDS = new Set<string>(['network', 'timeout', 'server', 'bad_response']);
+
 /** True for a 401: the token itself is refused (a 403 is one call the token may not make). */
 function isTokenRejected(error: unknown): boolean {
   return isApiError(error) && error.kind === 'unauthorized' && error.status !== 403;
@@ -351,9 +354,17 @@ export class AppCore {
 
   /** Sends the restore and starts tracking it (the guards have passed). */
   private async startRestore(client: VpsClient, server: Server, snapshot: Snapshot): Promise<Operation> {
-    const started = await client.restoreSnapshot(snapshot.id);
+    let status: string;
+    try {
+      const started = await client.restoreSnapshot(snapshot.id);
+      status = started.server.status || 'restoring';
+    } catch (error) {
+      // The answer was lost, but VPS.org may have started the restore: look before saying it failed,
+      // or the user would retry (refused) and never hear when it ends.
+      if (!(await this.restoreTookEffect(client, server, error))) throw error;
+      status = 'restoring';
+    }
     this.generation++;
-    const status = started.server.status || 'restoring';
     const op: Operation = {
       id: this.ops.newId(this.ports.scheduler.now()),
       kind: 'restore',
@@ -375,6 +386,29 @@ export class AppCore {
     this.ports.logger.info(`restore: started for server ${String(server.id)}`);
     void this.loop.kick();
     return op;
+  }
+
+  /**
+   * After a restore request failed without a clear answer (timeout, dropped connection, 5xx, an
+   * unreadable answer): true when the server now shows `restoring`, i.e. the restore did start.
+   * A clear refusal (4xx) or a server that cannot be read counts as not started.
+   */
+  private async restoreTookEffect(client: VpsClient, server: Server, error: unknown): Promise<boolean> {
+    if (!isApiError(error) || !UNCLEAR_WRITE_KINDS.has(error.kind)) return false;
+    let now: Server;
+    try {
+      now = await client.getServer(server.id, this.abort.signal);
+    } catch (readError) {
+      this.ports.logger.warn(
+        `restore: answer lost (${error.kind}) and the server could not be read (${toAppError(readError).kind})`,
+      );
+      return false;
+    }
+    if (now.status !== 'restoring') return false;
+    this.ports.logger.info(
+      `restore: answer lost (${error.kind}), but server ${String(server.id)} is restoring: tracking it`,
+    );
+    return true;
   }
 
   /**

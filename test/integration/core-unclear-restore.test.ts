@@ -1,0 +1,104 @@
+/**
+ * A restore whose answer is lost: the core reads the server, and when VPS.org is restoring it the
+ * restore is tracked like any other (one notification when it ends). When the restore did not
+ * start, or the server cannot be read, the failure is reported and nothing is tracked.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../src/main/api/errors';
+import { AppCore } from '../../src/main/core/app-core';
+import {
+  ManualScheduler,
+  MemorySettingsPort,
+  createTestPorts,
+  type TestPorts,
+} from '../../src/main/core/memory-ports';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { startSimulator, type SimulatorHandle } from '../../src/simulator/index';
+
+const TOKEN = 'vps_SECRETtest_unclear_restore';
+let sim: SimulatorHandle;
+let scheduler: ManualScheduler;
+let core: AppCore;
+let test: TestPorts;
+/** When true, every getServer fails like a 503 (the simulator's faults match one route at a time). */
+let serverReadsFail = false;
+
+beforeEach(async () => {
+  scheduler = new ManualScheduler(Date.parse('2026-05-01T08:00:00Z'));
+  sim = await startSimulator({ token: TOKEN, seed: 'demo', now: () => scheduler.now(), random: () => 0.5 });
+  serverReadsFail = false;
+  const real = createTestPorts().ports.createClient;
+  test = createTestPorts({
+    scheduler,
+    settings: new MemorySettingsPort({ settings: { ...DEFAULT_SETTINGS, apiBaseUrl: sim.url } }),
+    createClient: (options) => {
+      const client = real(options);
+      return {
+        ...client,
+        getServer: (id, signal) =>
+          serverReadsFail
+            ? Promise.reject(new ApiError('server', 503, 'VPS.org is having trouble.'))
+            : client.getServer(id, signal),
+      };
+    },
+  });
+  core = new AppCore(test.ports);
+  await core.start();
+  expect((await core.setToken({ token: TOKEN, sessionOnly: false })).ok).toBe(true);
+  await core.settled();
+});
+
+afterEach(async () => {
+  await core.stop();
+  await sim.stop();
+});
+
+function restore801() {
+  return core.restoreSnapshot({ serverId: 12345, snapshotId: 801, confirmServerName: 'web-server-01' });
+}
+
+function restores() {
+  return core.getState().operations.filter((o) => o.kind === 'restore');
+}
+
+describe('restore whose answer is lost', () => {
+  it('after the effect: tracked as running, then announced exactly once when it ends', async () => {
+    sim.setFaults({ dropAfterEffect: 1, only: 'POST /snapshots/{id}/restore/' });
+    const result = await restore801();
+    sim.setFaults({});
+    expect(sim.snapshot().servers.find((s) => s.id === 12345)?.status).toBe('restoring');
+    if (!result.ok) throw new Error(`restore reported failure: ${result.error.message}`);
+    expect(result.value).toMatchObject({ kind: 'restore', status: 'running', serverId: 12345 });
+    expect(restores()).toHaveLength(1);
+    expect(core.getState().servers.find((e) => e.server.id === 12345)?.server.status).toBe('restoring');
+
+    for (let i = 0; i < 40 && restores()[0]?.status === 'running'; i++) await scheduler.advance(60_000);
+    expect(restores()[0]?.status).toBe('succeeded');
+    await scheduler.advance(30 * 60_000);
+    const announced = test.published.filter((p) => p.event === 'operationFinished');
+    expect(announced).toHaveLength(1);
+    expect(test.notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/restore/i)]);
+  });
+
+  it('before the effect: the failure is reported and nothing is tracked', async () => {
+    sim.setFaults({ drop: 1, only: 'POST /snapshots/{id}/restore/' });
+    const result = await restore801();
+    sim.setFaults({});
+    expect(sim.snapshot().servers.find((s) => s.id === 12345)?.status).not.toBe('restoring');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.kind).toBe('network');
+    expect(restores()).toHaveLength(0);
+  });
+
+  it('after the effect but the server cannot be read: the failure is reported, nothing is tracked', async () => {
+    sim.setFaults({ dropAfterEffect: 1, only: 'POST /snapshots/{id}/restore/' });
+    // The server cannot be read either: the core must not guess.
+    serverReadsFail = true;
+    const result = await restore801();
+    sim.setFaults({});
+    expect(sim.snapshot().servers.find((s) => s.id === 12345)?.status).toBe('restoring');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.kind).toBe('network');
+    expect(restores()).toHaveLength(0);
+  });
+});
