@@ -16,19 +16,30 @@ export interface ActionDeps {
   showServer(serverId: Id): void;
 }
 
-/** True for https URLs on vps.org or one of its subdomains, with no credentials or odd port. */
-export function isAllowedExternalUrl(url: string): boolean {
+/**
+ * The normalised form (`URL.href`) of an https URL on vps.org or one of its subdomains, with no
+ * credentials or odd port; null for anything else. Only this form may reach the OS: the raw text
+ * can read differently elsewhere (`https://admin.vps.org\@evil.example/` is vps.org to the URL
+ * parser, but a handler that does not treat `\\` as `/` would go to evil.example).
+ */
+export function allowedExternalHref(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  if (parsed.protocol !== 'https:') return false;
-  if (parsed.username !== '' || parsed.password !== '') return false;
-  if (parsed.port !== '') return false;
+  if (parsed.protocol !== 'https:') return null;
+  if (parsed.username !== '' || parsed.password !== '') return null;
+  if (parsed.port !== '') return null;
   const host = parsed.hostname.toLowerCase();
-  return host === 'vps.org' || host.endsWith('.vps.org');
+  if (host !== 'vps.org' && !host.endsWith('.vps.org')) return null;
+  return parsed.href;
+}
+
+/** True for https URLs on vps.org or one of its subdomains, with no credentials or odd port. */
+export function isAllowedExternalUrl(url: string): boolean {
+  return allowedExternalHref(url) !== null;
 }
 
 const EXTERNAL_REFUSED = {
@@ -51,9 +62,10 @@ export function createActions(core: AppCore, deps: ActionDeps): InvokeHandlers {
     dismissOperation: (payload) => core.dismissOperation(payload),
     updateSettings: (payload) => core.updateSettings(payload),
     openExternal: async ({ url }): Promise<Result<null>> => {
-      if (!isAllowedExternalUrl(url)) return fail(EXTERNAL_REFUSED);
+      const href = allowedExternalHref(url);
+      if (href === null) return fail(EXTERNAL_REFUSED);
       try {
-        await deps.openExternal(url);
+        await deps.openExternal(href);
         return ok(null);
       } catch {
         return fail({ kind: 'internal', message: 'The browser could not be opened for that page.' });

@@ -41,6 +41,45 @@ describe('external link allowlist', () => {
   });
 });
 
+describe('openExternal passes on only the normalised URL', () => {
+  it.each([
+    ['https://admin.vps.org\\@evil.example/', 'https://admin.vps.org/@evil.example/'],
+    ['https://admin.vps.org\\\\evil.example/x', 'https://admin.vps.org//evil.example/x'],
+    ['https://admin.vps.org/\t@evil.example', 'https://admin.vps.org/@evil.example'],
+    [' https://WWW.VPS.ORG/docs\n', 'https://www.vps.org/docs'],
+    ['https://vps.org/a b?q=<x>', 'https://vps.org/a%20b?q=%3Cx%3E'],
+  ])('%j opens %s', async (raw, expected) => {
+    h = await createHarness();
+    const opened: string[] = [];
+    const actions = createActions(h.core, {
+      openExternal: (url) => void opened.push(url),
+      showServer: () => undefined,
+    });
+    expect((await actions.openExternal({ url: raw })).ok).toBe(true);
+    expect(opened).toEqual([expected]);
+    // What reaches the OS is its own normal form, on vps.org.
+    const sent = new URL(opened[0] ?? '');
+    expect(sent.href).toBe(opened[0]);
+    expect(sent.hostname.endsWith('vps.org')).toBe(true);
+    expect(opened[0]).not.toContain('\\');
+  });
+
+  it.each(['https://admin.vps.org%2F@evil.example/', 'https://evil.example\\@admin.vps.org/'])(
+    'refuses %j and opens nothing',
+    async (raw) => {
+      h = await createHarness();
+      const opened: string[] = [];
+      const actions = createActions(h.core, {
+        openExternal: (url) => void opened.push(url),
+        showServer: () => undefined,
+      });
+      const result = await actions.openExternal({ url: raw });
+      expect(result.ok === false && result.error.kind).toBe('refused');
+      expect(opened).toEqual([]);
+    },
+  );
+});
+
 describe('createActions', () => {
   it('has one handler per contract call, and they reach the core', async () => {
     h = await createHarness();
