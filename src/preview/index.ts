@@ -36,6 +36,8 @@ export interface PreviewOptions {
   settings?: Partial<UserSettings>;
   /** Where log lines go (default the console, redacted). */
   logger?: Logger;
+  /** Pretend the OS keychain cannot be used, for this plain-language reason (to preview that path). */
+  keychainProblem?: string;
   /** The most bridge-log entries kept, oldest dropped first (default 10 000), so a long run stays small. */
   ipcLogLimit?: number;
 }
@@ -87,7 +89,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     settings: { ...DEFAULT_SETTINGS, apiBaseUrl: simulator.url, ...options.settings },
   });
   const core = new AppCore({
-    secrets: new MemorySecretStore(),
+    secrets: new MemorySecretStore({ unavailableReason: options.keychainProblem ?? null }),
     settings,
     notifier,
     scheduler: realScheduler,
@@ -96,6 +98,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     // Demo mode uses the simulator already running; it lives as long as the preview.
     startDemo: async () => ({ url: simulator.url, token: simulator.token, stop: async () => undefined }),
     logger,
+    keychainProblem: options.keychainProblem ?? null,
   });
   const actions = createActions(core, {
     openExternal: (url) => void openedUrls.push(url),

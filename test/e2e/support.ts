@@ -94,11 +94,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Everything the page holds that a script could read: DOM, field values, both storages, cookies. */
-export async function pageContents(page: Page): Promise<string> {
+/**
+ * Everything the page holds that a script could read: DOM, both storages, cookies, and (unless
+ * `fieldValues` is false) the values of its fields.
+ */
+export async function pageContents(page: Page, fieldValues = true): Promise<string> {
   // A string, because the node project's type-check has no DOM library.
   const inPage = await page.evaluate<string>(`(() => {
-    const values = [...document.querySelectorAll('input, textarea, select')].map((el) => el.value);
+    const values = ${fieldValues} ? [...document.querySelectorAll('input, textarea, select')].map((el) => el.value) : [];
     const storage = (s) => {
       const out = {};
       for (let i = 0; i < s.length; i++) out[s.key(i)] = s.getItem(s.key(i));

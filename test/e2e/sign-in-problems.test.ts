@@ -1,0 +1,81 @@
+/**
+ * Signing in when something outside the app is wrong, end to end: without a usable keychain the
+ * sign-in screen says why and offers to keep the token for this session only (never a silent
+ * fallback); with the API unreachable it says so in plain language.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Preview } from '../../src/preview/index';
+import {
+  TEST_TOKEN,
+  bridgeTrafficWithoutTokenPayloads,
+  launchBrowser,
+  openApp,
+  pageContents,
+  screenshot,
+  skipWithoutChromium,
+  startTestPreview,
+} from './support';
+
+const skip = skipWithoutChromium();
+const REASON = 'No Secret Service is running in this desktop session';
+
+describe.skipIf(skip)('sign-in problems', () => {
+  let browser: Browser;
+  const previews: Preview[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const preview of previews) await preview.stop();
+  });
+
+  it('without a keychain: the reason is shown, and the token is kept for the session only when asked', async () => {
+    const { preview } = await startTestPreview({ keychainProblem: REASON });
+    previews.push(preview);
+    const { page, context } = await openApp(browser, preview);
+    await page.getByText(`The system keychain cannot be used: ${REASON}`).waitFor();
+    const sessionOnly = page.getByRole('checkbox', { name: 'Keep the token only until the app quits' });
+    expect(await sessionOnly.isChecked()).toBe(false);
+
+    // Not silently kept in memory: without the choice, signing in is refused with the reason.
+    await page.getByLabel('API token').fill(TEST_TOKEN);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /keychain/i })
+      .waitFor();
+    expect(preview.core.getState().mode).toBe('signed-out');
+    await screenshot(page, 'sign-in-no-keychain');
+
+    await sessionOnly.check();
+    await page.getByLabel('API token').fill(TEST_TOKEN);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Signed in as demo@example.com').waitFor();
+    expect(preview.core.getState().account.tokenStorage).toBe('session');
+    await screenshot(page, 'signed-in-session-only');
+    expect(await pageContents(page)).not.toContain(TEST_TOKEN);
+    expect(bridgeTrafficWithoutTokenPayloads(preview)).not.toContain(TEST_TOKEN);
+    await context.close();
+  });
+
+  it('with the API unreachable: says so in plain language', async () => {
+    // A loopback port nothing listens on (port 9 is the discard service, closed here).
+    const { preview } = await startTestPreview({ settings: { apiBaseUrl: 'http://127.0.0.1:9/api/v1/' } });
+    previews.push(preview);
+    const { page, context } = await openApp(browser, preview);
+    await page.getByLabel('API token').fill(TEST_TOKEN);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('could not be reached').first().waitFor({ timeout: 60_000 });
+    expect(preview.core.getState().mode).toBe('signed-out');
+    await screenshot(page, 'sign-in-unreachable');
+    // The field keeps what the user pasted so they can retry; nothing else in the page holds it.
+    expect(await page.getByLabel('API token').inputValue()).toBe(TEST_TOKEN);
+    expect(await pageContents(page, false)).not.toContain(TEST_TOKEN);
+    expect(bridgeTrafficWithoutTokenPayloads(preview)).not.toContain(TEST_TOKEN);
+    await context.close();
+  });
+});
