@@ -43,6 +43,10 @@ describe.skipIf(skip)('sign in', () => {
     await page.getByRole('heading', { name: 'Sign in to VPS.org' }).waitFor();
     await page.getByRole('button', { name: 'Try the demo' }).waitFor();
     expect(await page.getByLabel('API token').getAttribute('type')).toBe('password');
+    // The link to where tokens are made goes through main's allowlisted openExternal.
+    await page.getByRole('button', { name: 'Open the developer page of the dashboard' }).click();
+    await expect.poll(() => preview.openedUrls.length).toBe(1);
+    expect(new URL(preview.openedUrls[0] ?? '').hostname).toMatch(/(^|\.)vps\.org$/);
     await screenshot(page, 'sign-in');
   });
 
