@@ -65,6 +65,14 @@ describe('App', () => {
     fake.respond('refresh', async () => ({ ok: false, error: { kind: 'rate_limited', message: '429' } }));
     await fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(await screen.findByText('VPS.org asked us to slow down. Try again in a moment.')).toBeTruthy();
+    // Once main records it, only the banner says it.
+    fake.setState((s) => ({
+      ...s,
+      sync: { ...s.sync, lastError: { kind: 'rate_limited', message: '429' } },
+    }));
+    await tick();
+    expect(screen.getAllByText(/VPS.org asked us to slow down/)).toHaveLength(1);
+    expect(screen.getByText(/The last refresh did not work/)).toBeTruthy();
   });
 
   it('a failed operation says so, with the reason', async () => {
