@@ -20,7 +20,7 @@ export interface ActionDeps {
  * The normalised form (`URL.href`) of an https URL on vps.org or one of its subdomains, with no
  * credentials or odd port; null for anything else. Only this form may reach the OS: the raw text
  * can read differently elsewhere (`https://admin.vps.org\@evil.example/` is vps.org to the URL
- * parser, but a handler that does not treat `\\` as `/` would go to evil.example).
+ * parser, but a handler that does not treat `\` as `/` would go to evil.example).
  */
 export function allowedExternalHref(url: string): string | null {
   let parsed: URL;
