@@ -1,7 +1,18 @@
 // The electron-store SettingsPort against real files in a temp folder: first run, round trip,
 // every kind of damage (backup kept, problem reported, defaults used, valid operations kept) and
 // the 0 -> 1 migration. Only `electron` is replaced (electron-store reads app paths from it).
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -180,5 +191,81 @@ describe('ElectronSettingsStore', () => {
     expect(onDisk()).toMatchObject({ version: 1, settings: { pollIntervalSeconds: 45, language: 'fi' } });
     expect(onDisk()).not.toHaveProperty('pollIntervalSeconds');
     expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+});
+
+describe('a settings file the app cannot read or back up: it starts, says so, and touches nothing', () => {
+  const changeSomething = (store: ReturnType<typeof open>) => {
+    store.write({ settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 } });
+    store.writeWindowBounds({ x: 1, y: 2, width: 800, height: 600 });
+  };
+
+  it('a folder where the file should be (EISDIR): defaults, changes in memory, the folder untouched', () => {
+    mkdirSync(file());
+    writeFileSync(join(file(), 'keep-me.txt'), 'user data');
+    const store = open();
+    const { data, problem } = store.read();
+    expect(data.settings).toEqual(DEFAULT_SETTINGS);
+    expect(problem).toMatch(/could not be read: there is a folder where the file should be/);
+    expect(problem).toMatch(/left exactly as it is/);
+    expect(problem).toMatch(/kept only until you quit/);
+    expect(store.persistent).toBe(false);
+    expect(store.path).toBe(file());
+    changeSomething(store);
+    // The change holds for this run...
+    expect(store.read().data.settings.pollIntervalSeconds).toBe(30);
+    expect(store.readWindowBounds()).toEqual({ x: 1, y: 2, width: 800, height: 600 });
+    // ...and nothing on disk moved or changed.
+    expect(statSync(file()).isDirectory()).toBe(true);
+    expect(readdirSync(file())).toEqual(['keep-me.txt']);
+    expect(readdirSync(dir)).toEqual(['config.json']);
+    // The next start says the same: nothing was wiped in between.
+    expect(open().read().problem).toBe(problem);
+  });
+
+  it('a link that points to itself (ELOOP): defaults, reported, the link left as it is', () => {
+    symlinkSync(file(), file());
+    const store = open();
+    expect(store.read().problem).toMatch(/could not be read: it is a link that points back to itself/);
+    changeSomething(store);
+    expect(readdirSync(dir)).toEqual(['config.json']);
+  });
+
+  it.skipIf(process.getuid?.() === 0)(
+    'a file the app may not read (EACCES; skipped as root, who may read anything): reported, left as it is',
+    () => {
+      writeFileSync(file(), JSON.stringify({ version: 1, settings: { pollIntervalSeconds: 45 } }));
+      chmodSync(file(), 0o000);
+      try {
+        const store = open();
+        expect(store.read().problem).toMatch(/not allowed to access it/);
+        changeSomething(store);
+      } finally {
+        chmodSync(file(), 0o600);
+      }
+      expect(readFileSync(file(), 'utf8')).toContain('45');
+      expect(readdirSync(dir)).toEqual(['config.json']);
+    },
+  );
+
+  it('a damaged file that cannot be moved aside: what was readable is used, the original is not overwritten', () => {
+    const text = JSON.stringify({
+      version: 1,
+      settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 'fast' },
+      operations: [goodOperation],
+    });
+    writeFileSync(file(), text);
+    // Something already sits (a non-empty folder) where the backup would go: the rename fails.
+    mkdirSync(join(dir, BACKUP_NAME));
+    writeFileSync(join(dir, BACKUP_NAME, 'x'), 'x');
+    const store = open();
+    const { data, problem } = store.read();
+    expect(data.operations).toEqual([goodOperation]);
+    expect(data.settings.pollIntervalSeconds).toBe(DEFAULT_SETTINGS.pollIntervalSeconds);
+    expect(problem).toMatch(/invalid values were reset to defaults \(pollIntervalSeconds\)/);
+    expect(problem).toMatch(/could not be backed up/);
+    expect(store.persistent).toBe(false);
+    changeSomething(store);
+    expect(readFileSync(file(), 'utf8')).toBe(text);
   });
 });

@@ -17,25 +17,52 @@ export interface SettingsStoreOptions {
   now?: () => Date;
 }
 
-/** Persisted settings, operations and session, plus the window's last bounds. */
+/**
+ * Persisted settings, operations and session, plus the window's last bounds. When the file cannot
+ * be read, or a damaged one cannot be backed up, nothing touches the disk for this run: the data
+ * lives in memory only (reported through `read().problem`), so the app starts and the user's file
+ * is never overwritten or removed.
+ */
 export class ElectronSettingsStore implements SettingsPort {
-  private readonly store: Store<StoredFile>;
+  /** Null while running from memory only (see the class comment). */
+  private readonly store: Store<StoredFile> | null;
+  private readonly filePath: string;
   private data: StoredFile;
   private readonly problem: string | null;
 
   constructor(options: SettingsStoreOptions) {
     const name = options.name ?? 'config';
-    const loaded = loadSettingsFile(join(options.cwd, `${name}.json`), options.now);
+    this.filePath = join(options.cwd, `${name}.json`);
+    const loaded = loadSettingsFile(this.filePath, options.now);
     this.data = loaded.file;
-    this.problem = loaded.problem;
-    // Validation is ours (valibot, field by field); electron-store only reads and writes atomically.
-    this.store = new Store<StoredFile>({ cwd: options.cwd, name, defaults: loaded.file });
-    if (loaded.problem !== null || loaded.migrated) this.store.store = this.data;
+    let problem = loaded.problem;
+    let store: Store<StoredFile> | null = null;
+    if (loaded.writable) {
+      try {
+        // Validation is ours (valibot, field by field); electron-store only reads and writes atomically.
+        store = new Store<StoredFile>({ cwd: options.cwd, name, defaults: loaded.file });
+        if (loaded.problem !== null || loaded.migrated) store.store = this.data;
+      } catch (error) {
+        // Something changed between our read and electron-store's (or the folder is read-only).
+        store = null;
+        const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
+        problem =
+          `${problem === null ? '' : `${problem} `}The settings file ${this.filePath} could not be opened ` +
+          `for saving (${code}); changes you make are kept only until you quit.`;
+      }
+    }
+    this.store = store;
+    this.problem = problem;
   }
 
   /** Where the file is, for messages and tests. */
   get path(): string {
-    return this.store.path;
+    return this.store?.path ?? this.filePath;
+  }
+
+  /** False while changes are kept in memory only (the file could not be read or backed up). */
+  get persistent(): boolean {
+    return this.store !== null;
   }
 
   read(): { data: PersistedData; problem: string | null } {
@@ -50,7 +77,7 @@ export class ElectronSettingsStore implements SettingsPort {
     if (patch.operations) next.operations = structuredClone(patch.operations);
     if (patch.session) next.session = { mode: patch.session.mode, email: patch.session.email };
     this.data = next;
-    this.store.store = next;
+    if (this.store !== null) this.store.store = next;
   }
 
   /** The window's last bounds, or null on a first run. */
@@ -68,6 +95,6 @@ export class ElectronSettingsStore implements SettingsPort {
       height: Math.round(height),
     };
     this.data = { ...this.data, windowBounds: rounded };
-    this.store.set('windowBounds', rounded);
+    this.store?.set('windowBounds', rounded);
   }
 }

@@ -3,7 +3,7 @@
  * app: whatever can be read is kept (tracked operations above all), the rest falls back to
  * defaults, the original is moved aside as a backup, and the problem is described in plain words.
  */
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as v from 'valibot';
 import type { Operation } from '../../shared/domain';
@@ -29,6 +29,31 @@ export interface LoadedFile {
   backupPath: string | null;
   /** True when an older format was upgraded (the store then rewrites the file). */
   migrated: boolean;
+  /**
+   * False when the file must not be written this run: it could not be read (a folder in its place,
+   * no permission) or could not be moved aside. Changes are then kept in memory only, so the
+   * user's original is never overwritten.
+   */
+  writable: boolean;
+}
+
+/** Plain words for why a file could not be read or moved. */
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
+  if (code === 'EISDIR') return 'there is a folder where the file should be';
+  if (code === 'EACCES' || code === 'EPERM')
+    return 'the app is not allowed to access it (check its permissions)';
+  if (code === 'ELOOP') return 'it is a link that points back to itself';
+  return `the system reported ${code}`;
+}
+
+/** The message when the file is left untouched and changes are kept only until the app quits. */
+function memoryOnlyProblem(path: string, what: string, uses: string): string {
+  return (
+    `The settings file ${path} ${what}. It was left exactly as it is. ` +
+    `The app uses ${uses} for now, and changes you make are kept only until you quit. ` +
+    'Fix or move that file, then restart the app.'
+  );
 }
 
 function isRecord(value: unknown): value is RawFile {
@@ -148,17 +173,20 @@ export function validateFile(raw: RawFile): { file: StoredFile; issues: string[]
 
 /** Reads, repairs and migrates the file at `path`; moves a damaged original aside. */
 export function loadSettingsFile(path: string, now: () => Date = () => new Date()): LoadedFile {
-  if (!existsSync(path)) return { file: defaultFile(), problem: null, backupPath: null, migrated: false };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    // No file yet is a first run. Anything else (a folder, no permission, a link loop) is left
+    // alone: electron-store would throw on it too, and it may hold the user's data.
+    if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT')
+      return { file: defaultFile(), problem: null, backupPath: null, migrated: false, writable: true };
     return {
       file: defaultFile(),
-      problem: `The settings file could not be read (${code}); defaults are in use for this session.`,
+      problem: memoryOnlyProblem(path, `could not be read: ${describeFsError(error)}`, 'default settings'),
       backupPath: null,
       migrated: false,
+      writable: false,
     };
   }
 
@@ -188,12 +216,24 @@ export function loadSettingsFile(path: string, now: () => Date = () => new Date(
   }
 
   if (issues.length === 0) {
-    return { file, problem: null, backupPath: null, migrated };
+    return { file, problem: null, backupPath: null, migrated, writable: true };
   }
   const backupPath = `${path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}.bak`;
-  renameSync(path, backupPath);
+  try {
+    renameSync(path, backupPath);
+  } catch (error) {
+    // Without a backup, writing would destroy the original: keep what was read, in memory only.
+    const what = `had problems (${issues.join('; ')}) and could not be backed up: ${describeFsError(error)}`;
+    return {
+      file,
+      problem: memoryOnlyProblem(path, what, 'what could be read, and defaults for the rest,'),
+      backupPath: null,
+      migrated,
+      writable: false,
+    };
+  }
   const problem =
     `Your settings file had problems: ${issues.join('; ')}. ` +
     `The original was saved as ${basename(backupPath)}, and defaults are used for anything that could not be read.`;
-  return { file, problem, backupPath, migrated };
+  return { file, problem, backupPath, migrated, writable: true };
 }
