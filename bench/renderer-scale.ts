@@ -20,7 +20,7 @@ import { median } from './startup';
 const SIZES = [10, 100, 200, 1000] as const;
 const SNAPSHOTS_PER_SERVER = 5;
 /** Page loads per size; the median is reported. */
-const LOADS = 5;
+const LOADS = 7;
 const RENDER_BUDGET_MS = 200;
 const HEAP_BUDGET_MB = 30;
 /** Matches every tenth generated server (`db-NNNN`). */
