@@ -52,7 +52,11 @@ export function bridgeSource(): string {
         cache: 'no-store',
         credentials: 'omit',
       });
-      return await response.json();
+      try {
+        return await response.json();
+      } catch {
+        return { ok: false, error: { kind: 'internal', message: 'The preview host answered ' + response.status + '.' } };
+      }
     } catch {
       return unreachable;
     }
