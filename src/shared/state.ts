@@ -81,6 +81,11 @@ export interface AppState {
   settings: UserSettings;
   /** The demo simulator's base URL while in demo mode. */
   demoUrl: string | null;
+  /**
+   * Plain-language description of a damaged settings file that was backed up (or of one that could
+   * not be read and was left alone for this run), or null.
+   */
+  settingsProblem: string | null;
 }
 
 /** Sent when a tracked operation ends (the same moment a notification is shown). */

@@ -111,6 +111,7 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
     sync: { refreshing: false, lastRefreshAt: null, lastError: null, offline: false },
     settings: { ...DEFAULT_SETTINGS },
     demoUrl: null,
+    settingsProblem: null,
     ...overrides,
   };
 }

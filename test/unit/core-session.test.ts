@@ -152,6 +152,26 @@ describe('core session', () => {
     expect(h.logs.some((l) => l.startsWith('warn settings: The settings file was damaged'))).toBe(true);
   });
 
+  it('shows the settings problem in the state, for the whole run, and null when there is none', async () => {
+    h = await createHarness();
+    await h.core.start();
+    expect(h.core.getState().settingsProblem).toBeNull();
+    await h.cleanup();
+
+    const problem = 'Your settings file had problems: it was cut short. The original was saved as x.bak.';
+    h = await createHarness();
+    h.settings.problem = problem;
+    await h.core.start();
+    await h.core.settled();
+    expect(h.core.getState().settingsProblem).toBe(problem);
+    const published = h.published.filter((p) => p.event === 'state');
+    expect(published.at(-1)?.payload).toMatchObject({ settingsProblem: problem });
+    // Other changes keep it: it describes this run's start.
+    expect((await h.core.updateSettings({ pollIntervalSeconds: 30 })).ok).toBe(true);
+    expect((await h.core.signOut()).ok).toBe(true);
+    expect(h.core.getState().settingsProblem).toBe(problem);
+  });
+
   it('sign-out removes the token from the keychain and clears the account', async () => {
     h = await createHarness();
     await h.core.start();

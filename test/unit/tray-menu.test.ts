@@ -69,6 +69,7 @@ function baseState(overrides: Partial<AppState> = {}): AppState {
     sync: { refreshing: false, lastRefreshAt: iso(2 * MIN), lastError: null, offline: false },
     settings: { ...DEFAULT_SETTINGS },
     demoUrl: 'http://127.0.0.1:43210/api/v1/',
+    settingsProblem: null,
     ...overrides,
   };
 }

@@ -77,7 +77,7 @@ export class AppCore {
   private readonly loop: PollLoop;
 
   constructor(private readonly ports: CorePorts) {
-    const { data } = ports.settings.read();
+    const { data, problem } = ports.settings.read();
     this.data = {
       mode: 'signed-out',
       email: null,
@@ -89,6 +89,7 @@ export class AppCore {
       sync: initialSync(),
       settings: data.settings,
       demoUrl: null,
+      settingsProblem: problem,
     };
     this.ops = new OperationTracker(data.operations, {
       persist: (operations) => this.persist({ operations }),
@@ -122,7 +123,7 @@ export class AppCore {
   async start(): Promise<void> {
     this.stopped = false;
     const { data, problem } = this.ports.settings.read();
-    this.data = { ...this.data, settings: data.settings };
+    this.data = { ...this.data, settings: data.settings, settingsProblem: problem };
     this.ops.reset(data.operations, false);
     if (problem) {
       this.ports.logger.warn(`settings: ${problem}`);

@@ -21,6 +21,8 @@ export interface CoreData {
   sync: SyncView;
   settings: UserSettings;
   demoUrl: string | null;
+  /** What was wrong with the settings file at start, in plain words (SettingsPort.read), or null. */
+  settingsProblem: string | null;
 }
 
 /** A sync view before any refresh. */
@@ -44,5 +46,6 @@ export function buildAppState(data: CoreData, operations: readonly Operation[]):
     sync: { ...data.sync, lastError: data.sync.lastError ? { ...data.sync.lastError } : null },
     settings: { ...data.settings },
     demoUrl: data.demoUrl,
+    settingsProblem: data.settingsProblem,
   };
 }
