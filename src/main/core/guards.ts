@@ -129,3 +129,21 @@ export function uniqueName(base: string, taken: readonly string[]): string {
   }
   return base;
 }
+
+/** The answer to any data action before a token is set or the demo started. */
+export const NOT_SIGNED_IN: AppError = {
+  kind: 'not_signed_in',
+  message: 'Not connected to VPS.org yet. Paste an API token (Account → Developers) or try the demo.',
+};
+
+/** A server the action names is not in the account (any more). */
+export const SERVER_NOT_FOUND: AppError = {
+  kind: 'not_found',
+  message: 'That server is not in this account (any more). Refresh the list and try again.',
+};
+
+/** A snapshot the action names no longer exists. */
+export const SNAPSHOT_NOT_FOUND: AppError = {
+  kind: 'not_found',
+  message: 'That snapshot no longer exists. Refresh the list and try again.',
+};

@@ -4,7 +4,13 @@
  * is never logged, persisted elsewhere or returned to a view.
  */
 import type { KeychainView } from '../../shared/state';
+import { isApiError } from '../api/errors';
 import { KeychainUnavailableError, type Logger, type SecretStore } from './ports';
+
+/** True for a 401: the token itself is refused (a 403 is one call the token may not make). */
+export function isTokenRejected(error: unknown): boolean {
+  return isApiError(error) && error.kind === 'unauthorized' && error.status !== 403;
+}
 
 /** The keychain works (as far as we know). */
 export const KEYCHAIN_OK: KeychainView = { available: true, reason: null };

@@ -1,0 +1,147 @@
+/**
+ * The core's shared working parts: its data, the client, the tracked operations, the poll loop,
+ * and the small helpers every part needs (publish after each change, persist, call a port
+ * safely). The session actions, snapshot actions and polling glue each work on one of these;
+ * AppCore is the facade over them.
+ */
+import type { VpsClient } from '../api/types';
+import type { Operation } from '../../shared/domain';
+import type { AppError, AppState } from '../../shared/state';
+import { tokenInvalidNotification } from './notifications';
+import type { Observation } from './operations';
+import { PollLoop } from './poller';
+import { pollDelay, pollKind, pollOnce } from './polling';
+import type { CorePorts, DemoServer } from './ports';
+import { KEYCHAIN_OK } from './session';
+import { buildAppState, initialSync, type CoreData } from './state-store';
+import { OperationTracker } from './tracker';
+
+/** What the polling glue remembers between polls. */
+export interface PollStatus {
+  /** Failed polls in a row. */
+  failures: number;
+  /** The last failure's Retry-After, in ms. */
+  retryAfterMs: number | null;
+  /** The last poll's error (null after a success), for the refresh action's answer. */
+  lastError: AppError | null;
+  /** Scheduler time of the last successful full refresh. */
+  lastFullAt: number;
+}
+
+/** The state and parts shared by the core's modules (see the module comment). */
+export class CoreContext {
+  data: CoreData;
+  state: AppState;
+  client: VpsClient | null = null;
+  demo: DemoServer | null = null;
+  windowVisible = false;
+  /** Bumped by every action that changes servers, snapshots or operations: polls started before are stale. */
+  generation = 0;
+  abort = new AbortController();
+  stopped = false;
+  /** Servers with a create or restore request on its way: a second click must not start another. */
+  readonly busyServers = new Set<string>();
+  /** Background work in flight (see AppCore.settled()). */
+  readonly pending = new Set<Promise<void>>();
+  readonly poll: PollStatus = { failures: 0, retryAfterMs: null, lastError: null, lastFullAt: 0 };
+  readonly ops: OperationTracker;
+  readonly loop: PollLoop;
+
+  constructor(readonly ports: CorePorts) {
+    const { data, problem } = ports.settings.read();
+    this.data = {
+      mode: 'signed-out',
+      email: null,
+      tokenStorage: null,
+      tokenInvalid: false,
+      keychain: ports.keychainProblem ? { available: false, reason: ports.keychainProblem } : KEYCHAIN_OK,
+      servers: [],
+      snapshots: [],
+      sync: initialSync(),
+      settings: data.settings,
+      demoUrl: null,
+      settingsProblem: problem,
+    };
+    this.ops = new OperationTracker(data.operations, {
+      persist: (operations) => this.persist({ operations }),
+      notify: (n) => this.safely('notification', () => ports.notifier.show(n)),
+      announce: (operation) =>
+        this.safely('publish operationFinished', () => ports.publish('operationFinished', { operation })),
+      changed: () => this.publishState(),
+      demo: () => this.data.mode === 'demo',
+      logger: ports.logger,
+    });
+    this.state = buildAppState(this.data, this.ops.all);
+    this.loop = new PollLoop(
+      ports.scheduler,
+      (kind) => pollOnce(this, kind),
+      () => pollDelay(this),
+      () => pollKind(this),
+    );
+  }
+
+  /** Changes the data and publishes the new state. */
+  update(patch: Partial<CoreData>): void {
+    this.data = { ...this.data, ...patch };
+    this.publishState();
+  }
+
+  /** Rebuilds the state and publishes it. */
+  publishState(): void {
+    this.state = buildAppState(this.data, this.ops.all);
+    this.safely('publish state', () => this.ports.publish('state', this.state));
+  }
+
+  /** Runs a port call whose failure must not break the core (a closed window, a notification daemon). */
+  safely(what: string, call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.ports.logger.error(`${what} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    }
+  }
+
+  /** Writes to the settings file; a failure is logged (the app keeps working from memory). */
+  persist(patch: Parameters<CorePorts['settings']['write']>[0]): void {
+    try {
+      this.ports.settings.write(patch);
+    } catch (error) {
+      this.ports.logger.error(
+        `settings: could not save: ${error instanceof Error ? error.message : 'unknown'}`,
+      );
+    }
+  }
+
+  /** Persists how the app is connected and who is signed in. */
+  persistSession(): void {
+    this.persist({ session: { mode: this.data.mode, email: this.data.email } });
+  }
+
+  /** The scheduler's time as ISO text. */
+  nowIso(): string {
+    return new Date(this.ports.scheduler.now()).toISOString();
+  }
+
+  /** Keeps track of work nobody awaits, so AppCore.settled() can wait for it. */
+  background(work: Promise<void>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  /** Applies what a poll (or a create answer) saw to the tracked operations. */
+  observe(obs: Observation): Operation[] {
+    return this.ops.observe(obs, this.data.settings.notifications);
+  }
+
+  /** A 401: stop polling, say so once, keep the operations for when a new token comes. */
+  markTokenInvalid(): void {
+    this.loop.stop();
+    if (this.data.tokenInvalid) return;
+    this.ports.logger.warn('session: VPS.org refused the token (401); polling stopped');
+    this.update({ tokenInvalid: true, sync: { ...this.data.sync, refreshing: false } });
+    if (this.data.settings.notifications) {
+      const demo = this.data.mode === 'demo';
+      this.safely('notification', () => this.ports.notifier.show(tokenInvalidNotification(demo)));
+    }
+  }
+}

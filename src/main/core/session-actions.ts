@@ -1,0 +1,230 @@
+/**
+ * The session side of the core: a pasted token checked and kept, signing out, the demo started
+ * and stopped, the stored token loaded at start, and a change of API address. Each action body
+ * may throw; AppCore wraps it into a Result.
+ */
+import { fail, ok, type Result } from '../../shared/ipc';
+import { toAppError } from '../api/errors';
+import type { VpsClient } from '../api/types';
+import type { CoreContext } from './core-context';
+import type { DemoServer } from './ports';
+import {
+  KEYCHAIN_OK,
+  cleanPastedToken,
+  isTokenRejected,
+  readStoredToken,
+  removeToken,
+  storeToken,
+} from './session';
+import { initialSync } from './state-store';
+
+/**
+ * Checks a pasted token with VPS.org, then keeps it: in the keychain, or in memory only when
+ * `sessionOnly`. If the keychain fails, nothing is kept and the error (kind `keychain`) says why.
+ */
+export async function setToken(
+  ctx: CoreContext,
+  input: { token: string; sessionOnly: boolean },
+): Promise<Result<{ email: string }>> {
+  const token = cleanPastedToken(input.token);
+  if (token === '') return fail({ kind: 'validation', message: 'Paste the API token first.' });
+  const url = ctx.data.settings.apiBaseUrl;
+  const client = ctx.ports.createClient({ baseUrl: url, token });
+  let email: string;
+  try {
+    email = (await client.getAccount(ctx.abort.signal)).email;
+  } catch (error) {
+    if (isTokenRejected(error)) {
+      return fail({
+        kind: 'unauthorized',
+        message:
+          'VPS.org did not accept this token. Check that you copied all of it, and that it has not been revoked (Account → Developers).',
+      });
+    }
+    throw error;
+  }
+  if (input.sessionOnly) {
+    // A token stored earlier for this address would come back on the next start: remove it.
+    if (ctx.data.keychain.available) await removeToken(ctx.ports.secrets, url);
+  } else {
+    const reason = ctx.ports.keychainProblem || (await storeToken(ctx.ports.secrets, url, token));
+    if (reason) {
+      ctx.update({ keychain: { available: false, reason } });
+      return fail({
+        kind: 'keychain',
+        message: `The token works, but the system keychain could not store it: ${reason}. You can keep it for this session only; it is then not saved anywhere and you paste it again after a restart.`,
+      });
+    }
+  }
+  const fromDemo = ctx.data.mode === 'demo';
+  if (fromDemo) await stopDemo(ctx);
+  const sameAccount = ctx.data.mode === 'account' && ctx.data.email === email;
+  ctx.client = client;
+  ctx.generation++;
+  // The demo's operations belong to a simulator that is gone.
+  if (fromDemo) ctx.ops.reset([]);
+  ctx.update({
+    mode: 'account',
+    email,
+    tokenStorage: input.sessionOnly ? 'session' : 'keychain',
+    tokenInvalid: false,
+    keychain: input.sessionOnly ? ctx.data.keychain : KEYCHAIN_OK,
+    servers: sameAccount ? ctx.data.servers : [],
+    snapshots: sameAccount ? ctx.data.snapshots : [],
+    sync: initialSync(),
+    demoUrl: null,
+  });
+  ctx.persistSession();
+  ctx.ports.logger.info(`session: signed in (${input.sessionOnly ? 'session only' : 'keychain'})`);
+  void ctx.loop.start();
+  return ok({ email });
+}
+
+/** Forgets the token (removing it from the keychain) or leaves the demo; tracked operations are dropped. */
+export async function signOut(ctx: CoreContext): Promise<Result<null>> {
+  let keychainReason: string | null = null;
+  if (ctx.data.mode === 'demo') await stopDemo(ctx);
+  else if (ctx.data.tokenStorage === 'keychain') {
+    keychainReason = await removeToken(ctx.ports.secrets, ctx.data.settings.apiBaseUrl);
+  }
+  signedOut(ctx, true);
+  if (keychainReason !== null) {
+    return fail({
+      kind: 'keychain',
+      message: `You are signed out in the app, but the token could not be removed from the system keychain: ${keychainReason}. Remove the "VPS Snapshot Tray" entry there by hand.`,
+    });
+  }
+  return ok(null);
+}
+
+/** Starts the built-in demo (a local simulator); refused while signed in to an account. */
+export async function startDemo(ctx: CoreContext): Promise<Result<null>> {
+  if (ctx.data.mode === 'demo') return ok(null);
+  if (ctx.data.mode === 'account') {
+    return fail({
+      kind: 'refused',
+      message: 'Sign out first: the demo replaces your VPS.org account in the app while it runs.',
+    });
+  }
+  const started = await enterDemo(ctx);
+  if (!started.ok) return started;
+  ctx.publishState();
+  void ctx.loop.start();
+  return ok(null);
+}
+
+/** Asks VPS.org who is signed in (for the tray label) and keeps the answer. */
+export async function fetchEmail(ctx: CoreContext, client: VpsClient): Promise<void> {
+  try {
+    const account = await client.getAccount(ctx.abort.signal);
+    if (ctx.client !== client) return;
+    ctx.update({ email: account.email });
+    ctx.persistSession();
+  } catch (error) {
+    ctx.ports.logger.warn(`session: could not read the account: ${toAppError(error).kind}`);
+  }
+}
+
+/** At start: the keychain's token for the current address, if any. */
+export async function loadStoredToken(ctx: CoreContext, email: string | null): Promise<void> {
+  const url = ctx.data.settings.apiBaseUrl;
+  const stored = await readStoredToken(
+    ctx.ports.secrets,
+    url,
+    ctx.ports.logger,
+    ctx.ports.keychainProblem ?? null,
+  );
+  ctx.data = { ...ctx.data, keychain: stored.keychain };
+  if (stored.token === null) {
+    ctx.data = { ...ctx.data, mode: 'signed-out', email: null, tokenStorage: null };
+    return;
+  }
+  try {
+    ctx.client = ctx.ports.createClient({ baseUrl: url, token: stored.token });
+  } catch (error) {
+    ctx.ports.logger.warn(`session: stored token unusable: ${toAppError(error).message}`);
+    ctx.data = { ...ctx.data, mode: 'signed-out', email: null, tokenStorage: null };
+    return;
+  }
+  ctx.data = { ...ctx.data, mode: 'account', email, tokenStorage: 'keychain', tokenInvalid: false };
+}
+
+/** The API address changed while signed in: use the token stored for the new one, if any. */
+export async function switchApiAddress(ctx: CoreContext): Promise<void> {
+  ctx.loop.stop();
+  ctx.client = null;
+  ctx.generation++;
+  await loadStoredToken(ctx, null);
+  ctx.update({ servers: [], snapshots: [], sync: initialSync() });
+  if (ctx.client === null) {
+    ctx.persistSession();
+    return;
+  }
+  const client: VpsClient = ctx.client;
+  ctx.persistSession();
+  void ctx.loop.start();
+  await fetchEmail(ctx, client);
+}
+
+/** Starts the demo simulator and switches to it; keeps nothing of a previous demo's operations. */
+export async function enterDemo(ctx: CoreContext): Promise<Result<null>> {
+  let demo: DemoServer;
+  try {
+    demo = await ctx.ports.startDemo();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'unknown error';
+    ctx.ports.logger.error(`demo: could not start: ${detail}`);
+    signedOut(ctx, false);
+    return fail({ kind: 'internal', message: 'The demo could not start. Please try again.' });
+  }
+  ctx.demo = demo;
+  ctx.client = ctx.ports.createClient({ baseUrl: demo.url, token: demo.token });
+  ctx.generation++;
+  // A new simulator starts from its seed: operations of an earlier demo cannot be followed.
+  ctx.data = {
+    ...ctx.data,
+    mode: 'demo',
+    email: null,
+    tokenStorage: null,
+    tokenInvalid: false,
+    servers: [],
+    snapshots: [],
+    sync: initialSync(),
+    demoUrl: demo.url,
+  };
+  ctx.ops.reset([]);
+  ctx.persistSession();
+  ctx.ports.logger.info('demo: started');
+  return ok(null);
+}
+
+/** Stops the demo simulator, if one runs (a failure to stop is logged). */
+export async function stopDemo(ctx: CoreContext): Promise<void> {
+  const demo = ctx.demo;
+  ctx.demo = null;
+  if (demo === null) return;
+  try {
+    await demo.stop();
+  } catch (error) {
+    ctx.ports.logger.warn(`demo: stop failed: ${error instanceof Error ? error.message : 'unknown'}`);
+  }
+}
+
+/** Back to signed out; `clearOperations` drops tracked operations (sign-out and leaving the demo). */
+export function signedOut(ctx: CoreContext, clearOperations: boolean): void {
+  ctx.loop.stop();
+  ctx.client = null;
+  ctx.generation++;
+  if (clearOperations) ctx.ops.reset([]);
+  ctx.update({
+    mode: 'signed-out',
+    email: null,
+    tokenStorage: null,
+    tokenInvalid: false,
+    servers: [],
+    snapshots: [],
+    sync: initialSync(),
+    demoUrl: null,
+  });
+  ctx.persistSession();
+}
