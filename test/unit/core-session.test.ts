@@ -147,7 +147,7 @@ describe('core session', () => {
     await h.core.start();
     await h.core.settled();
     expect(h.notifier.shown).toEqual([
-      { title: 'Settings file was damaged', body: expect.stringContaining('a copy was kept') },
+      { title: 'Problem with the settings file', body: expect.stringContaining('a copy was kept') },
     ]);
     expect(h.logs.some((l) => l.startsWith('warn settings: The settings file was damaged'))).toBe(true);
   });

@@ -54,7 +54,7 @@ export class AppCore {
       ctx.ports.logger.warn(`settings: ${problem}`);
       if (data.settings.notifications) {
         ctx.safely('notification', () =>
-          ctx.ports.notifier.show({ title: 'Settings file was damaged', body: problem }),
+          ctx.ports.notifier.show({ title: 'Problem with the settings file', body: problem }),
         );
       }
     }
