@@ -160,6 +160,17 @@ describe.skipIf(skip)('snapshots', () => {
       .toBe(1);
   });
 
+  it('the core refuses a restore with the wrong typed name, even from a page that skips the dialog', async () => {
+    preview.simulator.resetRequestCounts();
+    const refused = await page.evaluate<{ ok: boolean; kind?: string }>(
+      `window.vps.restoreSnapshot({ serverId: 12345, snapshotId: 801, confirmServerName: 'web-server-1' }).then((r) => r.ok ? { ok: true } : { ok: false, kind: r.error.kind })`,
+    );
+    expect(refused.ok).toBe(false);
+    expect(Object.keys(preview.simulator.requestCounts()).filter((k) => k.startsWith('POST'))).toEqual([]);
+    expect(preview.simulator.snapshot().servers.find((s) => s.id === WEB_ID)?.status).toBe('active');
+    await screenshot(page, 'restore-refused-by-core');
+  });
+
   it('deletes a snapshot after the confirmation', async () => {
     await selectServer(WEB);
     await page.getByRole('button', { name: 'Delete snapshot weekly-snapshot-2025-01-08' }).click();
@@ -208,6 +219,26 @@ describe.skipIf(skip)('snapshots', () => {
     await screenshot(page, 'quick-snapshot');
     await snapshotRow('staging-01', name).getByText('Completed').waitFor({ timeout: 60_000 });
     expect(trayLog).toEqual([]);
+  });
+
+  it('a double click on Take snapshot makes one snapshot', async () => {
+    await selectServer('build-runner');
+    await page.getByRole('button', { name: 'Create snapshot' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New snapshot of build-runner' });
+    await dialog.getByLabel('Snapshot name').fill('double-click-once');
+    const createCalls = preview.ipcLog.filter(
+      (e) => e.direction === 'invoke' && e.name === 'createSnapshot',
+    ).length;
+    await dialog.getByRole('button', { name: 'Take snapshot' }).dblclick();
+    await dialog.waitFor({ state: 'detached' });
+    await snapshotRow('build-runner', 'double-click-once').waitFor();
+    expect(preview.simulator.snapshot().snapshots.filter((s) => s.name === 'double-click-once')).toHaveLength(
+      1,
+    );
+    expect(preview.ipcLog.filter((e) => e.direction === 'invoke' && e.name === 'createSnapshot').length).toBe(
+      createCalls + 1,
+    );
+    await screenshot(page, 'double-click-once');
   });
 
   it('showing a server from a notification or the tray selects it in the window', async () => {
