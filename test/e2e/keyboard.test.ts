@@ -7,7 +7,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Preview } from '../../src/preview/index';
-import { launchBrowser, openApp, screenshot, skipWithoutChromium, startTestPreview } from './support';
+import {
+  launchBrowser,
+  openApp,
+  screenshot,
+  skipWithoutChromium,
+  startTestPreview,
+  saveBridgeTraffic,
+} from './support';
 
 const skip = skipWithoutChromium();
 
@@ -59,6 +66,7 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
 
   afterAll(async () => {
     await browser?.close();
+    if (preview) saveBridgeTraffic(preview, 'keyboard');
     await preview?.stop();
   });
 

@@ -7,7 +7,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Preview } from '../../src/preview/index';
-import { launchBrowser, openApp, screenshot, skipWithoutChromium, startTestPreview } from './support';
+import {
+  launchBrowser,
+  openApp,
+  screenshot,
+  skipWithoutChromium,
+  startTestPreview,
+  saveBridgeTraffic,
+} from './support';
 
 const skip = skipWithoutChromium();
 
@@ -22,6 +29,7 @@ describe.skipIf(skip)('loading', () => {
 
   afterAll(async () => {
     await browser?.close();
+    if (preview) saveBridgeTraffic(preview, 'loading');
     await preview?.stop();
   });
 

@@ -6,7 +6,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Preview } from '../../src/preview/index';
-import { launchBrowser, openApp, screenshot, skipWithoutChromium, startTestPreview } from './support';
+import {
+  launchBrowser,
+  openApp,
+  screenshot,
+  skipWithoutChromium,
+  startTestPreview,
+  saveBridgeTraffic,
+} from './support';
 
 const skip = skipWithoutChromium();
 
@@ -27,6 +34,7 @@ describe.skipIf(skip)('settings', () => {
 
   afterAll(async () => {
     await browser?.close();
+    if (preview) saveBridgeTraffic(preview, 'settings');
     await preview?.stop();
   });
 

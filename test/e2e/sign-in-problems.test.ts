@@ -15,6 +15,7 @@ import {
   screenshot,
   skipWithoutChromium,
   startTestPreview,
+  saveBridgeTraffic,
 } from './support';
 
 const skip = skipWithoutChromium();
@@ -30,7 +31,10 @@ describe.skipIf(skip)('sign-in problems', () => {
 
   afterAll(async () => {
     await browser?.close();
-    for (const preview of previews) await preview.stop();
+    for (const [i, preview] of previews.entries()) {
+      saveBridgeTraffic(preview, `sign-in-problems-${i}`);
+      await preview.stop();
+    }
   });
 
   it('without a keychain: the reason is shown, and the token is kept for the session only when asked', async () => {

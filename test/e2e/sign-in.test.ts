@@ -17,6 +17,7 @@ import {
   screenshot,
   skipWithoutChromium,
   startTestPreview,
+  saveBridgeTraffic,
 } from './support';
 
 const skip = skipWithoutChromium();
@@ -36,6 +37,7 @@ describe.skipIf(skip)('sign in', () => {
 
   afterAll(async () => {
     await browser?.close();
+    if (preview) saveBridgeTraffic(preview, 'sign-in');
     await preview?.stop();
   });
 

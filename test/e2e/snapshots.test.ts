@@ -20,6 +20,7 @@ import {
   screenshot,
   skipWithoutChromium,
   startTestPreview,
+  saveBridgeTraffic,
 } from './support';
 
 const skip = skipWithoutChromium();
@@ -66,6 +67,7 @@ describe.skipIf(skip)('snapshots', () => {
 
   afterAll(async () => {
     await browser?.close();
+    if (preview) saveBridgeTraffic(preview, 'snapshots');
     await preview?.stop();
   });
 

@@ -3,7 +3,7 @@
  * preview (real simulator, real core, the built renderer), screenshots, and the checks that the
  * token never reached the page.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
@@ -131,6 +131,18 @@ export function bridgeTrafficWithoutTokenPayloads(preview: Preview): string {
         : entry,
     ),
   );
+}
+
+/** Where each e2e file's bridge traffic is saved, for the secret-hygiene scans of everything written. */
+export const IPC_LOG_DIR = join(process.cwd(), 'test-results', 'ipc');
+
+/**
+ * Saves test-results/ipc/<name>.json: every invoke and event that crossed the bridge, with the one
+ * setToken request payload replaced (it is the token itself and must not be written to disk).
+ */
+export function saveBridgeTraffic(preview: Preview, name: string): void {
+  mkdirSync(IPC_LOG_DIR, { recursive: true });
+  writeFileSync(join(IPC_LOG_DIR, `${name}.json`), bridgeTrafficWithoutTokenPayloads(preview));
 }
 
 /** Every file of the built renderer as text. */
