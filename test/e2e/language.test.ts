@@ -77,6 +77,12 @@ describe.skipIf(skip)('language', () => {
     await page.getByRole('heading', { name: m(fi, 'servers.title'), exact: true }).waitFor();
     expect(await page.getByRole('button', { name: m(en, 'snapshots.create') }).count()).toBe(0);
     expect(await page.evaluate<string>('document.documentElement.lang')).toMatch(/^fi/);
+    // Sizes and relative times come from Intl in the chosen language: a decimal comma, Finnish words.
+    await page.getByText('4,7 Gt').first().waitFor();
+    await page
+      .getByText(/vuotta sitten/)
+      .first()
+      .waitFor();
     await screenshot(page, 'language-fi');
   });
 
