@@ -16,7 +16,7 @@ import { createConsoleLogger, realScheduler } from '../main/system-ports';
 import { DEFAULT_SETTINGS, type UserSettings } from '../shared/settings';
 import type { EventMap } from '../shared/ipc';
 import type { InvokeHandlers } from '../main/electron/ipc';
-import { startBridgeServer, type BridgeLogEntry } from './server';
+import { startBridgeServer, type BridgeLogEntry, type BridgeServer } from './server';
 
 export type { BridgeLogEntry } from './server';
 
@@ -104,7 +104,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     openExternal: (url) => void openedUrls.push(url),
     showServer: (serverId) => publish('focusServer', { serverId } satisfies EventMap['focusServer']),
   });
-  let server;
+  let server: BridgeServer;
   try {
     await core.start();
     server = await startBridgeServer({
