@@ -69,6 +69,8 @@ export const en = {
   'banner.tokenInvalid': 'Your token no longer works. Paste a new one to continue.',
   'banner.newToken': 'Enter a new token',
   'banner.dismiss': 'Dismiss',
+  'banner.settingsProblem':
+    'Your settings file had a problem, so some settings may be back to their defaults.',
 
   'status.active': 'Active',
   'status.stopped': 'Stopped',

@@ -68,6 +68,8 @@ export const fi = {
   'banner.tokenInvalid': 'Tunnuksesi ei enää toimi. Liitä uusi tunnus jatkaaksesi.',
   'banner.newToken': 'Anna uusi tunnus',
   'banner.dismiss': 'Sulje',
+  'banner.settingsProblem':
+    'Asetustiedostossasi oli ongelma, joten osa asetuksista voi olla palautettu oletusarvoihin.',
 
   'status.active': 'Käynnissä',
   'status.stopped': 'Pysäytetty',

@@ -64,6 +64,7 @@ export const gu = {
   'banner.tokenInvalid': 'તમારું ટોકન હવે કામ કરતું નથી. ચાલુ રાખવા નવું ટોકન પેસ્ટ કરો.',
   'banner.newToken': 'નવું ટોકન દાખલ કરો',
   'banner.dismiss': 'બંધ કરો',
+  'banner.settingsProblem': 'તમારી સેટિંગ્સ ફાઇલમાં સમસ્યા હતી, તેથી કેટલીક સેટિંગ્સ ડિફૉલ્ટ પર પાછી આવી હોઈ શકે છે.',
 
   'status.active': 'સક્રિય',
   'status.stopped': 'બંધ',
