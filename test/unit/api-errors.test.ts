@@ -212,6 +212,12 @@ describe('errorFromResponse for any body', () => {
   });
 });
 
+it('wraps a field message that opens like markup in our own sentence (fast-check counterexample)', () => {
+  const e = errorFromResponse(400, '[{"<":"!"}]', null);
+  expect(e.kind).toBe('invalid');
+  expect(e.message).toMatch(/^VPS\.org refused the request/);
+});
+
 it('redacts before clipping, so no prefix of the token survives a cut', () => {
   for (let pad = 280; pad < 300; pad++) {
     const said = readServerMessage(JSON.stringify({ detail: `${'a'.repeat(pad)}${TOKEN}` }), null, TOKEN);

@@ -254,7 +254,8 @@ export function errorFromResponse(
   const own = ownSentence(kind, status, retryAfterMs);
   let message: string;
   if (said.text === null) message = own;
-  else if (kind === 'invalid' || kind === 'not_found') message = said.text;
+  // The server's words stand alone only when they read as a sentence, never when they open like markup.
+  else if ((kind === 'invalid' || kind === 'not_found') && !/^\s*</.test(said.text)) message = said.text;
   else message = `${own} (VPS.org said: ${said.text})`;
   return new ApiError(kind, status, message, { retryAfterMs, fields: said.fields });
 }
