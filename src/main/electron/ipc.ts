@@ -30,7 +30,6 @@ export interface TrustedSender {
   isTrustedUrl(url: string): boolean;
 }
 
-
 const REFUSED = {
   kind: 'refused',
   message: 'This request did not come from the app window and was refused.',
