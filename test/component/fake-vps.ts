@@ -14,6 +14,7 @@ import type {
   VpsApi,
 } from '../../src/shared/ipc';
 import type { AppState, ServerEntry } from '../../src/shared/state';
+import { DOC_801, DOC_SERVER } from '../support/doc-records';
 
 /** One recorded invoke call. */
 export interface RecordedCall {
@@ -48,34 +49,12 @@ export interface FakeVps {
 
 /** A server with sensible defaults (the documentation's example server). */
 export function makeServer(overrides: Partial<Server> = {}): Server {
-  return {
-    id: 12345,
-    name: 'web-server-01',
-    hostname: 'web01.example.com',
-    status: 'active',
-    ipAddress: '203.0.113.10',
-    location: 'us-west',
-    plan: { id: 1, name: 'Standard VPS', vcpus: 2, memoryMb: 4096, storageGb: 80 },
-    os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-    createdAt: '2025-01-10T14:30:00Z',
-    updatedAt: '2025-01-10T14:30:00Z',
-    ...overrides,
-  };
+  return { ...structuredClone(DOC_SERVER), ...overrides };
 }
 
 /** A completed snapshot with defaults (the documentation's snapshot 801). */
 export function makeSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
-  return {
-    id: 801,
-    serverId: 12345,
-    serverName: 'web-server-01',
-    name: 'pre-migration-snapshot',
-    status: 'completed',
-    sizeMb: 5120,
-    createdAt: '2025-01-15T18:30:00Z',
-    description: 'Before major migration',
-    ...overrides,
-  };
+  return { ...DOC_801, ...overrides };
 }
 
 /** A server entry: the server and its snapshots. */

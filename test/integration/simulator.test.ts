@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../src/simulator/index';
 import type { SimServer, SimulatorHandle, SimulatorOptions } from '../../src/simulator/types';
+import { DOC_798_WIRE, DOC_801_WIRE, DOC_SERVER_WIRE } from '../support/doc-records';
 
 const TOKEN = 'vps_SECRETtest_simulator';
 const T0 = Date.parse('2026-03-01T10:00:00Z');
@@ -131,38 +132,6 @@ async function serverStatus(sim: Sim, id: number | string): Promise<unknown> {
   return (reply.json as { status: unknown }).status;
 }
 
-const DOC_SERVER = {
-  id: 12345,
-  name: 'web-server-01',
-  hostname: 'web01.example.com',
-  status: 'active',
-  ip_address: '203.0.113.10',
-  location: 'us-west',
-  plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
-  os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-  created_at: '2025-01-10T14:30:00Z',
-};
-
-const DOC_801 = {
-  id: 801,
-  server: { id: 12345, name: 'web-server-01' },
-  name: 'pre-migration-snapshot',
-  status: 'completed',
-  size_mb: 5120,
-  created_at: '2025-01-15T18:30:00Z',
-  description: 'Before major migration',
-};
-
-const DOC_798 = {
-  id: 798,
-  server: { id: 12345, name: 'web-server-01' },
-  name: 'weekly-snapshot-2025-01-08',
-  status: 'completed',
-  size_mb: 4856,
-  created_at: '2025-01-08T12:00:00Z',
-  description: 'Weekly snapshot',
-};
-
 describe('startSimulator', () => {
   it('listens on 127.0.0.1 with the /api/v1/ base URL and the given token', async () => {
     const sim = await start();
@@ -206,9 +175,7 @@ describe('startSimulator', () => {
 
   it('addServers refuses a duplicate id', async () => {
     const sim = await start();
-    expect(() => sim.handle.addServers([{ ...DOC_SERVER, updated_at: DOC_SERVER.created_at }])).toThrow(
-      /12345/,
-    );
+    expect(() => sim.handle.addServers([DOC_SERVER_WIRE])).toThrow(/12345/);
   });
 });
 
@@ -305,7 +272,7 @@ describe('servers', () => {
     expect(list.count).toBe(6);
     expect(list.next).toBeNull();
     expect(list.previous).toBeNull();
-    expect(list.results[0]).toMatchObject(DOC_SERVER);
+    expect(list.results[0]).toMatchObject(DOC_SERVER_WIRE);
     const statuses = list.results.map((s) => s['status']);
     expect(statuses).toEqual(expect.arrayContaining(['active', 'stopped', 'suspended']));
     expect(list.results.some((s) => typeof s['id'] === 'string')).toBe(true);
@@ -336,7 +303,7 @@ describe('servers', () => {
     const sim = await start();
     const web = await call(sim, 'GET', 'servers/12345/');
     expect(web.status).toBe(200);
-    expect(web.json).toMatchObject(DOC_SERVER);
+    expect(web.json).toMatchObject(DOC_SERVER_WIRE);
     const uuid = sim.handle.snapshot().servers.find((s) => typeof s.id === 'string');
     const byUuid = await call(sim, 'GET', `servers/${String(uuid?.id)}/`);
     expect(byUuid.status).toBe(200);
@@ -409,8 +376,10 @@ describe('paging', () => {
     const sim = await start();
     const one = await page(sim, 'snapshots/?server_id=12345&page_size=1');
     expect(one.count).toBe(2);
-    expect(one.results).toEqual([DOC_801]);
-    expect((await page(sim, 'snapshots/?server_id=12345&page_size=1&page=2')).results).toEqual([DOC_798]);
+    expect(one.results).toEqual([DOC_801_WIRE]);
+    expect((await page(sim, 'snapshots/?server_id=12345&page_size=1&page=2')).results).toEqual([
+      DOC_798_WIRE,
+    ]);
   });
 });
 
@@ -418,7 +387,7 @@ describe('listing snapshots', () => {
   it('server_id=12345 gives the documented records 801 and 798, newest first', async () => {
     const sim = await start();
     const list = await page(sim, 'snapshots/?server_id=12345');
-    expect(list).toEqual({ count: 2, next: null, previous: null, results: [DOC_801, DOC_798] });
+    expect(list).toEqual({ count: 2, next: null, previous: null, results: [DOC_801_WIRE, DOC_798_WIRE] });
   });
 
   it('without a filter lists every server’s snapshots; an unknown server_id lists none', async () => {
@@ -646,7 +615,7 @@ describe('deleting', () => {
     const reply = await call(sim, 'DELETE', 'snapshots/801/');
     expect(reply.status).toBe(204);
     expect(reply.text).toBe('');
-    expect((await page(sim, 'snapshots/?server_id=12345')).results).toEqual([DOC_798]);
+    expect((await page(sim, 'snapshots/?server_id=12345')).results).toEqual([DOC_798_WIRE]);
     expect((await call(sim, 'DELETE', 'snapshots/801/')).status).toBe(404);
   });
 
@@ -767,7 +736,12 @@ describe('faults', () => {
   it('slowBody: after the stall the real body arrives whole', async () => {
     const sim = await start({ faults: { slowBody: 1, slowBodyMs: 10 } });
     const reply = await call(sim, 'GET', 'snapshots/?server_id=12345');
-    expect(reply.json).toEqual({ count: 2, next: null, previous: null, results: [DOC_801, DOC_798] });
+    expect(reply.json).toEqual({
+      count: 2,
+      next: null,
+      previous: null,
+      results: [DOC_801_WIRE, DOC_798_WIRE],
+    });
   });
 
   it('only: faults hit the named endpoint alone (by template or by concrete path)', async () => {

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVpsClient } from '../../src/main/api/client';
 import { ApiError, API_ERROR_KINDS, type ApiErrorKind } from '../../src/main/api/errors';
 import type { VpsClient } from '../../src/main/api/types';
+import { DOC_801_WIRE, DOC_SERVER_WIRE } from '../support/doc-records';
 
 const TOKEN = `vps_SECRETcanary_${randomBytes(6).toString('hex')}`;
 const RUNS_PER_ENDPOINT = 150;
@@ -60,26 +61,13 @@ function client(): VpsClient {
 
 // ---- documented bodies, and ways to break them ----
 
-const serverWire = {
-  id: 12345,
-  name: 'web-server-01',
-  hostname: 'web01.example.com',
-  status: 'active',
-  ip_address: '203.0.113.10',
-  location: 'us-west',
-  plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
-  os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-  created_at: '2025-01-10T14:30:00Z',
-  updated_at: '2025-01-10T14:30:00Z',
-};
+const serverWire = DOC_SERVER_WIRE;
+// Snapshot 801 as the create answer shows it: still running, no size yet.
 const snapshotWire = {
-  id: 801,
-  server: { id: 12345, name: 'web-server-01' },
+  ...DOC_801_WIRE,
   name: 'before-update-snapshot',
   status: 'in_progress',
   size_mb: null,
-  created_at: '2025-01-15T18:30:00Z',
-  description: 'Before major migration',
 };
 const VALID = {
   account: {

@@ -7,29 +7,10 @@ import {
   parseServer,
   parseSnapshot,
 } from '../../src/main/api/schemas';
+import { DOC_801, DOC_801_WIRE, DOC_SERVER, DOC_SERVER_WIRE } from '../support/doc-records';
 
-const server = {
-  id: 12345,
-  name: 'web-server-01',
-  hostname: 'web01.example.com',
-  status: 'active',
-  ip_address: '203.0.113.10',
-  location: 'us-west',
-  plan: { id: 1, name: 'Standard VPS', vcpus: 2, memory: 4096, storage: 80 },
-  os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-  created_at: '2025-01-10T14:30:00Z',
-  updated_at: '2025-01-10T14:30:00Z',
-};
-
-const snapshot = {
-  id: 801,
-  server: { id: 12345, name: 'web-server-01' },
-  name: 'pre-migration-snapshot',
-  status: 'completed',
-  size_mb: 5120,
-  created_at: '2025-01-15T18:30:00Z',
-  description: 'Before major migration',
-};
+const server = DOC_SERVER_WIRE;
+const snapshot = DOC_801_WIRE;
 
 function badResponse(fn: () => unknown): ApiError {
   try {
@@ -44,18 +25,7 @@ function badResponse(fn: () => unknown): ApiError {
 
 describe('server schema', () => {
   it('maps the documented example to camelCase', () => {
-    expect(parseServer(server)).toEqual({
-      id: 12345,
-      name: 'web-server-01',
-      hostname: 'web01.example.com',
-      status: 'active',
-      ipAddress: '203.0.113.10',
-      location: 'us-west',
-      plan: { id: 1, name: 'Standard VPS', vcpus: 2, memoryMb: 4096, storageGb: 80 },
-      os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-      createdAt: '2025-01-10T14:30:00Z',
-      updatedAt: '2025-01-10T14:30:00Z',
-    });
+    expect(parseServer(server)).toEqual(DOC_SERVER);
   });
 
   it('keeps a UUID id as a string, an unknown status as it is, and drops unknown fields', () => {
@@ -93,16 +63,7 @@ describe('server schema', () => {
 
 describe('snapshot schema', () => {
   it('maps the documented example', () => {
-    expect(parseSnapshot(snapshot)).toEqual({
-      id: 801,
-      serverId: 12345,
-      serverName: 'web-server-01',
-      name: 'pre-migration-snapshot',
-      status: 'completed',
-      sizeMb: 5120,
-      createdAt: '2025-01-15T18:30:00Z',
-      description: 'Before major migration',
-    });
+    expect(parseSnapshot(snapshot)).toEqual(DOC_801);
   });
 
   it('accepts an in-progress snapshot with null size, unknown status and a create message', () => {

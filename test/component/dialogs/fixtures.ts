@@ -4,58 +4,22 @@
  */
 import { vi } from 'vitest';
 import type { Operation, Server, Snapshot } from '../../../src/shared/domain';
+import { DOC_798 } from '../../support/doc-records';
+import { makeServer, makeSnapshot } from '../fake-vps';
 import type { Result } from '../../../src/shared/ipc';
 import type { AppError, ServerEntry } from '../../../src/shared/state';
 
+/** The documentation's example server and snapshot 801, with any field overridden. */
+export { makeServer, makeSnapshot };
+
 /** 2025-01-20T12:00:00Z: five days after snapshot 801. */
 export const NOW = Date.parse('2025-01-20T12:00:00Z');
-
-/** The documentation's example server, with any field overridden. */
-export function makeServer(overrides: Partial<Server> = {}): Server {
-  return {
-    id: 12345,
-    name: 'web-server-01',
-    hostname: 'web01.example.com',
-    status: 'active',
-    ipAddress: '203.0.113.10',
-    location: 'us-west',
-    plan: { id: 1, name: 'Standard VPS', vcpus: 2, memoryMb: 4096, storageGb: 80 },
-    os: { id: 5, name: 'Ubuntu 22.04 LTS' },
-    createdAt: '2025-01-10T14:30:00Z',
-    updatedAt: '2025-01-10T14:30:00Z',
-    ...overrides,
-  };
-}
-
-/** A snapshot of server 12345, with any field overridden. */
-export function makeSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
-  return {
-    id: 801,
-    serverId: 12345,
-    serverName: 'web-server-01',
-    name: 'pre-migration-snapshot',
-    status: 'completed',
-    sizeMb: 5120,
-    createdAt: '2025-01-15T18:30:00Z',
-    description: 'Before major migration',
-    ...overrides,
-  };
-}
 
 /** The example server with the documentation's two snapshots, newest first. */
 export function makeEntry(server: Partial<Server> = {}, snapshots?: Snapshot[]): ServerEntry {
   return {
     server: makeServer(server),
-    snapshots: snapshots ?? [
-      makeSnapshot(),
-      makeSnapshot({
-        id: 798,
-        name: 'weekly-snapshot-2025-01-08',
-        sizeMb: 4856,
-        createdAt: '2025-01-08T12:00:00Z',
-        description: 'Weekly snapshot',
-      }),
-    ],
+    snapshots: snapshots ?? [makeSnapshot(), { ...DOC_798 }],
   };
 }
 
