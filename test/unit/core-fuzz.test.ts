@@ -6,18 +6,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorKind } from '../../src/shared/state';
+import { API_ERROR_KINDS } from '../../src/main/api/errors';
 import { createHarness, TEST_TOKEN, type Harness } from './core-harness';
 
+// The client's kinds plus the app's own: every ErrorKind.
 const KINDS: ErrorKind[] = [
-  'unauthorized',
-  'not_found',
-  'limit_reached',
-  'invalid',
-  'rate_limited',
-  'server',
-  'network',
-  'timeout',
-  'bad_response',
+  ...API_ERROR_KINDS,
   'validation',
   'refused',
   'keychain',

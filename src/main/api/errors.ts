@@ -5,22 +5,8 @@
 import { SNAPSHOT_LIMIT } from '../../shared/domain';
 import type { AppError, ErrorKind } from '../../shared/state';
 
-/** The kinds of failure the API client reports (the API part of the shared ErrorKind). */
-export type ApiErrorKind = Extract<
-  ErrorKind,
-  | 'unauthorized'
-  | 'not_found'
-  | 'limit_reached'
-  | 'invalid'
-  | 'rate_limited'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'bad_response'
->;
-
-/** Every API kind, for tests and exhaustive checks. */
-export const API_ERROR_KINDS: readonly ApiErrorKind[] = [
+/** Every kind of failure the API client reports (the API part of the shared ErrorKind). */
+export const API_ERROR_KINDS = [
   'unauthorized',
   'not_found',
   'limit_reached',
@@ -30,7 +16,10 @@ export const API_ERROR_KINDS: readonly ApiErrorKind[] = [
   'network',
   'timeout',
   'bad_response',
-];
+] as const satisfies readonly ErrorKind[];
+
+/** One kind of failure the API client reports. */
+export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
 
 /** Extra facts an ApiError may carry. */
 export interface ApiErrorDetails {

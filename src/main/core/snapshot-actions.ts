@@ -105,6 +105,27 @@ export async function deleteSnapshot(
   return ok(null);
 }
 
+/** A just-started operation on this server's snapshot, stamped now. */
+function runningOperation(
+  ctx: CoreContext,
+  kind: Operation['kind'],
+  server: Server,
+  snapshot: Snapshot,
+): Operation {
+  return {
+    id: ctx.ops.newId(ctx.ports.scheduler.now()),
+    kind,
+    serverId: server.id,
+    serverName: server.name,
+    snapshotId: snapshot.id,
+    snapshotName: snapshot.name,
+    startedAt: ctx.nowIso(),
+    status: 'running',
+    finishedAt: null,
+    message: null,
+  };
+}
+
 /** Sends the restore and starts tracking it (the guards have passed). */
 async function startRestore(
   ctx: CoreContext,
@@ -124,16 +145,7 @@ async function startRestore(
   }
   ctx.generation++;
   const op: Operation = {
-    id: ctx.ops.newId(ctx.ports.scheduler.now()),
-    kind: 'restore',
-    serverId: server.id,
-    serverName: server.name,
-    snapshotId: snapshot.id,
-    snapshotName: snapshot.name,
-    startedAt: ctx.nowIso(),
-    status: 'running',
-    finishedAt: null,
-    message: null,
+    ...runningOperation(ctx, 'restore', server, snapshot),
     previousServerStatus: server.status,
   };
   ctx.data = {
@@ -224,18 +236,7 @@ async function startCreate(
     ...(description !== '' ? { description } : {}),
   });
   ctx.generation++;
-  const op: Operation = {
-    id: ctx.ops.newId(ctx.ports.scheduler.now()),
-    kind: 'create',
-    serverId: server.id,
-    serverName: server.name,
-    snapshotId: snapshot.id,
-    snapshotName: snapshot.name,
-    startedAt: ctx.nowIso(),
-    status: 'running',
-    finishedAt: null,
-    message: null,
-  };
+  const op = runningOperation(ctx, 'create', server, snapshot);
   ctx.data = {
     ...ctx.data,
     snapshots: [snapshot, ...ctx.data.snapshots.filter((s) => !sameId(s.id, snapshot.id))],
