@@ -98,3 +98,18 @@ export function checkNameTemplate(template: string): 'empty' | 'too_long' | 'no_
   if (!/\{[^{}]+\}/.test(template)) return 'no_placeholder';
   return null;
 }
+
+/**
+ * Makes `base` unique among `taken` names by adding -2, -3, ... (within the length rule): a
+ * template with minutes repeats when two snapshots are taken in the same minute.
+ */
+export function uniqueSnapshotName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  for (let n = 2; n < 1000; n++) {
+    const suffix = `-${n}`;
+    const candidate = `${base.slice(0, SNAPSHOT_NAME_MAX - suffix.length)}${suffix}`;
+    if (!used.has(candidate)) return candidate;
+  }
+  return base;
+}

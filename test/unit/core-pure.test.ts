@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Operation, Server, Snapshot } from '../../src/shared/domain';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { createError, deleteError, nameError, restoreError, uniqueName } from '../../src/main/core/guards';
+import { createError, deleteError, nameError, restoreError } from '../../src/main/core/guards';
+import { uniqueSnapshotName } from '../../src/shared/snapshot-name';
 import { formatDurationMs, formatSizeMb } from '../../src/main/core/format';
 import { operationFinishedNotification, tokenInvalidNotification } from '../../src/main/core/notifications';
 import {
@@ -125,10 +126,10 @@ describe('guards', () => {
   });
 
   it('makes names unique within the length limit', () => {
-    expect(uniqueName('a', [])).toBe('a');
-    expect(uniqueName('a', ['a', 'a-2'])).toBe('a-3');
+    expect(uniqueSnapshotName('a', [])).toBe('a');
+    expect(uniqueSnapshotName('a', ['a', 'a-2'])).toBe('a-3');
     const long = 'x'.repeat(64);
-    const next = uniqueName(long, [long]);
+    const next = uniqueSnapshotName(long, [long]);
     expect(next).toHaveLength(64);
     expect(next.endsWith('-2')).toBe(true);
   });

@@ -118,18 +118,6 @@ export function deleteError(snapshot: Snapshot): AppError | null {
   return null;
 }
 
-/** Makes `base` unique among `taken` names by adding -2, -3, ... (keeping the length rule). */
-export function uniqueName(base: string, taken: readonly string[]): string {
-  const used = new Set(taken);
-  if (!used.has(base)) return base;
-  for (let n = 2; n < 1000; n++) {
-    const suffix = `-${n}`;
-    const candidate = `${base.slice(0, SNAPSHOT_NAME_MAX - suffix.length)}${suffix}`;
-    if (!used.has(candidate)) return candidate;
-  }
-  return base;
-}
-
 /** The answer to any data action before a token is set or the demo started. */
 export const NOT_SIGNED_IN: AppError = {
   kind: 'not_signed_in',

@@ -5,7 +5,7 @@
  */
 import { sameId, type Id, type Operation, type Server, type Snapshot } from '../../shared/domain';
 import { fail, ok, type Result } from '../../shared/ipc';
-import { renderNameTemplate } from '../../shared/snapshot-name';
+import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
 import type { AppError } from '../../shared/state';
 import { isApiError, toAppError } from '../api/errors';
 import type { VpsClient } from '../api/types';
@@ -18,7 +18,6 @@ import {
   deleteError,
   descriptionError,
   restoreError,
-  uniqueName,
 } from './guards';
 import { snapshotsOf } from './refresh';
 
@@ -64,7 +63,7 @@ export async function quickSnapshot(ctx: CoreContext, input: { serverId: Id }): 
     at: new Date(ctx.ports.scheduler.now()),
   });
   const nameFor = () =>
-    uniqueName(
+    uniqueSnapshotName(
       base,
       snapshotsOf(ctx.data.snapshots, server.id).map((s) => s.name),
     );

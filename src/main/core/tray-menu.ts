@@ -5,10 +5,9 @@
  * and quit. The adapter rebuilds the Menu from this model on every change and on a timer (ages).
  */
 import { SNAPSHOT_LIMIT, sameId, type Id, type Operation, type Snapshot } from '../../shared/domain';
-import { renderNameTemplate } from '../../shared/snapshot-name';
+import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
 import type { AppState, ServerEntry } from '../../shared/state';
 import { formatAgo, formatElapsed } from './format-age';
-import { uniqueName } from './guards';
 import type { TrayAction, TrayIconState, TrayMenuItem, TrayModel } from './tray-model';
 
 /** Server entries shown before the rest are summed up in one "open the window" item. */
@@ -185,7 +184,7 @@ function serverSubmenu(
     items.push(act(TRAY_TEXT.quickSnapshot, { type: 'quickSnapshot', serverId: id }));
     // The same rule the core applies when it names the snapshot, so the preview tells the truth.
     const base = renderNameTemplate(state.settings.nameTemplate, { server: entry.server, at: new Date(now) });
-    const name = uniqueName(
+    const name = uniqueSnapshotName(
       base,
       entry.snapshots.map((s) => s.name),
     );

@@ -4,7 +4,6 @@
  * could lose, and why a restore or delete is refused.
  */
 import type { Server, Snapshot } from '../../../shared/domain';
-import { SNAPSHOT_NAME_MAX } from '../../../shared/snapshot-name';
 import type { ErrorKind } from '../../../shared/state';
 
 /** The catalog key that explains each kind of failure in plain language. */
@@ -28,21 +27,6 @@ export const ERROR_KEYS = {
 /** The catalog key for an error kind; unknown kinds (from a newer core) read as internal. */
 export function errorKey(kind: string): (typeof ERROR_KEYS)[ErrorKind] {
   return Object.hasOwn(ERROR_KEYS, kind) ? ERROR_KEYS[kind as ErrorKind] : ERROR_KEYS.internal;
-}
-
-/**
- * The prefilled name, made unique among the server's snapshots by adding -2, -3, ... (within the
- * length rule): a template with minutes repeats when two snapshots are taken in the same minute.
- */
-export function uniqueSnapshotName(base: string, taken: readonly string[]): string {
-  const used = new Set(taken);
-  if (!used.has(base)) return base;
-  for (let n = 2; n < 1000; n++) {
-    const suffix = `-${n}`;
-    const candidate = `${base.slice(0, SNAPSHOT_NAME_MAX - suffix.length)}${suffix}`;
-    if (!used.has(candidate)) return candidate;
-  }
-  return base;
 }
 
 /** Snapshots a user could delete to make room, oldest first (in-progress ones cannot be deleted). */
