@@ -16,7 +16,7 @@ import {
   removeToken,
   storeToken,
 } from './session';
-import { initialSync } from './state-store';
+import { initialSync, type CoreData } from './state-store';
 
 /**
  * Checks a pasted token with VPS.org, then keeps it: in the keychain, or in memory only when
@@ -181,17 +181,7 @@ export async function enterDemo(ctx: CoreContext): Promise<Result<null>> {
   ctx.client = ctx.ports.createClient({ baseUrl: demo.url, token: demo.token });
   ctx.generation++;
   // A new simulator starts from its seed: operations of an earlier demo cannot be followed.
-  ctx.data = {
-    ...ctx.data,
-    mode: 'demo',
-    email: null,
-    tokenStorage: null,
-    tokenInvalid: false,
-    servers: [],
-    snapshots: [],
-    sync: initialSync(),
-    demoUrl: demo.url,
-  };
+  ctx.data = { ...ctx.data, ...noAccount(), mode: 'demo', demoUrl: demo.url };
   ctx.ops.reset([]);
   ctx.persistSession();
   ctx.ports.logger.info('demo: started');
@@ -216,15 +206,21 @@ export function signedOut(ctx: CoreContext, clearOperations: boolean): void {
   ctx.client = null;
   ctx.generation++;
   if (clearOperations) ctx.ops.reset([]);
-  ctx.update({
-    mode: 'signed-out',
+  ctx.update({ ...noAccount(), mode: 'signed-out', demoUrl: null });
+  ctx.persistSession();
+}
+
+/** No user, no token, no data and a fresh sync: what signing out and entering a new demo share. */
+function noAccount(): Pick<
+  CoreData,
+  'email' | 'tokenStorage' | 'tokenInvalid' | 'servers' | 'snapshots' | 'sync'
+> {
+  return {
     email: null,
     tokenStorage: null,
     tokenInvalid: false,
     servers: [],
     snapshots: [],
     sync: initialSync(),
-    demoUrl: null,
-  });
-  ctx.persistSession();
+  };
 }
