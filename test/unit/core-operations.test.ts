@@ -173,6 +173,13 @@ describe('core actions', () => {
     });
     expect(twice.ok === false && twice.error.message).toMatch(/already being restored/);
     expect(h.requests.filter((r) => r.path.includes('restore'))).toHaveLength(1);
+    // The restore's source snapshot cannot be deleted under it.
+    const source = await h.core.deleteSnapshot({ serverId: 12345, snapshotId: 801 });
+    expect(source.ok === false && source.error.message).toMatch(
+      /being restored from snapshot "pre-migration-snapshot"/,
+    );
+    expect(h.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
+    expect(h.sim.snapshot().snapshots.map((s) => s.id)).toContain(801);
   });
 
   it('refuses to delete a snapshot in progress, deletes a finished one', async () => {

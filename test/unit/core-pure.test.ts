@@ -121,8 +121,12 @@ describe('guards', () => {
   });
 
   it('guards deletes', () => {
-    expect(deleteError(snap(1, { status: 'in_progress' }))?.kind).toBe('refused');
-    expect(deleteError(snap(1, { status: 'failed' }))).toBeNull();
+    expect(deleteError(snap(1, { status: 'in_progress' }), [])?.kind).toBe('refused');
+    expect(deleteError(snap(1, { status: 'failed' }), [])).toBeNull();
+    const restoring = op({ kind: 'restore', snapshotId: 1, status: 'running' });
+    expect(deleteError(snap(1), [restoring])?.kind).toBe('refused');
+    expect(deleteError(snap(2), [restoring])).toBeNull();
+    expect(deleteError(snap(1), [{ ...restoring, status: 'succeeded' }])).toBeNull();
   });
 
   it('makes names unique within the length limit', () => {

@@ -109,10 +109,23 @@ export function restoreError(
 }
 
 /** Why this snapshot cannot be deleted now, or null. */
-export function deleteError(snapshot: Snapshot): AppError | null {
+export function deleteError(snapshot: Snapshot, operations: readonly Operation[]): AppError | null {
   if (snapshot.status === 'in_progress') {
     return refused(
       `Snapshot "${snapshot.name}" is still being created. It can be deleted once it has finished.`,
+    );
+  }
+  // Deleting the source of a running restore could leave the server half-restored.
+  const restoringFrom = operations.find(
+    (op) =>
+      op.kind === 'restore' &&
+      op.status === 'running' &&
+      op.snapshotId !== null &&
+      sameId(op.snapshotId, snapshot.id),
+  );
+  if (restoringFrom) {
+    return refused(
+      `${restoringFrom.serverName} is being restored from snapshot "${snapshot.name}". It can be deleted once the restore has finished.`,
     );
   }
   return null;

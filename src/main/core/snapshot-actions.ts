@@ -94,7 +94,7 @@ export async function deleteSnapshot(
   if (client === null) return fail(NOT_SIGNED_IN);
   const snapshot = await findSnapshot(ctx, input.snapshotId);
   if (snapshot === null || !sameId(snapshot.serverId, input.serverId)) return fail(SNAPSHOT_NOT_FOUND);
-  const refusal = deleteError(snapshot);
+  const refusal = deleteError(snapshot, ctx.ops.all);
   if (refusal) return fail(refusal);
   await client.deleteSnapshot(snapshot.id);
   ctx.generation++;
