@@ -16,7 +16,8 @@ import type { InvokeHandlers } from '../src/main/electron/ipc';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
 import { startSimulator } from '../src/simulator/index';
 import type { SimServer, SimulatorHandle } from '../src/simulator/types';
-import { makeServers, makeSnapshots, seededRandom } from './fixtures';
+import { seededRandom } from '../test/support/seeded-random';
+import { makeServers, makeSnapshots } from './fixtures';
 import { info, round, underBudget, type Figure } from './report';
 
 const TOKEN = 'vps_SECRETtest_bench_token_0123456789';

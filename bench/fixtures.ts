@@ -9,18 +9,6 @@ import type { SimServer, SimSnapshot } from '../src/simulator/types';
 const FIRST_SERVER_ID = 500_000;
 const CREATED = Date.parse('2025-06-01T10:00:00Z');
 
-/** A repeatable random source (mulberry32), so every run sees the same durations and sizes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** The name of the i-th generated server (1-based). */
 export function serverName(i: number): string {
   return `${i % 10 === 0 ? 'db' : 'web'}-${String(i).padStart(4, '0')}`;

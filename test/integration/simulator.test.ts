@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../src/simulator/index';
 import type { SimServer, SimulatorHandle, SimulatorOptions } from '../../src/simulator/types';
+import { seededRandom } from '../support/seeded-random';
 import { DOC_798_WIRE, DOC_801_WIRE, DOC_SERVER_WIRE } from '../support/doc-records';
 
 const TOKEN = 'vps_SECRETtest_simulator';
@@ -17,18 +18,6 @@ const running: SimulatorHandle[] = [];
 afterEach(async () => {
   for (const sim of running.splice(0)) await sim.stop();
 });
-
-/** A small seeded generator (mulberry32), so fault and timing draws repeat exactly. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sim {
   handle: SimulatorHandle;
@@ -42,7 +31,7 @@ async function start(options: SimulatorOptions = {}): Promise<Sim> {
     token: TOKEN,
     seed: 'demo',
     now: () => clock.t,
-    random: seeded(42),
+    random: seededRandom(42),
     ...options,
   });
   running.push(handle);
@@ -528,7 +517,7 @@ describe('time', () => {
       [0.5, true],
       [0, false],
     ] as const) {
-      const sim = await start({ seed: 'empty', failureRate: rate, random: seeded(7) });
+      const sim = await start({ seed: 'empty', failureRate: rate, random: seededRandom(7) });
       sim.handle.addServers(bulkServers(8));
       for (let i = 0; i < 8; i++) for (const k of [1, 2, 3, 4, 5]) await create(sim, 500_000 + i, `n-${k}`);
       sim.clock.t = T0 + 10 * MIN;
@@ -760,7 +749,7 @@ describe('faults', () => {
 
   it('a share below 1 hits some requests, the same ones for the same seed', async () => {
     const run = async (): Promise<number[]> => {
-      const sim = await start({ faults: { serverError: 0.4 }, random: seeded(99) });
+      const sim = await start({ faults: { serverError: 0.4 }, random: seededRandom(99) });
       const statuses: number[] = [];
       for (let i = 0; i < 25; i++) statuses.push((await call(sim, 'GET', 'account/me/')).status);
       return statuses;

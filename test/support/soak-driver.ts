@@ -26,6 +26,7 @@ import type { EventMap, EventName, Result } from '../../src/shared/ipc';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { AppState, ErrorKind } from '../../src/shared/state';
 import { startSimulator, type FaultConfig, type SimulatorHandle } from '../../src/simulator/index';
+import { seededRandom } from './seeded-random';
 
 /** 20% of requests faulted, spread over every kind the simulator can inject. */
 export const SOAK_FAULTS: FaultConfig = {
@@ -115,18 +116,6 @@ export interface SoakReport {
   /** Unhandled error texts (redacted by the logger), for diagnosis. */
   errors: string[];
   durationMs: number;
-}
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Kinds that mean "not allowed / not possible", as opposed to "something broke". */
