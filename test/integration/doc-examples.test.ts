@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../src/simulator/index';
 import type { SimulatorHandle } from '../../src/simulator/types';
 import { needTool, type Probe } from '../support/tools';
+import { DOC_798_WIRE, DOC_801_WIRE } from '../support/doc-records';
 
 const DOC_BASE = 'https://admin.vps.org/api/v1';
 const TOKEN = 'vps_SECRETtest_docexamples';
@@ -173,25 +174,7 @@ function expectDocumented(step: Step, answer: Answer): void {
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({
       count: 2,
-      results: [
-        {
-          id: 801,
-          server: { id: 12345, name: 'web-server-01' },
-          name: 'pre-migration-snapshot',
-          status: 'completed',
-          size_mb: 5120,
-          created_at: '2025-01-15T18:30:00Z',
-          description: 'Before major migration',
-        },
-        {
-          id: 798,
-          name: 'weekly-snapshot-2025-01-08',
-          status: 'completed',
-          size_mb: 4856,
-          created_at: '2025-01-08T12:00:00Z',
-          description: 'Weekly snapshot',
-        },
-      ],
+      results: [DOC_801_WIRE, DOC_798_WIRE],
     });
   } else if (step === 'create') {
     expect(answer.status).toBe(201);
