@@ -6,7 +6,6 @@ export const dialogsEn = {
   'dialog.close': 'Close',
   'dialog.cancel': 'Cancel',
   'dialog.sizeUnknown': 'size not known yet',
-  'dialog.errorHeading': 'That did not work.',
   'dialog.errorDetail': 'Details: {message}',
   'dialog.charSpace': 'spaces',
   'dialog.listSeparator': ', ',

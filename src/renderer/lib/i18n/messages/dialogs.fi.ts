@@ -5,7 +5,6 @@ export const dialogsFi = {
   'dialog.close': 'Sulje',
   'dialog.cancel': 'Peruuta',
   'dialog.sizeUnknown': 'kokoa ei vielä tiedetä',
-  'dialog.errorHeading': 'Se ei onnistunut.',
   'dialog.errorDetail': 'Lisätiedot: {message}',
   'dialog.charSpace': 'välilyöntejä',
   'dialog.listSeparator': ', ',

@@ -5,7 +5,6 @@ export const dialogsGu = {
   'dialog.close': 'બંધ કરો',
   'dialog.cancel': 'રદ કરો',
   'dialog.sizeUnknown': 'કદ હજી જાણીતું નથી',
-  'dialog.errorHeading': 'આ કાર્ય થઈ શક્યું નહીં.',
   'dialog.errorDetail': 'વિગતો: {message}',
   'dialog.charSpace': 'ખાલી જગ્યાઓ',
   'dialog.listSeparator': ', ',
