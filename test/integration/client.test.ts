@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVpsClient } from '../../src/main/api/client';
-import { ApiError } from '../../src/main/api/errors';
+import { caught } from '../support/caught';
 import type { ClientOptions, VpsClient } from '../../src/main/api/types';
 import { startSimulator } from '../../src/simulator/index';
 import type { SimServer, SimulatorHandle, SimulatorOptions } from '../../src/simulator/types';
@@ -48,16 +48,6 @@ function connect(handle: SimulatorHandle, extra: Partial<ClientOptions> = {}): H
     },
   });
   return { client, sleeps, requests };
-}
-
-async function caught(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected an ApiError');
 }
 
 /** Requests the simulator answered whose key matches, summed over keys. */

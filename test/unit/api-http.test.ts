@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createVpsClient } from '../../src/main/api/client';
 import { ApiError, API_ERROR_KINDS, type ApiErrorKind } from '../../src/main/api/errors';
 import type { ClientOptions } from '../../src/main/api/types';
+import { caught } from '../support/caught';
 
 const TOKEN = 'vps_unit_secret_9f8e7d6c';
 
@@ -72,16 +73,6 @@ function client(url: string, extra: Partial<ClientOptions> = {}) {
     ...extra,
   });
   return { c, sleeps, requests };
-}
-
-async function caught(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected an ApiError');
 }
 
 describe('requests', () => {
