@@ -15,18 +15,10 @@ import type { PersistedData } from '../../src/main/core/ports';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings';
 import { startSimulator } from '../../src/simulator/index';
 import type { SimulatorHandle, SimulatorOptions } from '../../src/simulator/types';
+import { seededRandom } from '../support/seeded-random';
 
 /** A recognisable test token (never a real one). */
 export const TEST_TOKEN = 'vps_SECRETtest_core_0123456789';
-
-/** A seeded random source, so simulator durations repeat from run to run. */
-export function seededRandom(seed = 42): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /** Everything a core test touches. */
 export interface Harness extends TestPorts {
@@ -52,7 +44,8 @@ export interface HarnessOptions {
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const scheduler = new ManualScheduler(Date.parse('2026-03-02T09:00:00Z'));
   const sim = await startSimulator({
-    random: seededRandom(),
+    // Seeded, so simulator durations repeat from run to run.
+    random: seededRandom(42),
     ...options.simulator,
     token: TEST_TOKEN,
     now: () => scheduler.now(),
