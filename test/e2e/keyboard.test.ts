@@ -4,17 +4,9 @@
  * closes it and gives focus back, and a snapshot can be taken without the mouse. Every control on
  * each screen and dialog has an accessible name (read from Chromium's accessibility tree).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Preview } from '../../src/preview/index';
-import {
-  launchBrowser,
-  openApp,
-  screenshot,
-  skipWithoutChromium,
-  startTestPreview,
-  saveBridgeTraffic,
-} from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, skipWithoutChromium, useE2eApp } from './support';
 
 const skip = skipWithoutChromium();
 
@@ -53,106 +45,95 @@ function focusedText(page: Page): Promise<string> {
 }
 
 describe.skipIf(skip)('keyboard and accessible names', () => {
-  let browser: Browser;
-  let preview: Preview;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ preview } = await startTestPreview());
-    browser = await launchBrowser();
-    ({ page } = await openApp(browser, preview));
-    await page.getByRole('heading', { name: 'Sign in to VPS.org' }).waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (preview) saveBridgeTraffic(preview, 'keyboard');
-    await preview?.stop();
+  const app = useE2eApp('keyboard', {
+    ready: (page) => page.getByRole('heading', { name: 'Sign in to VPS.org' }).waitFor(),
   });
 
   it('the sign-in screen names every control, and the demo is reached with Tab and Enter', async () => {
-    expect(unnamedControls(await page.locator('body').ariaSnapshot())).toEqual([]);
-    await tabTo(page, 'The "Try the demo" button', `el.textContent.trim() === 'Try the demo'`);
-    await page.keyboard.press('Enter');
-    await page.getByRole('option', { name: /web-server-01/ }).waitFor();
-    expect(preview.core.getState().mode).toBe('demo');
-    await screenshot(page, 'keyboard-demo');
+    expect(unnamedControls(await app.page.locator('body').ariaSnapshot())).toEqual([]);
+    await tabTo(app.page, 'The "Try the demo" button', `el.textContent.trim() === 'Try the demo'`);
+    await app.page.keyboard.press('Enter');
+    await app.page.getByRole('option', { name: /web-server-01/ }).waitFor();
+    expect(app.preview.core.getState().mode).toBe('demo');
+    await screenshot(app.page, 'keyboard-demo');
   });
 
   it('the main screen names every control', async () => {
-    expect(unnamedControls(await page.locator('body').ariaSnapshot())).toEqual([]);
-    await screenshot(page, 'keyboard-main');
+    expect(unnamedControls(await app.page.locator('body').ariaSnapshot())).toEqual([]);
+    await screenshot(app.page, 'keyboard-main');
   });
 
   it('the server list moves with the arrow keys, Home and End', async () => {
-    await tabTo(page, 'The server list', `el.getAttribute('role') === 'listbox'`);
-    await page.keyboard.press('ArrowDown');
-    await page.getByRole('heading', { name: 'Snapshots of db-server-01' }).waitFor();
-    await page.keyboard.press('End');
-    await page.getByRole('heading', { name: 'Snapshots of edge-proxy-01' }).waitFor();
-    await page.keyboard.press('Home');
-    await page.getByRole('heading', { name: 'Snapshots of web-server-01' }).waitFor();
-    await screenshot(page, 'keyboard-server-list');
+    await tabTo(app.page, 'The server list', `el.getAttribute('role') === 'listbox'`);
+    await app.page.keyboard.press('ArrowDown');
+    await app.page.getByRole('heading', { name: 'Snapshots of db-server-01' }).waitFor();
+    await app.page.keyboard.press('End');
+    await app.page.getByRole('heading', { name: 'Snapshots of edge-proxy-01' }).waitFor();
+    await app.page.keyboard.press('Home');
+    await app.page.getByRole('heading', { name: 'Snapshots of web-server-01' }).waitFor();
+    await screenshot(app.page, 'keyboard-server-list');
   });
 
   it('a dialog opens on its first field, Esc closes it and focus returns to its button', async () => {
-    await tabTo(page, 'The "Create snapshot" button', `el.textContent.trim() === 'Create snapshot'`);
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    await tabTo(app.page, 'The "Create snapshot" button', `el.textContent.trim() === 'Create snapshot'`);
+    await app.page.keyboard.press('Enter');
+    const dialog = app.page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
     await dialog.waitFor();
     expect(unnamedControls(await dialog.ariaSnapshot())).toEqual([]);
-    expect(await page.evaluate<string | null>(`document.activeElement.getAttribute('name')`)).toBe('name');
-    await page.keyboard.press('Escape');
+    expect(await app.page.evaluate<string | null>(`document.activeElement.getAttribute('name')`)).toBe(
+      'name',
+    );
+    await app.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await focusedText(page)).toBe('Create snapshot');
-    await screenshot(page, 'keyboard-dialog-closed');
+    expect(await focusedText(app.page)).toBe('Create snapshot');
+    await screenshot(app.page, 'keyboard-dialog-closed');
   });
 
   it('takes a snapshot with the keyboard alone', async () => {
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+    await app.page.keyboard.press('Enter');
+    const dialog = app.page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
     await dialog.waitFor();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('typed-by-keyboard');
-    await page.keyboard.press('Enter');
+    await app.page.keyboard.press('ControlOrMeta+a');
+    await app.page.keyboard.type('typed-by-keyboard');
+    await app.page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await page
+    await app.page
       .getByRole('list', { name: 'Snapshots of web-server-01' })
       .getByText('typed-by-keyboard')
       .waitFor();
-    expect(preview.simulator.snapshot().snapshots.filter((s) => s.name === 'typed-by-keyboard')).toHaveLength(
-      1,
-    );
-    await screenshot(page, 'keyboard-snapshot');
+    expect(
+      app.preview.simulator.snapshot().snapshots.filter((s) => s.name === 'typed-by-keyboard'),
+    ).toHaveLength(1);
+    await screenshot(app.page, 'keyboard-snapshot');
   });
 
   it('the restore and delete dialogs name every control', async () => {
-    await page.getByRole('button', { name: 'Restore web-server-01 from pre-migration-snapshot' }).click();
-    const restore = page.getByRole('dialog', { name: 'Restore web-server-01' });
+    await app.page.getByRole('button', { name: 'Restore web-server-01 from pre-migration-snapshot' }).click();
+    const restore = app.page.getByRole('dialog', { name: 'Restore web-server-01' });
     await restore.waitFor();
     expect(unnamedControls(await restore.ariaSnapshot())).toEqual([]);
     // The confirmation field is focused first, never the destructive button.
-    expect(await page.evaluate<string | null>(`document.activeElement.getAttribute('name')`)).toBe(
+    expect(await app.page.evaluate<string | null>(`document.activeElement.getAttribute('name')`)).toBe(
       'confirm-server-name',
     );
-    await page.keyboard.press('Escape');
+    await app.page.keyboard.press('Escape');
     await restore.waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: 'Delete snapshot pre-migration-snapshot' }).click();
-    const remove = page.getByRole('dialog', { name: 'Delete snapshot' });
+    await app.page.getByRole('button', { name: 'Delete snapshot pre-migration-snapshot' }).click();
+    const remove = app.page.getByRole('dialog', { name: 'Delete snapshot' });
     await remove.waitFor();
     expect(unnamedControls(await remove.ariaSnapshot())).toEqual([]);
-    expect(await focusedText(page)).not.toBe('Delete permanently');
-    await page.keyboard.press('Escape');
+    expect(await focusedText(app.page)).not.toBe('Delete permanently');
+    await app.page.keyboard.press('Escape');
     await remove.waitFor({ state: 'detached' });
-    await screenshot(page, 'keyboard-dialogs-named');
+    await screenshot(app.page, 'keyboard-dialogs-named');
   });
 
   it('the settings screen names every control', async () => {
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('heading', { name: 'Settings', exact: true }).first().waitFor();
-    expect(unnamedControls(await page.locator('body').ariaSnapshot())).toEqual([]);
-    await screenshot(page, 'settings');
+    await app.page.getByRole('button', { name: 'Settings' }).click();
+    await app.page.getByRole('heading', { name: 'Settings', exact: true }).first().waitFor();
+    expect(unnamedControls(await app.page.locator('body').ariaSnapshot())).toEqual([]);
+    await screenshot(app.page, 'settings');
   });
 });
 

@@ -3,44 +3,26 @@
  * sign-in screen says why and offers to keep the token for this session only (never a silent
  * fallback); with the API unreachable it says so in plain language.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Preview } from '../../src/preview/index';
+import { describe, expect, it } from 'vitest';
 import {
   TEST_TOKEN,
   bridgeTrafficWithoutTokenPayloads,
-  launchBrowser,
   openApp,
   pageContents,
   screenshot,
   skipWithoutChromium,
-  startTestPreview,
-  saveBridgeTraffic,
+  useE2eBrowser,
 } from './support';
 
 const skip = skipWithoutChromium();
 const REASON = 'No Secret Service is running in this desktop session';
 
 describe.skipIf(skip)('sign-in problems', () => {
-  let browser: Browser;
-  const previews: Preview[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const [i, preview] of previews.entries()) {
-      saveBridgeTraffic(preview, `sign-in-problems-${i}`);
-      await preview.stop();
-    }
-  });
+  const e2e = useE2eBrowser('sign-in-problems');
 
   it('without a keychain: the reason is shown, and the token is kept for the session only when asked', async () => {
-    const { preview } = await startTestPreview({ keychainProblem: REASON });
-    previews.push(preview);
-    const { page, context } = await openApp(browser, preview);
+    const preview = await e2e.startPreview({ keychainProblem: REASON });
+    const { page, context } = await openApp(e2e.browser, preview);
     await page.getByText(`The system keychain cannot be used: ${REASON}`).waitFor();
     const sessionOnly = page.getByRole('checkbox', { name: 'Keep the token only until the app quits' });
     expect(await sessionOnly.isChecked()).toBe(false);
@@ -68,9 +50,8 @@ describe.skipIf(skip)('sign-in problems', () => {
 
   it('with the API unreachable: says so in plain language', async () => {
     // A loopback port nothing listens on (port 9 is the discard service, closed here).
-    const { preview } = await startTestPreview({ settings: { apiBaseUrl: 'http://127.0.0.1:9/api/v1/' } });
-    previews.push(preview);
-    const { page, context } = await openApp(browser, preview);
+    const preview = await e2e.startPreview({ settings: { apiBaseUrl: 'http://127.0.0.1:9/api/v1/' } });
+    const { page, context } = await openApp(e2e.browser, preview);
     await page.getByLabel('API token').fill(TEST_TOKEN);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('could not be reached').first().waitFor({ timeout: 60_000 });

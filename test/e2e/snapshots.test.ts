@@ -5,22 +5,19 @@
  * The simulator runs fast (see E2E_SPEED) so each operation ends within seconds; waits are for
  * what the page shows, never for a fixed time.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Preview } from '../../src/preview/index';
+import { describe, expect, it } from 'vitest';
 import type { TrayAction, TrayMenuItem } from '../../src/main/core/tray-model';
 import { buildTrayModel } from '../../src/main/core/tray-menu';
 import { createTrayActionRunner } from '../../src/main/electron/tray-actions';
 import {
   TEST_TOKEN,
   bridgeTrafficWithoutTokenPayloads,
-  launchBrowser,
   openApp,
   pageContents,
   screenshot,
   skipWithoutChromium,
-  startTestPreview,
-  saveBridgeTraffic,
+  useE2eApp,
+  signIn,
 } from './support';
 
 const skip = skipWithoutChromium();
@@ -40,42 +37,24 @@ const WEB = 'web-server-01';
 const WEB_ID = 12345;
 
 describe.skipIf(skip)('snapshots', () => {
-  let browser: Browser;
-  let preview: Preview;
-  let page: Page;
-  let consoleErrors: string[];
+  const app = useE2eApp('snapshots', { ready: signIn });
 
   /** The snapshot list of the selected server. */
-  const snapshotList = (server: string) => page.getByRole('list', { name: `Snapshots of ${server}` });
+  const snapshotList = (server: string) => app.page.getByRole('list', { name: `Snapshots of ${server}` });
   /** One snapshot's row. */
   const snapshotRow = (server: string, name: string) =>
     snapshotList(server).getByRole('listitem').filter({ hasText: name });
 
   async function selectServer(name: string): Promise<void> {
-    await page.getByRole('option', { name: new RegExp(name) }).click();
-    await page.getByRole('heading', { name: `Snapshots of ${name}` }).waitFor();
+    await app.page.getByRole('option', { name: new RegExp(name) }).click();
+    await app.page.getByRole('heading', { name: `Snapshots of ${name}` }).waitFor();
   }
-
-  beforeAll(async () => {
-    ({ preview } = await startTestPreview());
-    browser = await launchBrowser();
-    ({ page, consoleErrors } = await openApp(browser, preview));
-    await page.getByLabel('API token').fill(TEST_TOKEN);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('option', { name: new RegExp(WEB) }).waitFor();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (preview) saveBridgeTraffic(preview, 'snapshots');
-    await preview?.stop();
-  });
 
   it('creates a snapshot and watches it complete, with the notification recorded by the core', async () => {
     await selectServer(WEB);
-    await screenshot(page, 'main-screen');
-    await page.getByRole('button', { name: 'Create snapshot' }).click();
-    const dialog = page.getByRole('dialog', { name: `New snapshot of ${WEB}` });
+    await screenshot(app.page, 'main-screen');
+    await app.page.getByRole('button', { name: 'Create snapshot' }).click();
+    const dialog = app.page.getByRole('dialog', { name: `New snapshot of ${WEB}` });
     await dialog.waitFor();
     // The documented advice for a running server is shown.
     await dialog.getByText('stop the server first').waitFor();
@@ -85,53 +64,55 @@ describe.skipIf(skip)('snapshots', () => {
     expect(await dialog.getByRole('button', { name: 'Take snapshot' }).isDisabled()).toBe(true);
     await name.fill('e2e-before-upgrade');
     await dialog.getByLabel('Description (optional)').fill('Made by the end-to-end test');
-    await screenshot(page, 'create-dialog');
+    await screenshot(app.page, 'create-dialog');
     await dialog.getByRole('button', { name: 'Take snapshot' }).click();
     await dialog.waitFor({ state: 'detached' });
 
     const row = snapshotRow(WEB, 'e2e-before-upgrade');
     await row.getByText('In progress').waitFor();
-    await screenshot(page, 'create-in-progress');
+    await screenshot(app.page, 'create-in-progress');
     await row.getByText('Completed').waitFor({ timeout: 60_000 });
-    await screenshot(page, 'create-completed');
+    await screenshot(app.page, 'create-completed');
 
-    const made = preview.simulator.snapshot().snapshots.filter((s) => s.name === 'e2e-before-upgrade');
+    const made = app.preview.simulator.snapshot().snapshots.filter((s) => s.name === 'e2e-before-upgrade');
     expect(made).toHaveLength(1);
     expect(made[0]?.status).toBe('completed');
-    await expect.poll(() => preview.notifications.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const notes = preview.notifications.filter((n) => n.body.includes('e2e-before-upgrade'));
+    await expect.poll(() => app.preview.notifications.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const notes = app.preview.notifications.filter((n) => n.body.includes('e2e-before-upgrade'));
     expect(notes).toHaveLength(1);
     expect(notes[0]?.title).toBe('Snapshot completed');
-    expect(preview.ipcLog.some((e) => e.direction === 'event' && e.name === 'operationFinished')).toBe(true);
+    expect(app.preview.ipcLog.some((e) => e.direction === 'event' && e.name === 'operationFinished')).toBe(
+      true,
+    );
   });
 
   it('refuses a sixth snapshot and says what to delete', async () => {
     await selectServer('db-server-01');
-    await page.getByText('5 of 5 snapshots used').waitFor();
-    await page.getByRole('button', { name: 'Create snapshot' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New snapshot of db-server-01' });
+    await app.page.getByText('5 of 5 snapshots used').waitFor();
+    await app.page.getByRole('button', { name: 'Create snapshot' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'New snapshot of db-server-01' });
     await dialog.getByText('already has 5 snapshots, the most VPS.org allows').waitFor();
     await dialog.getByText('These could be deleted, oldest first:').first().waitFor();
     expect(await dialog.getByRole('button', { name: 'Take snapshot' }).isDisabled()).toBe(true);
-    await screenshot(page, 'sixth-snapshot-refused');
+    await screenshot(app.page, 'sixth-snapshot-refused');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
 
     // The core refuses too when the page is bypassed (as the tray's quick snapshot would be).
-    const before = preview.simulator.snapshot().snapshots.length;
-    const refused = await page.evaluate<{ ok: boolean; kind?: string; message?: string }>(
+    const before = app.preview.simulator.snapshot().snapshots.length;
+    const refused = await app.page.evaluate<{ ok: boolean; kind?: string; message?: string }>(
       `window.vps.createSnapshot({ serverId: 12346, name: 'sixth', description: '' }).then((r) => r.ok ? { ok: true } : { ok: false, kind: r.error.kind, message: r.error.message })`,
     );
     expect(refused.ok).toBe(false);
     expect(refused.kind).toBe('limit_reached');
     expect(refused.message).toContain('5 of 5');
-    expect(preview.simulator.snapshot().snapshots.length).toBe(before);
+    expect(app.preview.simulator.snapshot().snapshots.length).toBe(before);
   });
 
   it('restores with the typed confirmation, shows restoring, then the end', async () => {
     await selectServer(WEB);
-    await page.getByRole('button', { name: `Restore ${WEB} from pre-migration-snapshot` }).click();
-    const dialog = page.getByRole('dialog', { name: `Restore ${WEB}` });
+    await app.page.getByRole('button', { name: `Restore ${WEB} from pre-migration-snapshot` }).click();
+    const dialog = app.page.getByRole('dialog', { name: `Restore ${WEB}` });
     await dialog.getByText('This cannot be undone.').waitFor();
     const submit = dialog.getByRole('button', { name: 'Restore and overwrite' });
     const confirm = dialog.getByLabel(`To confirm, type the name of the server: ${WEB}`);
@@ -140,64 +121,66 @@ describe.skipIf(skip)('snapshots', () => {
     expect(await submit.isDisabled()).toBe(true);
     await confirm.fill(WEB);
     expect(await submit.isEnabled()).toBe(true);
-    await screenshot(page, 'restore-dialog');
+    await screenshot(app.page, 'restore-dialog');
     await submit.click();
     await dialog.waitFor({ state: 'detached' });
 
-    const restoring = page.getByRole('status').filter({ hasText: 'This server is being restored' });
+    const restoring = app.page.getByRole('status').filter({ hasText: 'This server is being restored' });
     await restoring.waitFor();
-    await screenshot(page, 'restoring');
+    await screenshot(app.page, 'restoring');
     await restoring.waitFor({ state: 'detached', timeout: 60_000 });
-    await page
+    await app.page
       .getByText(/Restore of web-server-01 from pre-migration-snapshot/)
       .first()
       .waitFor();
-    await screenshot(page, 'restore-finished');
-    const server = preview.simulator.snapshot().servers.find((s) => s.id === WEB_ID);
+    await screenshot(app.page, 'restore-finished');
+    const server = app.preview.simulator.snapshot().servers.find((s) => s.id === WEB_ID);
     expect(server?.status).not.toBe('restoring');
     await expect
-      .poll(() => preview.notifications.filter((n) => n.title === 'Restore finished').length, {
+      .poll(() => app.preview.notifications.filter((n) => n.title === 'Restore finished').length, {
         timeout: 10_000,
       })
       .toBe(1);
   });
 
   it('the core refuses a restore with the wrong typed name, even from a page that skips the dialog', async () => {
-    preview.simulator.resetRequestCounts();
-    const refused = await page.evaluate<{ ok: boolean; kind?: string }>(
+    app.preview.simulator.resetRequestCounts();
+    const refused = await app.page.evaluate<{ ok: boolean; kind?: string }>(
       `window.vps.restoreSnapshot({ serverId: 12345, snapshotId: 801, confirmServerName: 'web-server-1' }).then((r) => r.ok ? { ok: true } : { ok: false, kind: r.error.kind })`,
     );
     expect(refused.ok).toBe(false);
-    expect(Object.keys(preview.simulator.requestCounts()).filter((k) => k.startsWith('POST'))).toEqual([]);
-    expect(preview.simulator.snapshot().servers.find((s) => s.id === WEB_ID)?.status).toBe('active');
-    await screenshot(page, 'restore-refused-by-core');
+    expect(Object.keys(app.preview.simulator.requestCounts()).filter((k) => k.startsWith('POST'))).toEqual(
+      [],
+    );
+    expect(app.preview.simulator.snapshot().servers.find((s) => s.id === WEB_ID)?.status).toBe('active');
+    await screenshot(app.page, 'restore-refused-by-core');
   });
 
   it('deletes a snapshot after the confirmation', async () => {
     await selectServer(WEB);
-    await page.getByRole('button', { name: 'Delete snapshot weekly-snapshot-2025-01-08' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Delete snapshot' });
+    await app.page.getByRole('button', { name: 'Delete snapshot weekly-snapshot-2025-01-08' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Delete snapshot' });
     await dialog.getByText('Deleting is permanent').waitFor();
-    await screenshot(page, 'delete-dialog');
+    await screenshot(app.page, 'delete-dialog');
     await dialog.getByRole('button', { name: 'Delete permanently' }).click();
     await dialog.waitFor({ state: 'detached' });
     await snapshotRow(WEB, 'weekly-snapshot-2025-01-08').waitFor({ state: 'detached' });
-    expect(preview.simulator.snapshot().snapshots.some((s) => s.name === 'weekly-snapshot-2025-01-08')).toBe(
-      false,
-    );
-    await screenshot(page, 'after-delete');
+    expect(
+      app.preview.simulator.snapshot().snapshots.some((s) => s.name === 'weekly-snapshot-2025-01-08'),
+    ).toBe(false);
+    await screenshot(app.page, 'after-delete');
   });
 
   it("the tray's quick snapshot, chosen from the tray menu model, shows up in the window", async () => {
     await selectServer('staging-01');
-    const before = new Set(preview.simulator.snapshot().snapshots.map((s) => s.id));
+    const before = new Set(app.preview.simulator.snapshot().snapshots.map((s) => s.id));
     // The menu the tray would show now, and the item it would run, through the tray's own runner.
-    const model = buildTrayModel(preview.core.getState(), Date.now());
+    const model = buildTrayModel(app.preview.core.getState(), Date.now());
     const action = findTrayAction(model.items, 'staging-01');
     expect(action).toEqual({ type: 'quickSnapshot', serverId: 12347 });
     const trayLog: string[] = [];
     const run = createTrayActionRunner({
-      actions: preview.actions,
+      actions: app.preview.actions,
       showWindow: () => undefined,
       showServer: () => undefined,
       quit: () => undefined,
@@ -209,63 +192,65 @@ describe.skipIf(skip)('snapshots', () => {
     });
     if (action) run(action);
     await expect
-      .poll(() => preview.simulator.snapshot().snapshots.filter((s) => !before.has(s.id)).length, {
+      .poll(() => app.preview.simulator.snapshot().snapshots.filter((s) => !before.has(s.id)).length, {
         timeout: 10_000,
       })
       .toBe(1);
-    const made = preview.simulator.snapshot().snapshots.find((s) => !before.has(s.id));
+    const made = app.preview.simulator.snapshot().snapshots.find((s) => !before.has(s.id));
     expect(made?.server.id).toBe(12347);
     const name = made?.name ?? '';
     await snapshotRow('staging-01', name).waitFor();
-    await page.getByText(`Snapshot ${name} of staging-01`).first().waitFor();
-    await screenshot(page, 'quick-snapshot');
+    await app.page.getByText(`Snapshot ${name} of staging-01`).first().waitFor();
+    await screenshot(app.page, 'quick-snapshot');
     await snapshotRow('staging-01', name).getByText('Completed').waitFor({ timeout: 60_000 });
     expect(trayLog).toEqual([]);
   });
 
   it('a double click on Take snapshot makes one snapshot', async () => {
     await selectServer('build-runner');
-    await page.getByRole('button', { name: 'Create snapshot' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New snapshot of build-runner' });
+    await app.page.getByRole('button', { name: 'Create snapshot' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'New snapshot of build-runner' });
     await dialog.getByLabel('Snapshot name').fill('double-click-once');
-    const createCalls = preview.ipcLog.filter(
+    const createCalls = app.preview.ipcLog.filter(
       (e) => e.direction === 'invoke' && e.name === 'createSnapshot',
     ).length;
     await dialog.getByRole('button', { name: 'Take snapshot' }).dblclick();
     await dialog.waitFor({ state: 'detached' });
     await snapshotRow('build-runner', 'double-click-once').waitFor();
-    expect(preview.simulator.snapshot().snapshots.filter((s) => s.name === 'double-click-once')).toHaveLength(
-      1,
-    );
-    expect(preview.ipcLog.filter((e) => e.direction === 'invoke' && e.name === 'createSnapshot').length).toBe(
-      createCalls + 1,
-    );
-    await screenshot(page, 'double-click-once');
+    expect(
+      app.preview.simulator.snapshot().snapshots.filter((s) => s.name === 'double-click-once'),
+    ).toHaveLength(1);
+    expect(
+      app.preview.ipcLog.filter((e) => e.direction === 'invoke' && e.name === 'createSnapshot').length,
+    ).toBe(createCalls + 1);
+    await screenshot(app.page, 'double-click-once');
   });
 
   it('showing a server from a notification or the tray selects it in the window', async () => {
     await selectServer(WEB);
-    const result = await preview.actions.showServer({ serverId: 12348 });
+    const result = await app.preview.actions.showServer({ serverId: 12348 });
     expect(result.ok).toBe(true);
-    await page.getByRole('heading', { name: 'Snapshots of legacy-app' }).waitFor();
-    expect(await page.getByRole('option', { name: /legacy-app/ }).getAttribute('aria-selected')).toBe('true');
-    expect(preview.ipcLog.some((e) => e.direction === 'event' && e.name === 'focusServer')).toBe(true);
-    await screenshot(page, 'focus-server');
+    await app.page.getByRole('heading', { name: 'Snapshots of legacy-app' }).waitFor();
+    expect(await app.page.getByRole('option', { name: /legacy-app/ }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    expect(app.preview.ipcLog.some((e) => e.direction === 'event' && e.name === 'focusServer')).toBe(true);
+    await screenshot(app.page, 'focus-server');
   });
 
   it('the token never reached the page or the bridge traffic during all of this', async () => {
-    expect(await pageContents(page)).not.toContain(TEST_TOKEN);
-    expect(bridgeTrafficWithoutTokenPayloads(preview)).not.toContain(TEST_TOKEN);
-    expect(consoleErrors).toEqual([]);
-    await screenshot(page, 'snapshots-token-hygiene');
+    expect(await pageContents(app.page)).not.toContain(TEST_TOKEN);
+    expect(bridgeTrafficWithoutTokenPayloads(app.preview)).not.toContain(TEST_TOKEN);
+    expect(app.consoleErrors).toEqual([]);
+    await screenshot(app.page, 'snapshots-token-hygiene');
   });
 
   it('the main screen in the dark theme', async () => {
-    const dark = await openApp(browser, preview, 'dark');
+    const dark = await openApp(app.browser, app.preview, 'dark');
     await dark.page.getByRole('option', { name: new RegExp(WEB) }).click();
     await dark.page.getByRole('heading', { name: `Snapshots of ${WEB}` }).waitFor();
     const background = await dark.page.evaluate<string>(`getComputedStyle(document.body).backgroundColor`);
-    const light = await page.evaluate<string>(`getComputedStyle(document.body).backgroundColor`);
+    const light = await app.page.evaluate<string>(`getComputedStyle(document.body).backgroundColor`);
     expect(background).not.toBe(light);
     await screenshot(dark.page, 'main-screen-dark');
     await dark.context.close();

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import {
   DEFAULT_RENDERER_DIR,
   startPreview,
@@ -157,4 +158,124 @@ export function builtRendererText(): string {
   };
   walk(DEFAULT_RENDERER_DIR);
   return files.join('\n');
+}
+
+/** One e2e file's running app: what its tests use, filled in by the file's beforeAll. */
+export interface E2eApp {
+  readonly browser: Browser;
+  readonly preview: Preview;
+  /** The preview's log lines, collected instead of printed. */
+  readonly logLines: string[];
+  /** The page opened on the preview (only when the file asked for one). */
+  readonly page: Page;
+  /** Console errors and uncaught exceptions of that page. */
+  readonly consoleErrors: string[];
+}
+
+/** What a file's app starts with: whether a page is opened, and what it does first. */
+export interface E2eAppOptions {
+  /** Open a page on the preview (default true); false leaves opening pages to the tests. */
+  open?: boolean;
+  /** Brings the opened page to where the file's tests start (signed in, demo running, ...). */
+  ready?: (page: Page) => Promise<void>;
+}
+
+/** The value once beforeAll has set it; a clear error if a test reads it before (setup failed). */
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`The e2e ${what} is not there: the file's set-up did not finish.`);
+  return value;
+}
+
+/**
+ * Registers the file's set-up and teardown (call inside its describe): one preview, the browser and,
+ * unless `open` is false, a page brought to where the tests start. Teardown closes the browser,
+ * saves the bridge traffic as test-results/ipc/<name>.json and stops the preview.
+ */
+export function useE2eApp(name: string, options: E2eAppOptions = {}): E2eApp {
+  let browser: Browser | undefined;
+  let preview: Preview | undefined;
+  let logLines: string[] | undefined;
+  let page: Page | undefined;
+  let consoleErrors: string[] | undefined;
+
+  beforeAll(async () => {
+    ({ preview, logLines } = await startTestPreview());
+    browser = await launchBrowser();
+    if (options.open === false) return;
+    ({ page, consoleErrors } = await openApp(browser, preview));
+    await options.ready?.(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (preview) saveBridgeTraffic(preview, name);
+    await preview?.stop();
+  });
+
+  return {
+    get browser() {
+      return required(browser, 'browser');
+    },
+    get preview() {
+      return required(preview, 'preview');
+    },
+    get logLines() {
+      return required(logLines, 'preview log');
+    },
+    get page() {
+      return required(page, 'page');
+    },
+    get consoleErrors() {
+      return required(consoleErrors, 'page console');
+    },
+  };
+}
+
+/** A file's browser and the previews its tests start, each with its own settings. */
+export interface E2eBrowser {
+  readonly browser: Browser;
+  /** Starts a preview that teardown saves (as <name>-<n>.json, in start order) and stops. */
+  startPreview(options?: PreviewOptions): Promise<Preview>;
+}
+
+/** Registers set-up and teardown (call inside a describe) for a file whose tests each need their own preview. */
+export function useE2eBrowser(name: string): E2eBrowser {
+  let browser: Browser | undefined;
+  const previews: Preview[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const [i, preview] of previews.entries()) {
+      saveBridgeTraffic(preview, `${name}-${i}`);
+      await preview.stop();
+    }
+  });
+
+  return {
+    get browser() {
+      return required(browser, 'browser');
+    },
+    async startPreview(options?: PreviewOptions) {
+      const { preview } = await startTestPreview(options);
+      previews.push(preview);
+      return preview;
+    },
+  };
+}
+
+/** From the sign-in screen into the demo, waiting until web-server-01 is listed. */
+export async function startDemo(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  await page.getByRole('option', { name: /web-server-01/ }).waitFor();
+}
+
+/** Signs in with TEST_TOKEN from the sign-in screen, waiting until web-server-01 is listed. */
+export async function signIn(page: Page): Promise<void> {
+  await page.getByLabel('API token').fill(TEST_TOKEN);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('option', { name: /web-server-01/ }).waitFor();
 }
