@@ -9,16 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrayAction, TrayMenuItem } from '../../src/main/core/tray-model';
 import { buildTrayModel } from '../../src/main/core/tray-menu';
 import { createTrayActionRunner } from '../../src/main/electron/tray-actions';
-import {
-  TEST_TOKEN,
-  bridgeTrafficWithoutTokenPayloads,
-  openApp,
-  pageContents,
-  screenshot,
-  skipWithoutChromium,
-  useE2eApp,
-  signIn,
-} from './support';
+import { openApp, screenshot, skipWithoutChromium, useE2eApp, signIn, expectTokenNotLeaked } from './support';
 
 const skip = skipWithoutChromium();
 
@@ -239,8 +230,7 @@ describe.skipIf(skip)('snapshots', () => {
   });
 
   it('the token never reached the page or the bridge traffic during all of this', async () => {
-    expect(await pageContents(app.page)).not.toContain(TEST_TOKEN);
-    expect(bridgeTrafficWithoutTokenPayloads(app.preview)).not.toContain(TEST_TOKEN);
+    await expectTokenNotLeaked(app.page, app.preview);
     expect(app.consoleErrors).toEqual([]);
     await screenshot(app.page, 'snapshots-token-hygiene');
   });

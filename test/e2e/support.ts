@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   DEFAULT_RENDERER_DIR,
   startPreview,
@@ -132,6 +132,15 @@ export function bridgeTrafficWithoutTokenPayloads(preview: Preview): string {
         : entry,
     ),
   );
+}
+
+/**
+ * Asserts TEST_TOKEN is in neither the page (with its field values unless `fieldValues` is false)
+ * nor the bridge traffic other than the setToken request itself.
+ */
+export async function expectTokenNotLeaked(page: Page, preview: Preview, fieldValues = true): Promise<void> {
+  expect(await pageContents(page, fieldValues)).not.toContain(TEST_TOKEN);
+  expect(bridgeTrafficWithoutTokenPayloads(preview)).not.toContain(TEST_TOKEN);
 }
 
 /** Where each e2e file's bridge traffic is saved, for the secret-hygiene scans of everything written. */
