@@ -5,6 +5,7 @@
  * back; an unreachable API says so and keeps the last data on screen.
  */
 import { describe, expect, it } from 'vitest';
+import type { FaultConfig } from '../../src/simulator/types';
 import { screenshot, skipWithoutChromium, useE2eApp } from './support';
 
 const skip = skipWithoutChromium();
@@ -16,6 +17,23 @@ describe.skipIf(skip)('failures in plain language', () => {
       await page.getByRole('heading', { name: 'Snapshots of web-server-01' }).waitFor();
     },
   });
+
+  /**
+   * Refreshes with `faults` injected and waits for the banner saying `bannerText`, with the last data
+   * still on screen; then retries with the API back and waits for the banner to go.
+   */
+  async function failRefreshThenRetry(faults: FaultConfig, bannerText: string, shot: string): Promise<void> {
+    app.preview.simulator.setFaults(faults);
+    await app.page.getByRole('button', { name: 'Refresh' }).click();
+    const banner = app.page.getByRole('status').filter({ hasText: bannerText });
+    await banner.waitFor({ timeout: 60_000 });
+    // The last data stays on screen.
+    await app.page.getByRole('option', { name: /web-server-01/ }).waitFor();
+    await screenshot(app.page, shot);
+    app.preview.simulator.setFaults({});
+    await banner.getByRole('button', { name: 'Retry' }).click();
+    await banner.waitFor({ state: 'detached', timeout: 60_000 });
+  }
 
   it('a create the API refuses is explained in the dialog, and no snapshot is made', async () => {
     const before = app.preview.simulator.snapshot().snapshots.length;
@@ -36,29 +54,12 @@ describe.skipIf(skip)('failures in plain language', () => {
   });
 
   it('a failed background refresh shows a banner with a retry, and keeps the data', async () => {
-    app.preview.simulator.setFaults({ serverError: 1 });
-    await app.page.getByRole('button', { name: 'Refresh' }).click();
-    const banner = app.page.getByRole('status').filter({ hasText: 'The last refresh did not work' });
-    await banner.waitFor({ timeout: 60_000 });
-    // The last data stays on screen.
-    await app.page.getByRole('option', { name: /web-server-01/ }).waitFor();
-    await screenshot(app.page, 'refresh-error-banner');
-    app.preview.simulator.setFaults({});
-    await banner.getByRole('button', { name: 'Retry' }).click();
-    await banner.waitFor({ state: 'detached', timeout: 60_000 });
+    await failRefreshThenRetry({ serverError: 1 }, 'The last refresh did not work', 'refresh-error-banner');
     expect(app.preview.core.getState().sync.lastError).toBeNull();
   });
 
   it('an unreachable API is reported as offline, and the retry recovers', async () => {
-    app.preview.simulator.setFaults({ drop: 1 });
-    await app.page.getByRole('button', { name: 'Refresh' }).click();
-    const banner = app.page.getByRole('status').filter({ hasText: 'VPS.org cannot be reached' });
-    await banner.waitFor({ timeout: 60_000 });
-    await app.page.getByRole('option', { name: /web-server-01/ }).waitFor();
-    await screenshot(app.page, 'offline-banner');
-    app.preview.simulator.setFaults({});
-    await banner.getByRole('button', { name: 'Retry' }).click();
-    await banner.waitFor({ state: 'detached', timeout: 60_000 });
+    await failRefreshThenRetry({ drop: 1 }, 'VPS.org cannot be reached', 'offline-banner');
     expect(app.preview.core.getState().sync.offline).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * closes it and gives focus back, and a snapshot can be taken without the mouse. Every control on
  * each screen and dialog has an accessible name (read from Chromium's accessibility tree).
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, skipWithoutChromium, useE2eApp } from './support';
 
@@ -44,6 +44,25 @@ function focusedText(page: Page): Promise<string> {
   );
 }
 
+/** The `name` attribute of the focused element. */
+function focusedName(page: Page): Promise<string | null> {
+  return page.evaluate<string | null>(`document.activeElement.getAttribute('name')`);
+}
+
+/** Waits for the dialog called `name` and checks that every control in it has an accessible name. */
+async function namedDialog(page: Page, name: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  expect(unnamedControls(await dialog.ariaSnapshot())).toEqual([]);
+  return dialog;
+}
+
+/** Closes the dialog with Esc and waits until it is gone. */
+async function closeWithEscape(page: Page, dialog: Locator): Promise<void> {
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+}
+
 describe.skipIf(skip)('keyboard and accessible names', () => {
   const app = useE2eApp('keyboard', {
     ready: (page) => page.getByRole('heading', { name: 'Sign in to VPS.org' }).waitFor(),
@@ -77,14 +96,9 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
   it('a dialog opens on its first field, Esc closes it and focus returns to its button', async () => {
     await tabTo(app.page, 'The "Create snapshot" button', `el.textContent.trim() === 'Create snapshot'`);
     await app.page.keyboard.press('Enter');
-    const dialog = app.page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
-    await dialog.waitFor();
-    expect(unnamedControls(await dialog.ariaSnapshot())).toEqual([]);
-    expect(await app.page.evaluate<string | null>(`document.activeElement.getAttribute('name')`)).toBe(
-      'name',
-    );
-    await app.page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+    const dialog = await namedDialog(app.page, 'New snapshot of web-server-01');
+    expect(await focusedName(app.page)).toBe('name');
+    await closeWithEscape(app.page, dialog);
     expect(await focusedText(app.page)).toBe('Create snapshot');
     await screenshot(app.page, 'keyboard-dialog-closed');
   });
@@ -109,23 +123,15 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
 
   it('the restore and delete dialogs name every control', async () => {
     await app.page.getByRole('button', { name: 'Restore web-server-01 from pre-migration-snapshot' }).click();
-    const restore = app.page.getByRole('dialog', { name: 'Restore web-server-01' });
-    await restore.waitFor();
-    expect(unnamedControls(await restore.ariaSnapshot())).toEqual([]);
+    const restore = await namedDialog(app.page, 'Restore web-server-01');
     // The confirmation field is focused first, never the destructive button.
-    expect(await app.page.evaluate<string | null>(`document.activeElement.getAttribute('name')`)).toBe(
-      'confirm-server-name',
-    );
-    await app.page.keyboard.press('Escape');
-    await restore.waitFor({ state: 'detached' });
+    expect(await focusedName(app.page)).toBe('confirm-server-name');
+    await closeWithEscape(app.page, restore);
 
     await app.page.getByRole('button', { name: 'Delete snapshot pre-migration-snapshot' }).click();
-    const remove = app.page.getByRole('dialog', { name: 'Delete snapshot' });
-    await remove.waitFor();
-    expect(unnamedControls(await remove.ariaSnapshot())).toEqual([]);
+    const remove = await namedDialog(app.page, 'Delete snapshot');
     expect(await focusedText(app.page)).not.toBe('Delete permanently');
-    await app.page.keyboard.press('Escape');
-    await remove.waitFor({ state: 'detached' });
+    await closeWithEscape(app.page, remove);
     await screenshot(app.page, 'keyboard-dialogs-named');
   });
 
