@@ -38,11 +38,17 @@ function iconDirectory(): string {
 
 async function main(): Promise<void> {
   app.setAppUserModelId('org.vps.snapshot-tray');
+  let appWindow: AppWindow | null = null;
+  // A second launch during start-up must still end with the window shown once it exists.
+  let showWhenLoaded = false;
+  app.on('second-instance', () => {
+    if (appWindow) appWindow.show();
+    else showWhenLoaded = true;
+  });
   await app.whenReady();
 
   const logger = createConsoleLogger();
   const settings = new ElectronSettingsStore({ cwd: app.getPath('userData') });
-  let appWindow: AppWindow | null = null;
   let tray: AppTray | null = null;
   let loginItem = app.getLoginItemSettings().openAtLogin;
 
@@ -106,7 +112,6 @@ async function main(): Promise<void> {
   tray = appTray;
   const tick = setInterval(() => appTray.update(buildTrayModel(core.getState(), Date.now())), TRAY_TICK_MS);
 
-  app.on('second-instance', () => window.show());
   app.on('activate', () => window.show());
   // The app lives in the tray: closing the window must not quit it.
   app.on('window-all-closed', () => undefined);
@@ -119,7 +124,7 @@ async function main(): Promise<void> {
 
   await core.start();
   await window.load();
-  if (core.getState().mode === 'signed-out') window.show();
+  if (showWhenLoaded || core.getState().mode === 'signed-out') window.show();
 }
 
 if (app.requestSingleInstanceLock()) {

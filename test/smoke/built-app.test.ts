@@ -81,6 +81,10 @@ describe('built renderer page', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("connect-src 'self'");
+    // base-uri and form-action do not fall back to default-src, and Electron may not apply the
+    // header policy to file:// pages, so the meta tag must carry them itself.
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("form-action 'none'");
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
     // Every <script> has a src: the CSP would block an inline one.
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
