@@ -119,6 +119,10 @@ export class FakeSession {
   setPermissionRequestHandler(handler: unknown): void {
     this.permissionRequestHandler = handler;
   }
+  permissionCheckHandler: unknown = null;
+  setPermissionCheckHandler(handler: unknown): void {
+    this.permissionCheckHandler = handler;
+  }
 }
 
 /** Options a window was created with, as recorded. */

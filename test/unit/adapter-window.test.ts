@@ -74,6 +74,8 @@ describe('AppWindow', () => {
     let allowed: boolean | undefined;
     handler(null, 'media', (a) => (allowed = a));
     expect(allowed).toBe(false);
+    const check = fake.session.defaultSession.permissionCheckHandler as (...args: unknown[]) => boolean;
+    expect(check(null, 'notifications', 'file://')).toBe(false);
   });
 
   it('lets the dev server and its HMR socket in, in development only', () => {

@@ -112,6 +112,8 @@ export class AppWindow implements TrustedSender {
     });
     // No camera, location, notifications-from-the-page, …: the window needs none of them.
     webContents.session.setPermissionRequestHandler((_wc, _permission, respond) => respond(false));
+    // Checks (e.g. navigator.permissions queries) answer "denied" too, so the page never sees a grant.
+    webContents.session.setPermissionCheckHandler(() => false);
     webContents.on('will-navigate', (event) => event.preventDefault());
     webContents.setWindowOpenHandler(({ url }) => {
       this.options.onExternalLink(url);
