@@ -324,6 +324,47 @@ describe('createSnapshot after the connection dropped once the create took effec
     expect(answered(handle, /^POST .*snapshots\/$/)).toBe(1);
   });
 
+  it('a 503 with an older same-name snapshot on the server: the failure, never the old snapshot', async () => {
+    const handle = await sim();
+    const { client } = connect(handle);
+    // Seeded snapshot 801 on server 12345, made long before this request by someone else.
+    const old = handle.snapshot().snapshots.find((s) => s.id === 801);
+    expect(old?.name).toBe('pre-migration-snapshot');
+    handle.setFaults({ serverError: 1, only: 'POST /snapshots/' });
+    const before = handle.snapshot().snapshots.length;
+    const e = await caught(client.createSnapshot({ serverId: 12345, name: 'pre-migration-snapshot' }));
+    expect(e.kind).toBe('server');
+    expect(handle.snapshot().snapshots.length).toBe(before);
+  });
+
+  it('a 503 with a recent same-name snapshot the caller already knew: the failure, not that one', async () => {
+    const handle = await sim();
+    const { client } = connect(handle);
+    const earlier = await client.createSnapshot({ serverId: 12345, name: 'before-upgrade' });
+    handle.setFaults({ serverError: 1, only: 'POST /snapshots/' });
+    const e = await caught(
+      client.createSnapshot({ serverId: 12345, name: 'before-upgrade', knownSnapshotIds: [801, earlier.id] }),
+    );
+    expect(e.kind).toBe('server');
+    expect(handle.snapshot().snapshots.filter((s) => s.name === 'before-upgrade')).toHaveLength(1);
+  });
+
+  it('a dropped create with a known older same-name snapshot still adopts the new one', async () => {
+    const handle = await sim();
+    const { client } = connect(handle);
+    const earlier = await client.createSnapshot({ serverId: 12345, name: 'nightly' });
+    handle.setFaults({ dropAfterEffect: 1, only: 'POST /snapshots/' });
+    const made = await client.createSnapshot({
+      serverId: 12345,
+      name: 'nightly',
+      knownSnapshotIds: [earlier.id],
+    });
+    const named = handle.snapshot().snapshots.filter((s) => s.name === 'nightly');
+    expect(named).toHaveLength(2);
+    expect(String(made.id)).not.toBe(String(earlier.id));
+    expect(named.map((s) => String(s.id))).toContain(String(made.id));
+  });
+
   it('throws the network error when the dropped create did not take effect', async () => {
     const handle = await sim({ faults: { drop: 1, only: 'POST /snapshots/' } });
     const { client } = connect(handle);

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createVpsClient } from '../../src/main/api/client';
+import { CREATE_CLOCK_SKEW_MS, createVpsClient } from '../../src/main/api/client';
 import { ApiError, API_ERROR_KINDS, type ApiErrorKind } from '../../src/main/api/errors';
 import type { ClientOptions } from '../../src/main/api/types';
 import { caught } from '../support/caught';
@@ -428,6 +428,7 @@ describe('createSnapshot never makes two snapshots', () => {
   });
 
   it('after a dropped connection, returns the snapshot that was made (newest of that name)', async () => {
+    const now = Date.now();
     const s = await serve((req, res) => {
       if (req.method === 'POST') {
         req.socket.destroy();
@@ -436,8 +437,8 @@ describe('createSnapshot never makes two snapshots', () => {
       json(res, 200, {
         count: 3,
         results: [
-          made(5, 'pre', '2025-01-01T00:00:00Z'),
-          made(6, 'pre', '2026-02-01T00:00:00Z'),
+          made(5, 'pre', new Date(now - 30_000).toISOString()),
+          made(6, 'pre', new Date(now + 1_000).toISOString()),
           made(7, 'other'),
         ],
       });
@@ -447,6 +448,37 @@ describe('createSnapshot never makes two snapshots', () => {
     expect(snap.id).toBe(6);
     expect(requests).toEqual(['POST /snapshots/', 'GET /snapshots/']);
     expect(s.seen[1]?.url).toContain('server_id=1');
+  });
+
+  it('after a dropped connection, never adopts a same-name snapshot older than the request', async () => {
+    const s = await serve((req, res) => {
+      if (req.method === 'POST') {
+        req.socket.destroy();
+        return;
+      }
+      const old = new Date(Date.now() - CREATE_CLOCK_SKEW_MS - 60_000).toISOString();
+      json(res, 200, {
+        count: 3,
+        results: [made(5, 'pre', '2025-01-01T00:00:00Z'), made(6, 'pre', old), made(8, 'pre', 'not a date')],
+      });
+    });
+    const { c, requests } = client(s.url);
+    const e = await caught(c.createSnapshot({ serverId: 1, name: 'pre' }));
+    expect(e.kind).toBe('network');
+    expect(requests).toEqual(['POST /snapshots/', 'GET /snapshots/']);
+  });
+
+  it('after a dropped connection, never adopts a recent snapshot whose id was known before', async () => {
+    const s = await serve((req, res) => {
+      if (req.method === 'POST') {
+        req.socket.destroy();
+        return;
+      }
+      json(res, 200, { count: 1, results: [made(6, 'pre', new Date().toISOString())] });
+    });
+    const { c } = client(s.url);
+    const e = await caught(c.createSnapshot({ serverId: 1, name: 'pre', knownSnapshotIds: ['6'] }));
+    expect(e.kind).toBe('network');
   });
 
   it('after a 503 with nothing made, throws the original error without retrying the POST', async () => {

@@ -21,6 +21,14 @@ export const CLIENT_DEFAULTS = {
   maxRetryAfterMs: 60_000,
 } as const;
 
+/**
+ * How much earlier than our request's start a snapshot's `created_at` may be and still count as made
+ * by that request. The server stamps its own clock (to whole seconds) and the two clocks are rarely
+ * exactly in step; two minutes covers ordinary skew while an older same-name snapshot (made by
+ * someone else earlier) is never mistaken for ours.
+ */
+export const CREATE_CLOCK_SKEW_MS = 2 * 60_000;
+
 /** Kinds after which a create may have happened on the server even though we got no clean answer. */
 const UNCLEAR_CREATE_KINDS = new Set<ApiError['kind']>(['network', 'timeout', 'server', 'bad_response']);
 
@@ -84,15 +92,33 @@ export function createVpsClient(options: ClientOptions): VpsClient {
     );
   }
 
-  /** After an unclear create: the snapshot of that name on that server, if the create took effect. */
-  async function findCreated(serverId: Id, name: string): Promise<Snapshot | null> {
+  /**
+   * After an unclear create: the snapshot this request made, if the create took effect. Only a
+   * same-name snapshot on that server that is not among the ids known before the request and was
+   * created no earlier than the request's start (less the clock-skew allowance) can be it; an older
+   * one was made by someone else, and adopting it would report a snapshot that was never made.
+   */
+  async function findCreated(
+    serverId: Id,
+    name: string,
+    startedAt: number,
+    knownIds: readonly Id[],
+  ): Promise<Snapshot | null> {
     let found: Snapshot[];
     try {
       found = await listSnapshots(serverId);
     } catch {
       return null;
     }
-    const matches = found.filter((s) => s.name === name && sameId(s.serverId, serverId));
+    const earliest = startedAt - CREATE_CLOCK_SKEW_MS;
+    const matches = found.filter(
+      (s) =>
+        s.name === name &&
+        sameId(s.serverId, serverId) &&
+        !knownIds.some((id) => sameId(id, s.id)) &&
+        // An unreadable date cannot show the snapshot is new, so it is not taken as ours.
+        Date.parse(s.createdAt) >= earliest,
+    );
     // Newest first: if an older one shares the name, the one just made is the latest.
     matches.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     return matches[0] ?? null;
@@ -132,13 +158,19 @@ export function createVpsClient(options: ClientOptions): VpsClient {
       const body: Record<string, unknown> = { server_id: input.serverId, name: input.name };
       if (input.description !== undefined && input.description !== '')
         body['description'] = input.description;
+      const startedAt = Date.now();
       try {
         const res = await request({ method: 'POST', path: 'snapshots/', body });
         return parseSnapshot(res.body, input.serverId, res.status);
       } catch (err) {
         if (!(err instanceof ApiError) || !UNCLEAR_CREATE_KINDS.has(err.kind)) throw err;
         // The create may have happened: look before anyone retries, so one click makes one snapshot.
-        const existing = await findCreated(input.serverId, input.name);
+        const existing = await findCreated(
+          input.serverId,
+          input.name,
+          startedAt,
+          input.knownSnapshotIds ?? [],
+        );
         if (existing !== null) return existing;
         throw err;
       }

@@ -17,6 +17,18 @@ export interface ServerFilter {
   location?: string;
 }
 
+/** What createSnapshot needs. */
+export interface CreateSnapshotInput {
+  serverId: Id;
+  name: string;
+  description?: string;
+  /**
+   * Ids of the snapshots the caller knew on that server before asking. After an unclear failure a
+   * same-name snapshot with one of these ids is never taken for the one this request made.
+   */
+  knownSnapshotIds?: readonly Id[];
+}
+
 /** One typed function per endpoint the app uses. Every failure is an ApiError. */
 export interface VpsClient {
   getAccount(signal?: AbortSignal): Promise<Account>;
@@ -27,9 +39,10 @@ export interface VpsClient {
   listSnapshots(serverId?: Id, signal?: AbortSignal): Promise<Snapshot[]>;
   /**
    * Starts a snapshot. Never retried blindly: after an unclear failure the client looks for a
-   * snapshot of that name on that server and returns it instead of creating a second one.
+   * snapshot of that name on that server that this request could have made (see CreateSnapshotInput)
+   * and returns it instead of creating a second one.
    */
-  createSnapshot(input: { serverId: Id; name: string; description?: string }): Promise<Snapshot>;
+  createSnapshot(input: CreateSnapshotInput): Promise<Snapshot>;
   restoreSnapshot(snapshotId: Id): Promise<RestoreStarted>;
   deleteSnapshot(snapshotId: Id): Promise<void>;
 }
