@@ -241,6 +241,33 @@ describe('redirects', () => {
     expect(other.seen).toHaveLength(0);
   });
 
+  it.each([301, 302, 303, 307, 308])(
+    'never follows a same-origin %i for a POST or DELETE: nothing is sent twice',
+    async (status) => {
+      const s = await serve((req, res) => {
+        if (req.url?.includes('/moved/')) return json(res, 201, { id: 9 });
+        res.writeHead(status, { Location: '/api/v1/moved/' });
+        res.end();
+      });
+      const { c, requests } = client(s.url);
+      const del = await caught(c.deleteSnapshot(5));
+      expect(del.kind).toBe('bad_response');
+      expect(del.status).toBe(status);
+      expect(del.message).toMatch(/redirect/);
+      const restore = await caught(c.restoreSnapshot(5));
+      expect(restore.kind).toBe('bad_response');
+      // The create looks for a snapshot it may have made (a GET, redirected too) but never re-POSTs.
+      await caught(c.createSnapshot({ serverId: 1, name: 'pre' }));
+      expect(s.seen.filter((r) => r.method !== 'GET' && r.url.includes('/moved/'))).toHaveLength(0);
+      expect(s.seen.filter((r) => r.method !== 'GET')).toHaveLength(3);
+      expect(requests.filter((r) => r.startsWith('POST') || r.startsWith('DELETE'))).toEqual([
+        'DELETE /snapshots/5/',
+        'POST /snapshots/5/restore/',
+        'POST /snapshots/',
+      ]);
+    },
+  );
+
   it('stops after too many same-origin redirects', async () => {
     const s = await serve((_req, res) => {
       res.writeHead(307, { Location: '/api/v1/servers/1/' });

@@ -1,6 +1,7 @@
 /**
  * The one function that talks HTTP to VPS.org: bearer auth, JSON, a timeout on every attempt
- * (headers and body), same-origin redirects only, and bounded retries for reads.
+ * (headers and body), same-origin redirects for reads only (a change is never re-sent), and bounded
+ * retries for reads.
  */
 import { backoffDelay, parseRetryAfter } from './backoff';
 import {
@@ -79,7 +80,7 @@ export function createHttp(options: HttpOptions): HttpRequest {
   const origin = new URL(options.baseUrl).origin;
   const host = new URL(options.baseUrl).host;
 
-  /** One attempt, following same-origin redirects; every HTTP exchange counts for onRequest. */
+  /** One attempt, following same-origin redirects of reads; every HTTP exchange counts for onRequest. */
   async function attempt(spec: RequestSpec): Promise<HttpResponse> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
@@ -91,8 +92,8 @@ export function createHttp(options: HttpOptions): HttpRequest {
     };
     try {
       let url = buildUrl(options.baseUrl, spec);
-      let method: Method = spec.method;
-      let body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+      const method: Method = spec.method;
+      const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
       for (let hop = 0; ; hop++) {
         options.onRequest?.({ method, path: apiPath(options.baseUrl, url) });
         let response: Response;
@@ -130,11 +131,16 @@ export function createHttp(options: HttpOptions): HttpRequest {
               `VPS.org redirected the request to another address (${next.host}). It was not followed, so your token stays private. Check the API address in Settings.`,
             );
           }
-          if (hop >= MAX_REDIRECTS) throw badResponseError(response.status, 'too many redirects');
-          if (response.status === 303) {
-            method = 'GET';
-            body = undefined;
+          // A change (create, restore, delete) is never sent again to wherever a redirect points: a
+          // second POST could make a second snapshot, and a redirected DELETE could hit another one.
+          if (method !== 'GET') {
+            throw new ApiError(
+              'bad_response',
+              response.status,
+              'VPS.org answered with a redirect, which the app does not follow for changes, so the request was not sent again. Check the API address in Settings.',
+            );
           }
+          if (hop >= MAX_REDIRECTS) throw badResponseError(response.status, 'too many redirects');
           url = next;
           continue;
         }
