@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CREATE_CLOCK_SKEW_MS, createVpsClient } from '../../src/main/api/client';
 import { ApiError, API_ERROR_KINDS, type ApiErrorKind } from '../../src/main/api/errors';
+import { MAX_BODY_BYTES } from '../../src/main/api/http';
+import { MAX_PAGES } from '../../src/main/api/pagination';
 import type { ClientOptions } from '../../src/main/api/types';
 import { caught } from '../support/caught';
 
@@ -280,6 +282,44 @@ describe('redirects', () => {
   });
 });
 
+describe('answer size bound', () => {
+  const big = 'x'.repeat(MAX_BODY_BYTES + 1);
+
+  it('refuses a body declared larger than the bound', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(big.length + 2) });
+      res.end(`"${big}"`);
+    });
+    const { c } = client(s.url);
+    const e = await caught(c.getServer(1));
+    expect(e.kind).toBe('bad_response');
+    expect(e.message).toMatch(/larger than 10 MB/);
+  });
+
+  it('refuses a chunked body once it passes the bound, for errors too', async () => {
+    for (const status of [200, 500]) {
+      const s = await serve((_req, res) => {
+        res.writeHead(status, { 'Content-Type': 'application/json' });
+        for (let i = 0; i < 11; i++) res.write('x'.repeat(1024 * 1024));
+        res.end();
+      });
+      const { c, requests } = client(s.url, { maxRetries: 0 });
+      const e = await caught(c.getServer(1));
+      expect(e.kind).toBe('bad_response');
+      expect(e.status).toBe(status);
+      expect(e.message).toMatch(/larger than 10 MB/);
+      expect(requests).toHaveLength(1);
+    }
+  });
+
+  it('reads a body just under the bound', async () => {
+    const name = 'n'.repeat(MAX_BODY_BYTES - 1000);
+    const s = await serve((_req, res) => json(res, 200, { ...serverWire(1), name }));
+    const { c } = client(s.url);
+    expect((await c.getServer(1)).name).toHaveLength(name.length);
+  });
+});
+
 describe('base URL and token checks at construction', () => {
   it.each([
     ['http://admin.vps.org/api/v1/', /https/],
@@ -352,6 +392,27 @@ describe('pagination edge cases', () => {
     const { c, requests } = client(s.url);
     expect(await c.listServers()).toHaveLength(200);
     expect(requests).toHaveLength(3);
+  });
+
+  it(`reads a list of exactly ${MAX_PAGES} pages`, async () => {
+    const s = await serve(pagedServer(MAX_PAGES, { cap: 1 }));
+    const { c, requests } = client(s.url);
+    expect(await c.listServers()).toHaveLength(MAX_PAGES);
+    expect(requests).toHaveLength(MAX_PAGES);
+  });
+
+  it('refuses a list longer than the page bound at once, not after a request per page', async () => {
+    for (const total of [MAX_PAGES + 1, 1e9]) {
+      const s = await serve((req, res) => {
+        const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page'));
+        json(res, 200, { count: total, results: [serverWire(page)] });
+      });
+      const { c, requests } = client(s.url);
+      const e = await caught(c.listServers());
+      expect(e.kind).toBe('bad_response');
+      expect(e.message).toMatch(/more than 200 pages/);
+      expect(requests).toHaveLength(1);
+    }
   });
 
   it('stops when the server ignores the page number', async () => {

@@ -52,6 +52,12 @@ export interface HttpOptions {
 export type HttpRequest = (spec: RequestSpec) => Promise<HttpResponse>;
 
 const MAX_REDIRECTS = 5;
+
+/**
+ * The largest answer body read, in bytes. Real answers are a few KB (a page of 100 items is tens of
+ * KB); a bound keeps a broken or hostile server from filling the app's memory.
+ */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 /** True when a failed read may be tried again. */
@@ -114,11 +120,17 @@ export function createHttp(options: HttpOptions): HttpRequest {
           // The underlying error is dropped on purpose: its text and cause may carry request details.
           throw failure();
         }
-        let text: string;
+        let text: string | null;
         try {
-          text = await response.text();
+          text = await readBody(response, MAX_BODY_BYTES);
         } catch {
           throw failure();
+        }
+        if (text === null) {
+          throw badResponseError(
+            response.status,
+            `the answer was larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+          );
         }
         if (response.status >= 300 && response.status < 400) {
           const location = response.headers.get('location');
@@ -189,4 +201,32 @@ function parseJsonBody(text: string, status: number): unknown {
   } catch {
     throw badResponseError(status, 'the body was not valid JSON');
   }
+}
+
+/**
+ * Reads a body as UTF-8 text, or null once it passes `limit` bytes (declared or actually sent); the
+ * rest is then not read. A failed read rejects (the caller maps it to a timeout or network error).
+ */
+async function readBody(response: Response, limit: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  const reader = response.body?.getReader();
+  if (Number.isFinite(declared) && declared > limit) {
+    await reader?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (reader === undefined) return '';
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }

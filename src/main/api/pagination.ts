@@ -1,12 +1,21 @@
 /**
  * Reads every page of a list. The page count is computed from `count` and the size of the pages
  * actually returned (the server may cap page_size lower than asked); `next` is not trusted. Stops
- * safely on an early empty page, a page that brings nothing new, or a page bound.
+ * safely on an early empty page or a page that brings nothing new; a list longer than MAX_PAGES pages
+ * is refused as a bad response.
  */
+import { badResponseError } from './errors';
 import type { Page } from './schemas';
 
 /** The page size asked for (the API's maximum). */
 export const PAGE_SIZE = 100;
+
+/**
+ * The most pages one list may take: 200 pages of 100 is 20,000 items, far beyond any account's
+ * servers or snapshots (each server holds at most 5). Without a bound a hostile or broken `count`
+ * (say 1e9 with one item a page) would make the app send a request per page without end.
+ */
+export const MAX_PAGES = 200;
 
 /** Fetches one page (1-based). */
 export type FetchPage = (page: number) => Promise<Page>;
@@ -38,6 +47,13 @@ export async function fetchAllPages<T>(
   if (items.size >= total || pageLength === 0) return [...items.values()];
   // The server told us its real page size by the first page: derive the pages from it.
   const lastPage = Math.ceil(total / pageLength);
+  // Refused before reading on: a list this long cannot be read whole, and a partial one would mislead.
+  if (lastPage > MAX_PAGES) {
+    throw badResponseError(
+      null,
+      `a list of ${total} items in ${lastPage} pages, more than ${MAX_PAGES} pages`,
+    );
+  }
   for (let page = 2; page <= lastPage && items.size < total; page++) {
     const next = await fetchPage(page);
     if (next.results.length === 0) break;
