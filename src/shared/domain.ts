@@ -77,6 +77,16 @@ export interface Operation {
   message: string | null;
   /** Server status before a restore began (restore only). */
   previousServerStatus?: string | null;
+  /**
+   * The API base URL and account it belongs to (set by the core; older saved operations have none
+   * and count as the current one). Operations of another scope wait until the user switches back.
+   */
+  scope?: string;
+  /**
+   * True when VPS.org's answer to the start request was lost: it may not have started. The app
+   * watches for it and says so plainly when it cannot tell.
+   */
+  uncertain?: boolean;
 }
 
 /** True when the snapshot has ended, however it ended. */

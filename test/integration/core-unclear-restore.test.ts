@@ -1,7 +1,8 @@
 /**
  * A restore whose answer is lost: the core reads the server, and when VPS.org is restoring it the
  * restore is tracked like any other (one notification when it ends). When the restore did not
- * start, or the server cannot be read, the failure is reported and nothing is tracked.
+ * start, the failure is reported and nothing is tracked. When the server cannot be read either,
+ * nobody knows: it is tracked as uncertain (never "try again" for a destructive action).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/main/api/errors';
@@ -90,15 +91,45 @@ describe('restore whose answer is lost', () => {
     expect(restores()).toHaveLength(0);
   });
 
-  it('after the effect but the server cannot be read: the failure is reported, nothing is tracked', async () => {
+  it('after the effect but the server cannot be read: tracked as uncertain, then confirmed and announced once', async () => {
     sim.setFaults({ dropAfterEffect: 1, only: 'POST /snapshots/{id}/restore/' });
-    // The server cannot be read either: the core must not guess.
+    // The server cannot be read either: the outcome is unknown, so the core watches, never "try again".
     serverReadsFail = true;
     const result = await restore801();
     sim.setFaults({});
     expect(sim.snapshot().servers.find((s) => s.id === 12345)?.status).toBe('restoring');
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.kind).toBe('network');
-    expect(restores()).toHaveLength(0);
+    if (!result.ok) throw new Error(`restore reported failure: ${result.error.message}`);
+    expect(result.value).toMatchObject({ kind: 'restore', status: 'running', uncertain: true });
+    expect(result.value.message).toMatch(/may have started/);
+    expect(result.value.message).not.toMatch(/try again/i);
+    expect(restores()).toHaveLength(1);
+    // A second restore is refused while the first one's outcome is unknown.
+    const again = await restore801();
+    expect(again.ok).toBe(false);
+    await scheduler.advance(60_000);
+    expect(restores()[0]?.status).toBe('running');
+
+    serverReadsFail = false;
+    await scheduler.advance(1_000);
+    await core.settled();
+    for (let i = 0; i < 40 && restores()[0]?.status === 'running'; i++) await scheduler.advance(60_000);
+    expect(restores()[0]).toMatchObject({ status: 'succeeded', uncertain: false });
+    await scheduler.advance(30 * 60_000);
+    expect(test.published.filter((p) => p.event === 'operationFinished')).toHaveLength(1);
+    expect(test.notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/restore/i)]);
+  });
+
+  it('before the effect and the server cannot be read: watched, then reported as not confirmed', async () => {
+    sim.setFaults({ drop: 1, only: 'POST /snapshots/{id}/restore/' });
+    serverReadsFail = true;
+    const result = await restore801();
+    sim.setFaults({});
+    serverReadsFail = false;
+    expect(sim.snapshot().servers.find((s) => s.id === 12345)?.status).not.toBe('restoring');
+    if (!result.ok) throw new Error(`restore reported failure: ${result.error.message}`);
+    for (let i = 0; i < 10 && restores()[0]?.status === 'running'; i++) await scheduler.advance(60_000);
+    expect(restores()[0]?.status).toBe('failed');
+    expect(restores()[0]?.message).toMatch(/could not confirm/);
+    expect(test.published.filter((p) => p.event === 'operationFinished')).toHaveLength(1);
   });
 });

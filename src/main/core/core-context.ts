@@ -12,6 +12,7 @@ import type { Observation } from './operations';
 import { PollLoop } from './poller';
 import { pollDelay, pollKind, pollOnce } from './polling';
 import type { CorePorts, DemoServer } from './ports';
+import { inScope, scopeText, type Scope } from './scope';
 import { KEYCHAIN_OK } from './session';
 import { buildAppState, initialSync, type CoreData } from './state-store';
 import { OperationTracker } from './tracker';
@@ -69,9 +70,10 @@ export class CoreContext {
         this.safely('publish operationFinished', () => ports.publish('operationFinished', { operation })),
       changed: () => this.publishState(),
       demo: () => this.data.mode === 'demo',
+      inScope: (op) => inScope(op, this.scope()),
       logger: ports.logger,
     });
-    this.state = buildAppState(this.data, this.ops.all);
+    this.state = buildAppState(this.data, this.ops.current);
     this.loop = new PollLoop(
       ports.scheduler,
       (kind) => pollOnce(this, kind),
@@ -88,7 +90,7 @@ export class CoreContext {
 
   /** Rebuilds the state and publishes it. */
   publishState(): void {
-    this.state = buildAppState(this.data, this.ops.all);
+    this.state = buildAppState(this.data, this.ops.current);
     this.safely('publish state', () => this.ports.publish('state', this.state));
   }
 
@@ -115,6 +117,19 @@ export class CoreContext {
   /** Persists how the app is connected and who is signed in. */
   persistSession(): void {
     this.persist({ session: { mode: this.data.mode, email: this.data.email } });
+  }
+
+  /** The API address and account in use, or null when signed out. */
+  scope(): Scope | null {
+    if (this.data.mode === 'signed-out') return null;
+    if (this.data.mode === 'demo') return { url: this.data.demoUrl ?? '', email: null };
+    return { url: this.data.settings.apiBaseUrl, email: this.data.email };
+  }
+
+  /** The scope text a new operation is stamped with (undefined when signed out: none start then). */
+  scopeText(): string | undefined {
+    const scope = this.scope();
+    return scope === null ? undefined : scopeText(scope);
   }
 
   /** The scheduler's time as ISO text. */

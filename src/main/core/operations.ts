@@ -28,6 +28,8 @@ export interface Applied {
   operations: Operation[];
   /** Operations this observation finished (in list order). */
   finished: Operation[];
+  /** True when any operation changed (finished, or an uncertain one was confirmed). */
+  changed: boolean;
 }
 
 function finish(op: Operation, status: 'succeeded' | 'failed', at: string, message: string): Operation {
@@ -48,6 +50,14 @@ function observeCreate(op: Operation, obs: Observation): Operation | null {
   const snapshot = findSnapshot(op, obs.snapshots);
   if (snapshot === undefined) {
     if (!obs.canConcludeMissing(op)) return null;
+    if (op.uncertain === true) {
+      return finish(
+        op,
+        'failed',
+        obs.at,
+        'VPS.org does not list it: the request did not take effect. You can take the snapshot again.',
+      );
+    }
     return finish(op, 'failed', obs.at, 'It is no longer listed at VPS.org: it failed or was deleted.');
   }
   if (snapshot.status === 'in_progress') return null;
@@ -62,6 +72,15 @@ function observeRestore(op: Operation, obs: Observation): Operation | null {
   if (seen === undefined) return null;
   if (seen === 'missing') return finish(op, 'failed', obs.at, 'The server is no longer listed at VPS.org.');
   if (seen.status === 'restoring') return null;
+  if (op.uncertain === true) {
+    // Never seen restoring: it may never have started, or it ran and ended between two looks.
+    return finish(
+      op,
+      'failed',
+      obs.at,
+      `The app could not confirm that the restore ran: VPS.org never showed ${seen.name} restoring, and it is ${seen.status} now. Check the server's data before restoring again.`,
+    );
+  }
   const back =
     op.previousServerStatus === undefined ||
     op.previousServerStatus === null ||
@@ -75,16 +94,42 @@ function observeRestore(op: Operation, obs: Observation): Operation | null {
 }
 
 /** Applies one poll's observations to the tracked operations. */
-export function applyObservation(operations: readonly Operation[], obs: Observation): Applied {
+export function applyObservation(
+  operations: readonly Operation[],
+  obs: Observation,
+  applies: (op: Operation) => boolean = () => true,
+): Applied {
   const finished: Operation[] = [];
+  let changed = false;
   const next = operations.map((op) => {
-    if (op.status !== 'running') return op;
+    if (op.status !== 'running' || !applies(op)) return op;
     const done = op.kind === 'create' ? observeCreate(op, obs) : observeRestore(op, obs);
-    if (done === null) return op;
+    if (done === null) {
+      const confirmed = confirmUncertain(op, obs);
+      if (confirmed !== op) changed = true;
+      return confirmed;
+    }
     finished.push(done);
+    changed = true;
     return done;
   });
-  return { operations: finished.length > 0 ? next : [...operations], finished };
+  return { operations: changed ? next : [...operations], finished, changed };
+}
+
+/**
+ * A running operation whose start was uncertain, once VPS.org shows it (the snapshot listed, the
+ * server restoring): no longer uncertain, and a create learns its snapshot's id.
+ */
+function confirmUncertain(op: Operation, obs: Observation): Operation {
+  if (op.uncertain !== true) return op;
+  if (op.kind === 'create') {
+    const snapshot = obs.snapshots === null ? undefined : findSnapshot(op, obs.snapshots);
+    if (snapshot === undefined) return op;
+    return { ...op, uncertain: false, snapshotId: snapshot.id, message: null };
+  }
+  const seen = obs.servers.get(String(op.serverId));
+  if (seen === undefined || seen === 'missing' || seen.status !== 'restoring') return op;
+  return { ...op, uncertain: false, message: null };
 }
 
 /** Keeps every running operation and the newest FINISHED_KEEP finished ones, in list order. */

@@ -7,7 +7,7 @@ import { sameId, type Id, type Operation, type Server, type Snapshot } from '../
 import { fail, ok, type Result } from '../../shared/ipc';
 import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
 import type { AppError } from '../../shared/state';
-import { isApiError, toAppError } from '../api/errors';
+import { isApiError, toAppError, type ApiError } from '../api/errors';
 import type { VpsClient } from '../api/types';
 import type { CoreContext } from './core-context';
 import {
@@ -80,7 +80,7 @@ export async function restoreSnapshot(ctx: CoreContext, input: RestoreInput): Pr
   if (server === null) return fail(SERVER_NOT_FOUND);
   const snapshot = await findSnapshot(ctx, input.snapshotId);
   if (snapshot === null) return fail(SNAPSHOT_NOT_FOUND);
-  const refusal = restoreError(server, snapshot, input.confirmServerName, ctx.ops.all);
+  const refusal = restoreError(server, snapshot, input.confirmServerName, ctx.ops.current);
   if (refusal) return fail(refusal);
   return exclusive(ctx, server, () => startRestore(ctx, client, server, snapshot));
 }
@@ -94,7 +94,7 @@ export async function deleteSnapshot(
   if (client === null) return fail(NOT_SIGNED_IN);
   const snapshot = await findSnapshot(ctx, input.snapshotId);
   if (snapshot === null || !sameId(snapshot.serverId, input.serverId)) return fail(SNAPSHOT_NOT_FOUND);
-  const refusal = deleteError(snapshot, ctx.ops.all);
+  const refusal = deleteError(snapshot, ctx.ops.current);
   if (refusal) return fail(refusal);
   await client.deleteSnapshot(snapshot.id);
   ctx.generation++;
@@ -104,14 +104,16 @@ export async function deleteSnapshot(
   return ok(null);
 }
 
-/** A just-started operation on this server's snapshot, stamped now. */
+/** A just-started operation on this server's snapshot, stamped now and with the API and account in use. */
 function runningOperation(
   ctx: CoreContext,
   kind: Operation['kind'],
   server: Server,
-  snapshot: Snapshot,
+  snapshot: Pick<Snapshot, 'id' | 'name'> | { id: null; name: string },
 ): Operation {
+  const scope = ctx.scopeText();
   return {
+    ...(scope !== undefined ? { scope } : {}),
     id: ctx.ops.newId(ctx.ports.scheduler.now()),
     kind,
     serverId: server.id,
@@ -133,19 +135,30 @@ async function startRestore(
   snapshot: Snapshot,
 ): Promise<Operation> {
   let status: string;
+  let uncertain = false;
   try {
     const started = await client.restoreSnapshot(snapshot.id);
     status = started.server.status || 'restoring';
   } catch (error) {
     // The answer was lost, but VPS.org may have started the restore: look before saying it failed,
     // or the user would retry (refused) and never hear when it ends.
-    if (!(await restoreTookEffect(ctx, client, server, error))) throw error;
+    const effect = await restoreTookEffect(ctx, client, server, error);
+    if (effect === 'no') throw error;
+    // 'unknown': a destructive action whose outcome nobody knows is watched, never "try again".
+    uncertain = effect === 'unknown';
     status = 'restoring';
   }
   ctx.generation++;
   const op: Operation = {
     ...runningOperation(ctx, 'restore', server, snapshot),
     previousServerStatus: server.status,
+    ...(uncertain
+      ? {
+          uncertain: true,
+          message:
+            'VPS.org did not answer clearly, so the restore may have started. The app is checking and will tell you.',
+        }
+      : {}),
   };
   ctx.data = {
     ...ctx.data,
@@ -158,31 +171,36 @@ async function startRestore(
 }
 
 /**
- * After a restore request failed without a clear answer (timeout, dropped connection, 5xx, an
- * unreadable answer): true when the server now shows `restoring`, i.e. the restore did start.
- * A clear refusal (4xx) or a server that cannot be read counts as not started.
+ * After a restore request failed: 'yes' when the answer was unclear (timeout, dropped connection,
+ * 5xx, an unreadable answer) and the server now shows `restoring`; 'no' after a clear refusal
+ * (4xx) or when the server reads as not restoring; 'unknown' when the server cannot be read.
  */
 async function restoreTookEffect(
   ctx: CoreContext,
   client: VpsClient,
   server: Server,
   error: unknown,
-): Promise<boolean> {
-  if (!isApiError(error) || !UNCLEAR_WRITE_KINDS.has(error.kind)) return false;
+): Promise<'yes' | 'no' | 'unknown'> {
+  if (!isUnclearWriteError(error)) return 'no';
   let now: Server;
   try {
     now = await client.getServer(server.id, ctx.abort.signal);
   } catch (readError) {
     ctx.ports.logger.warn(
-      `restore: answer lost (${error.kind}) and the server could not be read (${toAppError(readError).kind})`,
+      `restore: answer lost (${error.kind}) and the server could not be read (${toAppError(readError).kind}): tracking it as uncertain`,
     );
-    return false;
+    return 'unknown';
   }
-  if (now.status !== 'restoring') return false;
+  if (now.status !== 'restoring') return 'no';
   ctx.ports.logger.info(
     `restore: answer lost (${error.kind}), but server ${String(server.id)} is restoring: tracking it`,
   );
-  return true;
+  return 'yes';
+}
+
+/** True for a failure after which the write may have taken effect although no clean answer came. */
+function isUnclearWriteError(error: unknown): error is ApiError {
+  return isApiError(error) && UNCLEAR_WRITE_KINDS.has(error.kind);
 }
 
 /**
@@ -214,6 +232,19 @@ async function exclusive(
  * a snapshot deleted elsewhere (e.g. in the dashboard) would otherwise block the user wrongly.
  */
 async function createRefusal(ctx: CoreContext, server: Server, name: () => string): Promise<AppError | null> {
+  const unsure = ctx.ops.current.find(
+    (op) =>
+      op.kind === 'create' &&
+      op.status === 'running' &&
+      op.uncertain === true &&
+      sameId(op.serverId, server.id),
+  );
+  if (unsure) {
+    return {
+      kind: 'refused',
+      message: `A snapshot of ${server.name} ("${unsure.snapshotName}") may have started a moment ago: VPS.org did not answer clearly. The app is checking; wait until it shows up in the list or is reported as failed.`,
+    };
+  }
   const refusal = createError(server, snapshotsOf(ctx.data.snapshots, server.id), name());
   if (refusal?.kind !== 'limit_reached' || !ctx.loop.started) return refusal;
   await ctx.loop.kick();
@@ -229,11 +260,17 @@ async function startCreate(
   name: string,
   description: string,
 ): Promise<Operation> {
-  const snapshot = await client.createSnapshot({
-    serverId: server.id,
-    name,
-    ...(description !== '' ? { description } : {}),
-  });
+  let snapshot: Snapshot;
+  try {
+    snapshot = await client.createSnapshot({
+      serverId: server.id,
+      name,
+      ...(description !== '' ? { description } : {}),
+    });
+  } catch (error) {
+    if (!isUnclearWriteError(error)) throw error;
+    return trackUncertainCreate(ctx, server, name, error);
+  }
   ctx.generation++;
   const op = runningOperation(ctx, 'create', server, snapshot);
   ctx.data = {
@@ -251,6 +288,27 @@ async function startCreate(
   });
   void ctx.loop.kick();
   return finished.find((f) => f.id === op.id) ?? op;
+}
+
+/**
+ * The create's answer was lost and the client could not find the snapshot either: VPS.org may have
+ * made it. Tracked by name (snapshotId null) so the user hears when it ends, or that it never
+ * appeared; a second create on the server is refused meanwhile (a retry would make a second one).
+ */
+function trackUncertainCreate(ctx: CoreContext, server: Server, name: string, error: ApiError): Operation {
+  ctx.generation++;
+  const op: Operation = {
+    ...runningOperation(ctx, 'create', server, { id: null, name }),
+    uncertain: true,
+    message:
+      'VPS.org did not answer clearly, so the snapshot may have started. The app is checking and will tell you.',
+  };
+  ctx.ops.add(op);
+  ctx.ports.logger.warn(
+    `create: answer lost (${error.kind}) on server ${String(server.id)}: watching for the snapshot by name`,
+  );
+  void ctx.loop.kick();
+  return op;
 }
 
 /** The server from the state, refreshing once if it is not there yet. */

@@ -28,6 +28,8 @@ export interface TrackerDeps {
   changed(): void;
   /** True in demo mode (notification titles say so). */
   demo(): boolean;
+  /** True when the operation belongs to the API address and account in use (see scope.ts); default all. */
+  inScope?: (op: Operation) => boolean;
   logger: Logger;
 }
 
@@ -50,19 +52,28 @@ export class OperationTracker {
     return this.ops;
   }
 
-  /** True when any operation runs. */
+  /** The operations of the API address and account in use (the others wait for a switch back). */
+  get current(): Operation[] {
+    return this.ops.filter((op) => this.applies(op));
+  }
+
+  /** True when any operation of the current scope runs. */
   anyRunning(): boolean {
-    return anyRunning(this.ops);
+    return anyRunning(this.current);
   }
 
-  /** True when a snapshot creation runs. */
+  /** True when a snapshot creation of the current scope runs. */
   creating(): boolean {
-    return this.ops.some((op) => op.kind === 'create' && op.status === 'running');
+    return this.current.some((op) => op.kind === 'create' && op.status === 'running');
   }
 
-  /** Servers being restored. */
+  /** Servers of the current scope being restored. */
   restoringIds(): Id[] {
-    return restoringServerIds(this.ops);
+    return restoringServerIds(this.current);
+  }
+
+  private applies(op: Operation): boolean {
+    return this.deps.inScope?.(op) ?? true;
   }
 
   /** A fresh local id. */
@@ -97,8 +108,8 @@ export class OperationTracker {
 
   /** Applies an observation; finished operations are persisted, published, then announced once each. */
   observe(obs: Observation, notificationsOn: boolean): Operation[] {
-    const applied = applyObservation(this.ops, obs);
-    if (applied.finished.length === 0) return [];
+    const applied = applyObservation(this.ops, obs, (op) => this.applies(op));
+    if (!applied.changed) return [];
     this.ops = trimOperations(applied.operations);
     this.deps.persist(this.ops);
     this.deps.changed();

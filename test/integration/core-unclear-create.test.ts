@@ -1,0 +1,119 @@
+/**
+ * A create whose answer is lost while the snapshot list cannot be read either (so the client's own
+ * follow-up lookup fails too): the core tracks it by name, announces it once when it ends, refuses
+ * a retry that would make a second snapshot, and says plainly when it never appeared.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppCore } from '../../src/main/core/app-core';
+import {
+  ManualScheduler,
+  MemorySettingsPort,
+  createTestPorts,
+  type TestPorts,
+} from '../../src/main/core/memory-ports';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { startSimulator, type SimulatorHandle } from '../../src/simulator/index';
+
+const TOKEN = 'vps_SECRETtest_unclear_create';
+let sim: SimulatorHandle;
+let scheduler: ManualScheduler;
+let core: AppCore;
+let test: TestPorts;
+/** When true, every GET of a snapshot list fails like a dropped connection. */
+let listsFail = false;
+
+beforeEach(async () => {
+  scheduler = new ManualScheduler(Date.parse('2026-05-01T08:00:00Z'));
+  sim = await startSimulator({ token: TOKEN, seed: 'demo', now: () => scheduler.now(), random: () => 0.5 });
+  listsFail = false;
+  const failingFetch: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const method = init?.method ?? 'GET';
+    if (listsFail && method === 'GET' && new URL(url).pathname.endsWith('/snapshots/')) {
+      throw new TypeError('fetch failed');
+    }
+    return fetch(input, init);
+  };
+  test = createTestPorts({
+    scheduler,
+    settings: new MemorySettingsPort({ settings: { ...DEFAULT_SETTINGS, apiBaseUrl: sim.url } }),
+    clientOptions: { fetch: failingFetch },
+  });
+  core = new AppCore(test.ports);
+  await core.start();
+  expect((await core.setToken({ token: TOKEN, sessionOnly: false })).ok).toBe(true);
+  await core.settled();
+});
+
+afterEach(async () => {
+  await core.stop();
+  await sim.stop();
+});
+
+function creates() {
+  return core.getState().operations.filter((o) => o.kind === 'create');
+}
+
+function simSnapshotsOf12345() {
+  return sim.snapshot().snapshots.filter((s) => String(s.server.id) === '12345');
+}
+
+describe('create whose answer is lost and cannot be looked up', () => {
+  it('after the effect: tracked once, announced once when it ends, a retry makes no second snapshot', async () => {
+    const before = simSnapshotsOf12345().length;
+    sim.setFaults({ dropAfterEffect: 1, only: 'POST /snapshots/' });
+    listsFail = true;
+    const result = await core.quickSnapshot({ serverId: 12345 });
+    sim.setFaults({});
+    expect(simSnapshotsOf12345()).toHaveLength(before + 1);
+    if (!result.ok) throw new Error(`create reported failure: ${result.error.message}`);
+    expect(result.value).toMatchObject({
+      kind: 'create',
+      status: 'running',
+      snapshotId: null,
+      uncertain: true,
+    });
+    expect(result.value.message).toMatch(/may have started/);
+    expect(creates()).toHaveLength(1);
+
+    // The user retries while the list still cannot be read: refused with a reason.
+    const retry = await core.quickSnapshot({ serverId: 12345 });
+    expect(retry.ok).toBe(false);
+    if (!retry.ok) expect(retry.error.message).toMatch(/may have started/);
+
+    listsFail = false;
+    for (let i = 0; i < 60 && creates()[0]?.status === 'running'; i++) await scheduler.advance(60_000);
+    await core.settled();
+    expect(creates()).toHaveLength(1);
+    expect(creates()[0]).toMatchObject({ status: 'succeeded', uncertain: false });
+    expect(creates()[0]?.snapshotId).not.toBeNull();
+
+    // A retry after it ended is the user's choice (a new, differently named snapshot) — but the
+    // lost one never caused a second snapshot on its own.
+    expect(simSnapshotsOf12345()).toHaveLength(before + 1);
+    await scheduler.advance(30 * 60_000);
+    expect(test.published.filter((p) => p.event === 'operationFinished')).toHaveLength(1);
+    expect(test.notifier.shown.filter((n) => /snapshot/i.test(n.title))).toHaveLength(1);
+  });
+
+  it('before the effect: watched, then reported as not taken effect, once', async () => {
+    const before = simSnapshotsOf12345().length;
+    sim.setFaults({ drop: 1, only: 'POST /snapshots/' });
+    listsFail = true;
+    const result = await core.quickSnapshot({ serverId: 12345 });
+    sim.setFaults({});
+    listsFail = false;
+    expect(simSnapshotsOf12345()).toHaveLength(before);
+    if (!result.ok) throw new Error(`create reported failure: ${result.error.message}`);
+    for (let i = 0; i < 10 && creates()[0]?.status === 'running'; i++) await scheduler.advance(60_000);
+    expect(creates()[0]?.status).toBe('failed');
+    expect(creates()[0]?.message).toMatch(/did not take effect/);
+    expect(test.published.filter((p) => p.event === 'operationFinished')).toHaveLength(1);
+  });
+
+  it('a clear refusal (4xx) is reported and nothing is tracked', async () => {
+    const result = await core.createSnapshot({ serverId: 12345, name: 'x'.repeat(300), description: '' });
+    expect(result.ok).toBe(false);
+    expect(creates()).toHaveLength(0);
+  });
+});
