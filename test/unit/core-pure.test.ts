@@ -120,6 +120,14 @@ describe('guards', () => {
     expect(restoreError(server, snap(1, { serverId: 2 }), 'web-1', [])?.message).toMatch(/another server/);
   });
 
+  it('refuses a restore of a server without a name (the confirmation would be trivially empty)', () => {
+    for (const name of ['', '   ']) {
+      const refusal = restoreError({ ...server, name }, snap(1), name, []);
+      expect(refusal?.kind).toBe('refused');
+      expect(refusal?.message).toMatch(/no name/);
+    }
+  });
+
   it('guards deletes', () => {
     expect(deleteError(snap(1, { status: 'in_progress' }), [])?.kind).toBe('refused');
     expect(deleteError(snap(1, { status: 'failed' }), [])).toBeNull();

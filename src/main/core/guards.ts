@@ -81,6 +81,12 @@ export function restoreError(
   confirmServerName: string,
   operations: readonly Operation[],
 ): AppError | null {
+  // A blank name would make the typed confirmation trivially empty: no real check before overwriting.
+  if (server.name.trim() === '') {
+    return refused(
+      'This server has no name at VPS.org, so the app cannot ask you to confirm the restore by typing it. Give the server a name in the VPS.org dashboard first.',
+    );
+  }
   if (confirmServerName !== server.name) {
     return refused(
       `To restore, type the server's name exactly as shown ("${server.name}"). The restore overwrites all data on it.`,
