@@ -83,8 +83,8 @@ export interface Operation {
    */
   scope?: string;
   /**
-   * True when VPS.org's answer to the start request was lost: it may not have started. The app
-   * watches for it and says so plainly when it cannot tell.
+   * Set when VPS.org's answer to the start request was lost: true while it is unknown whether it
+   * started, false once VPS.org showed it. Absent for operations started with a clear answer.
    */
   uncertain?: boolean;
 }

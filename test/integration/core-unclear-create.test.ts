@@ -82,6 +82,12 @@ describe('create whose answer is lost and cannot be looked up', () => {
     if (!retry.ok) expect(retry.error.message).toMatch(/may have started/);
 
     listsFail = false;
+    await core.refresh();
+    // Now VPS.org shows it: no longer uncertain, but a retry is still refused until it ends.
+    expect(creates()[0]).toMatchObject({ status: 'running', uncertain: false });
+    const retryAgain = await core.quickSnapshot({ serverId: 12345 });
+    expect(retryAgain.ok).toBe(false);
+    if (!retryAgain.ok) expect(retryAgain.error.message).toMatch(/still being made/);
     for (let i = 0; i < 60 && creates()[0]?.status === 'running'; i++) await scheduler.advance(60_000);
     await core.settled();
     expect(creates()).toHaveLength(1);

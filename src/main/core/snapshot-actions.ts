@@ -232,18 +232,20 @@ async function exclusive(
  * a snapshot deleted elsewhere (e.g. in the dashboard) would otherwise block the user wrongly.
  */
 async function createRefusal(ctx: CoreContext, server: Server, name: () => string): Promise<AppError | null> {
+  // A create whose start was unclear: until it ends, another one is most likely a retry of it, and
+  // would make a second snapshot (there are only five slots).
   const unsure = ctx.ops.current.find(
     (op) =>
       op.kind === 'create' &&
       op.status === 'running' &&
-      op.uncertain === true &&
+      op.uncertain !== undefined &&
       sameId(op.serverId, server.id),
   );
   if (unsure) {
-    return {
-      kind: 'refused',
-      message: `A snapshot of ${server.name} ("${unsure.snapshotName}") may have started a moment ago: VPS.org did not answer clearly. The app is checking; wait until it shows up in the list or is reported as failed.`,
-    };
+    const what = unsure.uncertain
+      ? 'may have started a moment ago: VPS.org did not answer clearly. The app is checking; wait until it shows up in the list or is reported as failed.'
+      : 'is still being made (its start was unclear). Wait until it has finished.';
+    return { kind: 'refused', message: `A snapshot of ${server.name} ("${unsure.snapshotName}") ${what}` };
   }
   const refusal = createError(server, snapshotsOf(ctx.data.snapshots, server.id), name());
   if (refusal?.kind !== 'limit_reached' || !ctx.loop.started) return refusal;
