@@ -80,3 +80,50 @@ describe('operations across a change of API address', () => {
     expect(test.notifier.shown).toHaveLength(1);
   });
 });
+
+describe('operations across a change of account on the same address', () => {
+  it('wait while another account is signed in, then resume and are announced once', async () => {
+    // One address, two accounts: account B's token is served by the second simulator, and its
+    // account reads as another email.
+    await core.stop();
+    const real = createTestPorts().ports.createClient;
+    const accounts = createTestPorts({
+      scheduler,
+      settings: new MemorySettingsPort({ settings: { ...DEFAULT_SETTINGS, apiBaseUrl: simA.url } }),
+      createClient: (options) => {
+        if (options.token !== TOKEN_B) return real(options);
+        const client = real({ ...options, baseUrl: simB.url });
+        return {
+          ...client,
+          getAccount: async (signal) => ({ ...(await client.getAccount(signal)), email: 'b@example.com' }),
+        };
+      },
+    });
+    test = accounts;
+    core = new AppCore(accounts.ports);
+    await core.start();
+    expect((await core.setToken({ token: TOKEN_A, sessionOnly: true })).ok).toBe(true);
+    await core.settled();
+    const started = await core.quickSnapshot({ serverId: 12345 });
+    if (!started.ok) throw new Error(started.error.message);
+    const id = started.value.id;
+
+    expect((await core.setToken({ token: TOKEN_B, sessionOnly: true })).ok).toBe(true);
+    await core.settled();
+    for (let i = 0; i < 30; i++) await scheduler.advance(60_000);
+    await core.settled();
+    expect(finishedAnnouncements()).toHaveLength(0);
+    expect(core.getState().operations.find((o) => o.id === id)).toBeUndefined();
+
+    expect((await core.setToken({ token: TOKEN_A, sessionOnly: true })).ok).toBe(true);
+    await core.settled();
+    for (let i = 0; i < 5 && core.getState().operations[0]?.status !== 'succeeded'; i++) {
+      await scheduler.advance(60_000);
+    }
+    await core.settled();
+    expect(core.getState().operations.find((o) => o.id === id)?.status).toBe('succeeded');
+    await scheduler.advance(30 * 60_000);
+    expect(finishedAnnouncements()).toHaveLength(1);
+    expect(accounts.notifier.shown).toHaveLength(1);
+  });
+});
