@@ -1,6 +1,8 @@
 /** Which operations belong to the API address and account in use (scope.ts). */
 import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
 import { inScope, scopeText } from '../../src/main/core/scope';
+import { OperationSchema } from '../../src/main/settings/schema';
 
 const A = 'https://api.vps.org/api/v1/';
 const B = 'http://127.0.0.1:8787/api/v1/';
@@ -22,5 +24,27 @@ describe('operation scope', () => {
     const scope = scopeText({ url: A, email: 'a@example.com' });
     expect(inScope({ scope }, { url: A, email: null })).toBe(true);
     expect(inScope({ scope }, { url: B, email: null })).toBe(false);
+  });
+});
+
+describe('saved operations', () => {
+  it('keep their scope and uncertainty across a restart (the settings schema does not drop them)', () => {
+    const op = {
+      id: 'op-1',
+      kind: 'restore',
+      serverId: 1,
+      serverName: 'web-1',
+      snapshotId: 2,
+      snapshotName: 's',
+      startedAt: '2026-05-01T08:00:00.000Z',
+      status: 'running',
+      finishedAt: null,
+      message: null,
+      scope: scopeText({ url: A, email: 'a@example.com' }),
+      uncertain: true,
+    };
+    const parsed = v.parse(OperationSchema, op);
+    expect(parsed.scope).toBe(op.scope);
+    expect(parsed.uncertain).toBe(true);
   });
 });

@@ -60,6 +60,10 @@ export const OperationSchema = v.object({
   finishedAt: IsoOrNull,
   message: v.nullable(v.string()),
   previousServerStatus: v.optional(v.nullable(v.string())),
+  // Kept across restarts: without them a dormant operation of another API would be judged against
+  // the current one, and an unconfirmed restore would end as a plain success.
+  scope: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+  uncertain: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<unknown, Operation>;
 
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
