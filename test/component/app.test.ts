@@ -177,6 +177,19 @@ describe('App', () => {
     expect(fake.callsOf('dismissOperation')).toEqual([{ operationId: 'done' }]);
   });
 
+  it('says a running operation whose start VPS.org did not confirm is being checked', async () => {
+    await app(
+      signedInState(servers, {
+        operations: [
+          makeOperation({ id: 'unsure', snapshotId: null, uncertain: true, message: 'core text' }),
+        ],
+      }),
+    );
+    const ops = screen.getByRole('region', { name: 'Operations' });
+    expect(ops.textContent).toContain('VPS.org did not answer clearly, so this may have started.');
+    expect(ops.textContent).not.toContain('core text');
+  });
+
   it('announces a finished operation and follows focusServer', async () => {
     const { fake } = await app(signedInState(servers));
     fake.emit('operationFinished', { operation: makeOperation({ status: 'succeeded' }) });

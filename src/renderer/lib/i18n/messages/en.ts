@@ -128,6 +128,8 @@ export const en = {
   'ops.create': 'Snapshot {name} of {server}',
   'ops.restore': 'Restore of {server} from {name}',
   'ops.running': 'Running for {elapsed}',
+  'ops.uncertain':
+    'VPS.org did not answer clearly, so this may have started. The app is checking and will tell you how it ends.',
   'ops.succeeded': 'Finished after {elapsed}',
   'ops.failed': 'Failed after {elapsed}',
   'ops.dismiss': 'Dismiss',

@@ -128,6 +128,8 @@ export const fi = {
   'ops.create': 'Palvelimen {server} tilannevedos {name}',
   'ops.restore': 'Palvelimen {server} palautus tilannevedoksesta {name}',
   'ops.running': 'Käynnissä {elapsed}',
+  'ops.uncertain':
+    'VPS.org ei vastannut selvästi, joten toiminto on voinut alkaa. Sovellus tarkistaa asian ja kertoo, miten se päättyy.',
   'ops.succeeded': 'Valmis, kesti {elapsed}',
   'ops.failed': 'Epäonnistui {elapsed} jälkeen',
   'ops.dismiss': 'Sulje',

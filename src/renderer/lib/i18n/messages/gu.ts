@@ -122,6 +122,8 @@ export const gu = {
   'ops.create': '{server} નો સ્નેપશોટ {name}',
   'ops.restore': '{name} માંથી {server} નું પુનઃસ્થાપન',
   'ops.running': '{elapsed} થી ચાલુ',
+  'ops.uncertain':
+    'VPS.org એ સ્પષ્ટ જવાબ આપ્યો નથી, તેથી આ શરૂ થયું હોઈ શકે છે. એપ્લિકેશન તપાસી રહી છે અને તેનું પરિણામ તમને જણાવશે.',
   'ops.succeeded': '{elapsed} પછી પૂર્ણ',
   'ops.failed': '{elapsed} પછી નિષ્ફળ',
   'ops.dismiss': 'બંધ કરો',
