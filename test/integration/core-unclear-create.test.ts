@@ -122,4 +122,12 @@ describe('create whose answer is lost and cannot be looked up', () => {
     expect(result.ok).toBe(false);
     expect(creates()).toHaveLength(0);
   });
+
+  it('a 5xx after which the list shows no snapshot is a plain failure: nothing tracked, nothing made', async () => {
+    sim.setFaults({ serverError: 1, only: 'POST /snapshots/' });
+    const result = await core.createSnapshot({ serverId: 12345, name: 'clear-failure', description: '' });
+    expect(result.ok === false && result.error.kind).toBe('server');
+    expect(creates()).toHaveLength(0);
+    expect(simSnapshotsOf12345().some((s) => s.name === 'clear-failure')).toBe(false);
+  });
 });

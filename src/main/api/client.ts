@@ -97,18 +97,19 @@ export function createVpsClient(options: ClientOptions): VpsClient {
    * same-name snapshot on that server that is not among the ids known before the request and was
    * created no earlier than the request's start (less the clock-skew allowance) can be it; an older
    * one was made by someone else, and adopting it would report a snapshot that was never made.
+   * `'unknown'` when the list could not be read either.
    */
   async function findCreated(
     serverId: Id,
     name: string,
     startedAt: number,
     knownIds: readonly Id[],
-  ): Promise<Snapshot | null> {
+  ): Promise<Snapshot | null | 'unknown'> {
     let found: Snapshot[];
     try {
       found = await listSnapshots(serverId);
     } catch {
-      return null;
+      return 'unknown';
     }
     const earliest = startedAt - CREATE_CLOCK_SKEW_MS;
     const matches = found.filter(
@@ -171,8 +172,14 @@ export function createVpsClient(options: ClientOptions): VpsClient {
           startedAt,
           input.knownSnapshotIds ?? [],
         );
+        if (existing === 'unknown') throw err;
         if (existing !== null) return existing;
-        throw err;
+        // The list shows no such snapshot: the create did not happen, and the caller may say so plainly.
+        throw new ApiError(err.kind, err.status, err.message, {
+          retryAfterMs: err.retryAfterMs,
+          fields: err.fields,
+          notApplied: true,
+        });
       }
     },
 

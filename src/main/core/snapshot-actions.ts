@@ -200,7 +200,7 @@ async function restoreTookEffect(
 
 /** True for a failure after which the write may have taken effect although no clean answer came. */
 function isUnclearWriteError(error: unknown): error is ApiError {
-  return isApiError(error) && UNCLEAR_WRITE_KINDS.has(error.kind);
+  return isApiError(error) && UNCLEAR_WRITE_KINDS.has(error.kind) && !error.notApplied;
 }
 
 /**
