@@ -4,17 +4,12 @@
  * a retry that would make a second snapshot, and says plainly when it never appeared.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppCore } from '../../src/main/core/app-core';
-import {
-  ManualScheduler,
-  MemorySettingsPort,
-  createTestPorts,
-  type TestPorts,
-} from '../../src/main/core/memory-ports';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { startSimulator, type SimulatorHandle } from '../../src/simulator/index';
+import type { AppCore } from '../../src/main/core/app-core';
+import type { ManualScheduler, TestPorts } from '../../src/main/core/memory-ports';
+import type { SimulatorHandle } from '../../src/simulator/types';
+import { createHarness, type Harness } from '../unit/core-harness';
 
-const TOKEN = 'vps_SECRETtest_unclear_create';
+let h: Harness;
 let sim: SimulatorHandle;
 let scheduler: ManualScheduler;
 let core: AppCore;
@@ -23,8 +18,6 @@ let test: TestPorts;
 let listsFail = false;
 
 beforeEach(async () => {
-  scheduler = new ManualScheduler(Date.parse('2026-05-01T08:00:00Z'));
-  sim = await startSimulator({ token: TOKEN, seed: 'demo', now: () => scheduler.now(), random: () => 0.5 });
   listsFail = false;
   const failingFetch: typeof fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
@@ -34,21 +27,17 @@ beforeEach(async () => {
     }
     return fetch(input, init);
   };
-  test = createTestPorts({
-    scheduler,
-    settings: new MemorySettingsPort({ settings: { ...DEFAULT_SETTINGS, apiBaseUrl: sim.url } }),
-    clientOptions: { fetch: failingFetch },
+  h = await createHarness({
+    simulator: { seed: 'demo' },
+    client: { clientOptions: { fetch: failingFetch } },
   });
-  core = new AppCore(test.ports);
+  ({ sim, scheduler, core } = h);
+  test = h;
   await core.start();
-  expect((await core.setToken({ token: TOKEN, sessionOnly: false })).ok).toBe(true);
   await core.settled();
 });
 
-afterEach(async () => {
-  await core.stop();
-  await sim.stop();
-});
+afterEach(() => h.cleanup());
 
 function creates() {
   return core.getState().operations.filter((o) => o.kind === 'create');

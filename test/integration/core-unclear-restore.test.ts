@@ -6,17 +6,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/main/api/errors';
-import { AppCore } from '../../src/main/core/app-core';
-import {
-  ManualScheduler,
-  MemorySettingsPort,
-  createTestPorts,
-  type TestPorts,
-} from '../../src/main/core/memory-ports';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { startSimulator, type SimulatorHandle } from '../../src/simulator/index';
+import type { AppCore } from '../../src/main/core/app-core';
+import { createTestPorts, type ManualScheduler, type TestPorts } from '../../src/main/core/memory-ports';
+import type { SimulatorHandle } from '../../src/simulator/types';
+import { createHarness, type Harness } from '../unit/core-harness';
 
-const TOKEN = 'vps_SECRETtest_unclear_restore';
+let h: Harness;
 let sim: SimulatorHandle;
 let scheduler: ManualScheduler;
 let core: AppCore;
@@ -25,34 +20,30 @@ let test: TestPorts;
 let serverReadsFail = false;
 
 beforeEach(async () => {
-  scheduler = new ManualScheduler(Date.parse('2026-05-01T08:00:00Z'));
-  sim = await startSimulator({ token: TOKEN, seed: 'demo', now: () => scheduler.now(), random: () => 0.5 });
   serverReadsFail = false;
   const real = createTestPorts().ports.createClient;
-  test = createTestPorts({
-    scheduler,
-    settings: new MemorySettingsPort({ settings: { ...DEFAULT_SETTINGS, apiBaseUrl: sim.url } }),
-    createClient: (options) => {
-      const client = real(options);
-      return {
-        ...client,
-        getServer: (id, signal) =>
-          serverReadsFail
-            ? Promise.reject(new ApiError('server', 503, 'VPS.org is having trouble.'))
-            : client.getServer(id, signal),
-      };
+  h = await createHarness({
+    simulator: { seed: 'demo' },
+    client: {
+      createClient: (options) => {
+        const client = real(options);
+        return {
+          ...client,
+          getServer: (id, signal) =>
+            serverReadsFail
+              ? Promise.reject(new ApiError('server', 503, 'VPS.org is having trouble.'))
+              : client.getServer(id, signal),
+        };
+      },
     },
   });
-  core = new AppCore(test.ports);
+  ({ sim, scheduler, core } = h);
+  test = h;
   await core.start();
-  expect((await core.setToken({ token: TOKEN, sessionOnly: false })).ok).toBe(true);
   await core.settled();
 });
 
-afterEach(async () => {
-  await core.stop();
-  await sim.stop();
-});
+afterEach(() => h.cleanup());
 
 function restore801() {
   return core.restoreSnapshot({ serverId: 12345, snapshotId: 801, confirmServerName: 'web-server-01' });

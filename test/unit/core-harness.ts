@@ -10,6 +10,7 @@ import {
   ManualScheduler,
   createTestPorts,
   type TestPorts,
+  type TestPortsOverrides,
 } from '../../src/main/core/memory-ports';
 import type { PersistedData } from '../../src/main/core/ports';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings';
@@ -38,6 +39,8 @@ export interface HarnessOptions {
   /** Settings other than the API address (which is the simulator's). */
   settings?: Partial<UserSettings>;
   keychainUnavailable?: string;
+  /** Client overrides for fault injection (see createTestPorts). */
+  client?: Pick<TestPortsOverrides, 'createClient' | 'clientOptions'>;
 }
 
 /** Starts a simulator and a core (not started: call `core.start()`). */
@@ -60,7 +63,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     initial: options.storedToken === false ? {} : { [sim.url]: TEST_TOKEN },
     unavailableReason: options.keychainUnavailable ?? null,
   });
-  const ports = createTestPorts({ scheduler, settings, secrets });
+  const ports = createTestPorts({ scheduler, settings, secrets, ...options.client });
   const cores: AppCore[] = [new AppCore(ports.ports)];
   const harness: Harness = {
     ...ports,
