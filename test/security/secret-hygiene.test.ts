@@ -31,6 +31,7 @@ import { inCI } from '../support/tools';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 const { ElectronSettingsStore } = await import('../../src/main/settings/electron-settings');
+const { default: Store } = await import('electron-store');
 
 const TOKEN = `vps_SECRETcanary_${randomBytes(12).toString('hex')}`;
 const WRONG_TOKEN = `vps_SECRETwrong_${randomBytes(12).toString('hex')}`;
@@ -67,7 +68,7 @@ describe('the token appears nowhere the app writes', () => {
     let sim: SimulatorHandle = await startSimulator({ token: TOKEN, speed: 20, seed: 'demo' });
     const port = sim.port;
     const scheduler = new ManualScheduler(Date.now());
-    const fileStore = new ElectronSettingsStore({ cwd: dir });
+    const fileStore = new ElectronSettingsStore({ Store, cwd: dir });
     const memory = new MemorySettingsPort();
     // One port writing to both the real file and the in-memory twin.
     const settings: SettingsPort = {
@@ -178,7 +179,7 @@ describe('the token appears nowhere the app writes', () => {
 
     // A restart reads everything back from the file (and the token from the keychain).
     await core.stop();
-    const again = new AppCore({ ...ports, settings: new ElectronSettingsStore({ cwd: dir }) });
+    const again = new AppCore({ ...ports, settings: new ElectronSettingsStore({ Store, cwd: dir }) });
     await again.start();
     record('state.afterRestart', again.getState());
     await again.stop();
