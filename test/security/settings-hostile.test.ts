@@ -63,7 +63,11 @@ const VALID_TEXT = JSON.stringify(VALID_FILE, null, '\t');
 
 /** Opens a store over `text` (or over whatever `prepare` left) and checks the invariants. */
 function openOver(dir: string) {
-  const store = new ElectronSettingsStore({ Store, cwd: dir, now: () => new Date('2026-11-22T10:00:00.000Z') });
+  const store = new ElectronSettingsStore({
+    Store,
+    cwd: dir,
+    now: () => new Date('2026-11-22T10:00:00.000Z'),
+  });
   const { data, problem } = store.read();
   // Every setting is valid by its own schema, whatever the file held.
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof UserSettings)[]) {
