@@ -54,6 +54,10 @@ describe('built main bundle under a recording Electron', () => {
   it('writes its log file in the OS log folder, and says where it is', async () => {
     const path = join(app.home, 'userData', 'logs', 'main.log');
     expect(await app.invoke('getLogFile')).toEqual({ ok: true, value: { path } });
+    // The file's writer loads after start-up; the lines logged before it are kept for it.
+    for (let waited = 0; !existsSync(path) && waited < 20_000; waited += 50) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     expect(readFileSync(path, 'utf8')).toMatch(/^\S+Z info VPS Snapshot Tray 0\.1\.0 starting on linux\n/);
   });
 
