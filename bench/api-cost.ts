@@ -11,8 +11,8 @@ import {
   MemorySettingsPort,
   createTestPorts,
   type TestPorts,
-} from '../src/main/core/memory-ports';
-import type { InvokeHandlers } from '../src/main/electron/ipc';
+} from '../test/support/memory-ports';
+import type { InvokeHandlers } from '../src/shared/ipc';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
 import { startSimulator } from '../src/simulator/index';
 import type { SimServer, SimulatorHandle } from '../src/simulator/types';

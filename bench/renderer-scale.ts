@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createMemoryLogger } from '../src/main/core/memory-ports';
+import { createMemoryLogger } from '../test/support/memory-ports';
 import { startPreview, type Preview } from '../src/preview/index';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/support/tools';
 import { makeServers, makeSnapshots } from './fixtures';

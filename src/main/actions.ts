@@ -4,9 +4,9 @@
  * the payload; these still never throw.
  */
 import type { Id } from '../shared/domain';
-import { fail, ok, type Result } from '../shared/ipc';
+import { fail, ok, type Result } from '../shared/result';
 import type { AppCore } from './core/app-core';
-import type { InvokeHandlers } from './electron/ipc';
+import type { InvokeHandlers } from '../shared/ipc';
 
 /** What the handlers need besides the core. */
 export interface ActionDeps {

@@ -10,12 +10,12 @@ import type { SeedName, SimulatorHandle } from '../simulator/types';
 import { createActions } from '../main/actions';
 import { createVpsClient } from '../main/api/client';
 import { AppCore } from '../main/core/app-core';
-import { MemorySecretStore, MemorySettingsPort, RecordingNotifier } from '../main/core/memory-ports';
+import { MemorySecretStore, MemorySettingsPort, RecordingNotifier } from '../../test/support/memory-ports';
 import type { Logger, NotificationRequest, Publish } from '../main/core/ports';
 import { createConsoleLogger, realScheduler } from '../main/system-ports';
 import { DEFAULT_SETTINGS, type UserSettings } from '../shared/settings';
 import type { EventMap } from '../shared/ipc';
-import type { InvokeHandlers } from '../main/electron/ipc';
+import type { InvokeHandlers } from '../shared/ipc';
 import { startBridgeServer, type BridgeLogEntry, type BridgeServer } from './server';
 
 export type { BridgeLogEntry } from './server';

@@ -10,18 +10,11 @@ import { realpath, readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import {
-  INVOKE_NAMES,
-  fail,
-  parsePayload,
-  type EventMap,
-  type EventName,
-  type InvokeName,
-  type Result,
-} from '../shared/ipc';
+import { INVOKE_NAMES, parsePayload, type EventMap, type EventName, type InvokeName } from '../shared/ipc';
+import { fail, type Result } from '../shared/result';
 import type { AppError } from '../shared/state';
 import type { Logger } from '../main/core/ports';
-import type { InvokeHandlers } from '../main/electron/ipc';
+import type { InvokeHandlers } from '../shared/ipc';
 import { redactSecrets } from '../main/redact';
 import { BRIDGE_PATH, EVENTS_PATH, INVOKE_PREFIX, KEY_HEADER, KEY_META_NAME, bridgeSource } from './bridge';
 

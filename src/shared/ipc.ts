@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import type { Operation } from './domain';
 import { SNAPSHOT_DESCRIPTION_MAX, SNAPSHOT_NAME_MAX } from './snapshot-name';
 import { LANGUAGES, POLL_BOUNDS, type UserSettings } from './settings';
+import type { Result } from './result';
 import type { AppError, AppState, FocusServer, OperationFinished } from './state';
 
 /** An API id as the renderer may send it: a non-negative safe integer or a short token. */
@@ -121,15 +122,17 @@ export function eventChannel(name: EventName): string {
   return `vps:event:${name}`;
 }
 
-/** Either a value or a plain-language error; invoke calls never reject across IPC. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
-
 /** The validated payload type of a call. */
 export type InvokeInput<K extends InvokeName> = v.InferOutput<(typeof invokeContract)[K]['input']>;
 /** The value a call resolves to on success. */
 export type InvokeOutput<K extends InvokeName> = (typeof invokeContract)[K]['output'];
 /** The argument list a call takes in the renderer: none when its payload is undefined. */
 export type InvokeArgs<K extends InvokeName> = undefined extends InvokeInput<K> ? [] : [InvokeInput<K>];
+
+/** One handler per invoke call: the main process's actions, and the preview's, have this shape. */
+export type InvokeHandlers = {
+  [K in InvokeName]: (payload: InvokeInput<K>) => Promise<Result<InvokeOutput<K>>>;
+};
 
 /** The object the preload exposes as `window.vps`. */
 export type VpsApi = {
@@ -174,13 +177,4 @@ export function parsePayload<K extends InvokeName>(
     })
     .join('; ');
   return { ok: false, error: { kind: 'validation', message: `Invalid request to ${name}: ${issues}` } };
-}
-
-/** Shorthand for a successful Result. */
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-/** Shorthand for a failed Result. */
-export function fail<T = never>(error: AppError): Result<T> {
-  return { ok: false, error };
 }

@@ -4,15 +4,8 @@
  */
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { Id, Operation, Server, Snapshot } from '../../src/shared/domain';
-import type {
-  EventMap,
-  EventName,
-  InvokeArgs,
-  InvokeName,
-  InvokeOutput,
-  Result,
-  VpsApi,
-} from '../../src/shared/ipc';
+import type { EventMap, EventName, InvokeArgs, InvokeName, InvokeOutput, VpsApi } from '../../src/shared/ipc';
+import type { Result } from '../../src/shared/result';
 import type { AppState, ServerEntry } from '../../src/shared/state';
 import { DOC_801, DOC_SERVER } from '../support/doc-records';
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppCore } from '../../src/main/core/app-core';
-import { ManualScheduler, MemorySettingsPort, createTestPorts } from '../../src/main/core/memory-ports';
+import { ManualScheduler, MemorySettingsPort, createTestPorts } from '../support/memory-ports';
 import { KeytarSecretStore } from '../../src/main/secrets/keytar-store';
 import { startSimulator } from '../../src/simulator/index';
 import type { SimulatorHandle } from '../../src/simulator/types';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { AppCore } from '../../src/main/core/app-core';
-import { ManualScheduler, MemorySecretStore, createTestPorts } from '../../src/main/core/memory-ports';
+import { ManualScheduler, MemorySecretStore, createTestPorts } from '../support/memory-ports';
 import { startSimulator } from '../../src/simulator/index';
 import type { SimulatorHandle } from '../../src/simulator/types';
 

@@ -11,7 +11,7 @@ import {
   MemorySettingsPort,
   createTestPorts,
   type TestPorts,
-} from '../../src/main/core/memory-ports';
+} from '../support/memory-ports';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { startSimulator, type SimulatorHandle } from '../../src/simulator/index';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { AppCore } from '../../src/main/core/app-core';
-import { createTestPorts } from '../../src/main/core/memory-ports';
+import { createTestPorts } from '../support/memory-ports';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 

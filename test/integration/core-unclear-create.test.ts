@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/main/core/app-core';
-import type { ManualScheduler, TestPorts } from '../../src/main/core/memory-ports';
+import type { ManualScheduler, TestPorts } from '../support/memory-ports';
 import type { SimulatorHandle } from '../../src/simulator/types';
 import { createHarness, type Harness } from '../unit/core-harness';
 

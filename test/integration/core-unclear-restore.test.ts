@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/main/api/errors';
 import type { AppCore } from '../../src/main/core/app-core';
-import { createTestPorts, type ManualScheduler, type TestPorts } from '../../src/main/core/memory-ports';
+import { createTestPorts, type ManualScheduler, type TestPorts } from '../support/memory-ports';
 import type { SimulatorHandle } from '../../src/simulator/types';
 import { createHarness, type Harness } from '../unit/core-harness';
 

@@ -9,8 +9,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVOKE_NAMES, ok, type InvokeName, type Result } from '../../src/shared/ipc';
-import type { InvokeHandlers } from '../../src/main/electron/ipc';
+import { INVOKE_NAMES, type InvokeName } from '../../src/shared/ipc';
+import { ok, type Result } from '../../src/shared/result';
+import type { InvokeHandlers } from '../../src/shared/ipc';
 import { KEY_HEADER, bridgeSource } from '../../src/preview/bridge';
 import {
   PREVIEW_CSP,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState } from '../../src/shared/state';
-import type { Result } from '../../src/shared/ipc';
+import type { Result } from '../../src/shared/result';
 import { KEY_HEADER } from '../../src/preview/bridge';
 import { startPreview, type Preview } from '../../src/preview/index';
 

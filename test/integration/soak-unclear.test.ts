@@ -4,8 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActions } from '../../src/main/actions';
 import { AppCore } from '../../src/main/core/app-core';
-import { MemorySettingsPort, createTestPorts, type TestPorts } from '../../src/main/core/memory-ports';
-import type { InvokeHandlers } from '../../src/main/electron/ipc';
+import { MemorySettingsPort, createTestPorts, type TestPorts } from '../support/memory-ports';
+import type { InvokeHandlers } from '../../src/shared/ipc';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { startSimulator, type SimulatorHandle } from '../../src/simulator/index';
 

@@ -12,13 +12,15 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { INVOKE_NAMES, invokeChannel, ok, type InvokeName, type Result } from '../../src/shared/ipc';
+import { INVOKE_NAMES, invokeChannel, type InvokeName } from '../../src/shared/ipc';
+import { ok, type Result } from '../../src/shared/result';
 import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS } from '../../src/shared/settings';
 import { SNAPSHOT_DESCRIPTION_MAX, SNAPSHOT_NAME_MAX } from '../../src/shared/snapshot-name';
-import type { InvokeHandlers, TrustedSender } from '../../src/main/electron/ipc';
+import type { TrustedSender } from '../../src/main/electron/ipc';
+import type { InvokeHandlers } from '../../src/shared/ipc';
 import { createActions } from '../../src/main/actions';
 import { AppCore } from '../../src/main/core/app-core';
-import { MemorySettingsPort, createTestPorts } from '../../src/main/core/memory-ports';
+import { MemorySettingsPort, createTestPorts } from '../support/memory-ports';
 import { startSimulator } from '../../src/simulator/index';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());

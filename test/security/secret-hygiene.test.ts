@@ -22,9 +22,9 @@ import {
   MemorySettingsPort,
   RecordingNotifier,
   createTestPorts,
-} from '../../src/main/core/memory-ports';
+} from '../support/memory-ports';
 import type { CorePorts, Logger, Publish, SettingsPort } from '../../src/main/core/ports';
-import type { Result } from '../../src/shared/ipc';
+import type { Result } from '../../src/shared/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { startSimulator, type SimulatorHandle } from '../../src/simulator/index';
 import { inCI } from '../support/tools';

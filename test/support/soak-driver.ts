@@ -17,12 +17,13 @@ import {
   RecordingNotifier,
   createMemoryLogger,
   createTestPorts,
-} from '../../src/main/core/memory-ports';
+} from './memory-ports';
 import type { CorePorts, Publish, SettingsPort } from '../../src/main/core/ports';
 import type { VpsClient } from '../../src/main/api/types';
-import type { InvokeHandlers } from '../../src/main/electron/ipc';
+import type { InvokeHandlers } from '../../src/shared/ipc';
 import { sameId, type Id, type Operation } from '../../src/shared/domain';
-import type { EventMap, EventName, Result } from '../../src/shared/ipc';
+import type { EventMap, EventName } from '../../src/shared/ipc';
+import type { Result } from '../../src/shared/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { AppState, ErrorKind } from '../../src/shared/state';
 import { startSimulator, type FaultConfig, type SimulatorHandle } from '../../src/simulator/index';

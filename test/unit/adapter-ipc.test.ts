@@ -2,8 +2,10 @@
 // other than our window's page refused, bad payloads stopped before the core, surprises mapped to
 // a generic `internal` Result that never carries the token.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { INVOKE_NAMES, invokeChannel, ok, type Result } from '../../src/shared/ipc';
-import type { InvokeHandlers, TrustedSender } from '../../src/main/electron/ipc';
+import { INVOKE_NAMES, invokeChannel } from '../../src/shared/ipc';
+import { ok, type Result } from '../../src/shared/result';
+import type { TrustedSender } from '../../src/main/electron/ipc';
+import type { InvokeHandlers } from '../../src/shared/ipc';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 

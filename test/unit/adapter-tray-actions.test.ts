@@ -2,7 +2,7 @@
 // payloads), the window, or quit; a failed action is logged by kind only.
 import { describe, expect, it, vi } from 'vitest';
 import { createTrayActionRunner } from '../../src/main/electron/tray-actions';
-import { fail, ok } from '../../src/shared/ipc';
+import { fail, ok } from '../../src/shared/result';
 
 function setup() {
   const calls: string[] = [];

@@ -11,7 +11,7 @@ import {
   createTestPorts,
   type TestPorts,
   type TestPortsOverrides,
-} from '../../src/main/core/memory-ports';
+} from '../support/memory-ports';
 import type { PersistedData } from '../../src/main/core/ports';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings';
 import { startSimulator } from '../../src/simulator/index';

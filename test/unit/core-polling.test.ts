@@ -5,7 +5,7 @@
  * counted by the simulator itself.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_BACKOFF_MS, nextDelay } from '../../src/main/core/poller';
+import { MAX_BACKOFF_MS, nextDelay } from '../../src/main/core/poll-loop';
 import { createHarness, totalRequests, type Harness } from './core-harness';
 
 let h: Harness;

@@ -26,7 +26,7 @@ import {
   MemorySecretStore,
   MemorySettingsPort,
   createMemoryLogger,
-} from '../../src/main/core/memory-ports';
+} from '../support/memory-ports';
 import { KeychainUnavailableError } from '../../src/main/core/ports';
 
 const server: Server = {

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppCore } from '../../src/main/core/app-core';
-import { simulatorDemo } from '../../src/main/core/memory-ports';
+import { simulatorDemo } from '../support/memory-ports';
 import { startSimulator } from '../../src/simulator/index';
 import { createHarness, TEST_TOKEN, type Harness } from './core-harness';
 

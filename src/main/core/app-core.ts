@@ -6,23 +6,23 @@
  *
  * This class is the facade: lifecycle, the Result wrapper, and one line per action. The work is in
  * core-context.ts (shared data and helpers), session-actions.ts, snapshot-actions.ts and
- * polling.ts.
+ * poll-cycle.ts.
  */
 import type { Id, Operation } from '../../shared/domain';
-import { fail, ok, type Result } from '../../shared/ipc';
+import { fail, ok, type Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
 import type { AppState } from '../../shared/state';
 import { isApiError, toAppError } from '../api/errors';
 import { CoreContext } from './core-context';
 import { NOT_SIGNED_IN } from './guards';
 import type { CorePorts } from './ports';
-import { isTokenRejected } from './session';
+import { isTokenRejected } from './keychain-token';
 import * as session from './session-actions';
 import { applySettingsPatch } from './settings-patch';
 import * as snapshots from './snapshot-actions';
 import type { CreateInput, RestoreInput } from './snapshot-actions';
 
-export { DEMO_POLL_SECONDS } from './polling';
+export { DEMO_POLL_SECONDS } from './poll-cycle';
 export type { CreateInput, RestoreInput } from './snapshot-actions';
 
 /** The application core. See the module comment. */

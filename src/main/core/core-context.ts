@@ -9,11 +9,11 @@ import type { Operation } from '../../shared/domain';
 import type { AppError, AppState } from '../../shared/state';
 import { tokenInvalidNotification } from './notifications';
 import type { Observation } from './operations';
-import { PollLoop } from './poller';
-import { pollDelay, pollKind, pollOnce } from './polling';
+import { PollLoop } from './poll-loop';
+import { pollDelay, pollKind, pollOnce } from './poll-cycle';
 import type { CorePorts, DemoServer } from './ports';
 import { inScope, scopeText, type Scope } from './scope';
-import { KEYCHAIN_OK } from './session';
+import { KEYCHAIN_OK } from './keychain-token';
 import { buildAppState, initialSync, type CoreData } from './state-store';
 import { OperationTracker } from './tracker';
 

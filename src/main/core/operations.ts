@@ -36,7 +36,7 @@ function finish(op: Operation, status: 'succeeded' | 'failed', at: string, messa
   return { ...op, status, finishedAt: at, message };
 }
 
-function findSnapshot(op: Operation, snapshots: readonly Snapshot[]): Snapshot | undefined {
+function snapshotOfOperation(op: Operation, snapshots: readonly Snapshot[]): Snapshot | undefined {
   if (op.snapshotId !== null) {
     const id = op.snapshotId;
     return snapshots.find((s) => sameId(s.id, id));
@@ -47,7 +47,7 @@ function findSnapshot(op: Operation, snapshots: readonly Snapshot[]): Snapshot |
 /** The outcome of a create, from what the snapshot list says, or null while still running. */
 function observeCreate(op: Operation, obs: Observation): Operation | null {
   if (obs.snapshots === null) return null;
-  const snapshot = findSnapshot(op, obs.snapshots);
+  const snapshot = snapshotOfOperation(op, obs.snapshots);
   if (snapshot === undefined) {
     if (!obs.canConcludeMissing(op)) return null;
     if (op.uncertain === true) {
@@ -123,7 +123,7 @@ export function applyObservation(
 function confirmUncertain(op: Operation, obs: Observation): Operation {
   if (op.uncertain !== true) return op;
   if (op.kind === 'create') {
-    const snapshot = obs.snapshots === null ? undefined : findSnapshot(op, obs.snapshots);
+    const snapshot = obs.snapshots === null ? undefined : snapshotOfOperation(op, obs.snapshots);
     if (snapshot === undefined) return op;
     return { ...op, uncertain: false, snapshotId: snapshot.id, message: null };
   }

@@ -3,7 +3,7 @@
  * and stopped, the stored token loaded at start, and a change of API address. Each action body
  * may throw; AppCore wraps it into a Result.
  */
-import { fail, ok, type Result } from '../../shared/ipc';
+import { fail, ok, type Result } from '../../shared/result';
 import { toAppError } from '../api/errors';
 import type { VpsClient } from '../api/types';
 import type { CoreContext } from './core-context';
@@ -15,7 +15,7 @@ import {
   readStoredToken,
   removeToken,
   storeToken,
-} from './session';
+} from './keychain-token';
 import { initialSync, type CoreData } from './state-store';
 
 /**

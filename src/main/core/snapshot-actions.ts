@@ -4,7 +4,7 @@
  * wraps it into a Result.
  */
 import { sameId, type Id, type Operation, type Server, type Snapshot } from '../../shared/domain';
-import { fail, ok, type Result } from '../../shared/ipc';
+import { fail, ok, type Result } from '../../shared/result';
 import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
 import type { AppError } from '../../shared/state';
 import { isApiError, toAppError, type ApiError } from '../api/errors';
@@ -42,7 +42,7 @@ const UNCLEAR_WRITE_KINDS = new Set<string>(['network', 'timeout', 'server', 'ba
 export async function createSnapshot(ctx: CoreContext, input: CreateInput): Promise<Result<Operation>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
-  const server = await findServer(ctx, input.serverId);
+  const server = await serverById(ctx, input.serverId);
   if (server === null) return fail(SERVER_NOT_FOUND);
   const name = input.name.trim();
   const badDescription = descriptionError(input.description);
@@ -56,7 +56,7 @@ export async function createSnapshot(ctx: CoreContext, input: CreateInput): Prom
 export async function quickSnapshot(ctx: CoreContext, input: { serverId: Id }): Promise<Result<Operation>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
-  const server = await findServer(ctx, input.serverId);
+  const server = await serverById(ctx, input.serverId);
   if (server === null) return fail(SERVER_NOT_FOUND);
   const base = renderNameTemplate(ctx.data.settings.nameTemplate, {
     server: { name: server.name, id: server.id },
@@ -76,9 +76,9 @@ export async function quickSnapshot(ctx: CoreContext, input: { serverId: Id }): 
 export async function restoreSnapshot(ctx: CoreContext, input: RestoreInput): Promise<Result<Operation>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
-  const server = await findServer(ctx, input.serverId);
+  const server = await serverById(ctx, input.serverId);
   if (server === null) return fail(SERVER_NOT_FOUND);
-  const snapshot = await findSnapshot(ctx, input.snapshotId);
+  const snapshot = await snapshotById(ctx, input.snapshotId);
   if (snapshot === null) return fail(SNAPSHOT_NOT_FOUND);
   const refusal = restoreError(server, snapshot, input.confirmServerName, ctx.ops.current);
   if (refusal) return fail(refusal);
@@ -92,7 +92,7 @@ export async function deleteSnapshot(
 ): Promise<Result<null>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
-  const snapshot = await findSnapshot(ctx, input.snapshotId);
+  const snapshot = await snapshotById(ctx, input.snapshotId);
   if (snapshot === null || !sameId(snapshot.serverId, input.serverId)) return fail(SNAPSHOT_NOT_FOUND);
   const refusal = deleteError(snapshot, ctx.ops.current);
   if (refusal) return fail(refusal);
@@ -314,7 +314,7 @@ function trackUncertainCreate(ctx: CoreContext, server: Server, name: string, er
 }
 
 /** The server from the state, refreshing once if it is not there yet. */
-async function findServer(ctx: CoreContext, serverId: Id): Promise<Server | null> {
+async function serverById(ctx: CoreContext, serverId: Id): Promise<Server | null> {
   const find = () => ctx.data.servers.find((s) => sameId(s.id, serverId)) ?? null;
   const found = find();
   if (found !== null || !ctx.loop.started) return found;
@@ -323,7 +323,7 @@ async function findServer(ctx: CoreContext, serverId: Id): Promise<Server | null
 }
 
 /** The snapshot from the state, refreshing once if it is not there yet. */
-async function findSnapshot(ctx: CoreContext, snapshotId: Id): Promise<Snapshot | null> {
+async function snapshotById(ctx: CoreContext, snapshotId: Id): Promise<Snapshot | null> {
   const find = () => ctx.data.snapshots.find((s) => sameId(s.id, snapshotId)) ?? null;
   const found = find();
   if (found !== null || !ctx.loop.started) return found;

@@ -6,21 +6,15 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import {
   INVOKE_NAMES,
-  fail,
   invokeChannel,
   parsePayload,
-  type InvokeInput,
+  type InvokeHandlers,
   type InvokeName,
   type InvokeOutput,
-  type Result,
 } from '../../shared/ipc';
+import { fail, type Result } from '../../shared/result';
 import type { Logger } from '../core/ports';
 import { redactSecrets } from '../redact';
-
-/** One action per invoke call, as createActions builds them. */
-export type InvokeHandlers = {
-  [K in InvokeName]: (payload: InvokeInput<K>) => Promise<Result<InvokeOutput<K>>>;
-};
 
 /** Who may call: our window's webContents showing our renderer. */
 export interface TrustedSender {

@@ -2,10 +2,10 @@
  * Maps tray menu actions onto the same core actions the window uses, plus the window and quit.
  */
 import type { Id } from '../../shared/domain';
-import type { Result } from '../../shared/ipc';
+import type { Result } from '../../shared/result';
 import type { Logger } from '../core/ports';
 import type { TrayAction } from '../core/tray-model';
-import type { InvokeHandlers } from './ipc';
+import type { InvokeHandlers } from '../../shared/ipc';
 
 /** What a tray action can reach. */
 export interface TrayActionTargets {

@@ -5,7 +5,8 @@
  */
 import type { Id, Operation } from '../../shared/domain';
 import { sameId } from '../../shared/domain';
-import type { InvokeArgs, InvokeName, InvokeOutput, Result, VpsApi } from '../../shared/ipc';
+import type { InvokeArgs, InvokeName, InvokeOutput, VpsApi } from '../../shared/ipc';
+import type { Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
 import type { AppError, AppState, ServerEntry } from '../../shared/state';
 

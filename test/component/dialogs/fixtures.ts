@@ -6,7 +6,7 @@ import { vi } from 'vitest';
 import type { Operation, Server, Snapshot } from '../../../src/shared/domain';
 import { DOC_798 } from '../../support/doc-records';
 import { makeServer, makeSnapshot } from '../fake-vps';
-import type { Result } from '../../../src/shared/ipc';
+import type { Result } from '../../../src/shared/result';
 import type { AppError, ServerEntry } from '../../../src/shared/state';
 
 /** The documentation's example server and snapshot 801, with any field overridden. */

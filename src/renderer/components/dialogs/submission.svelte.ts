@@ -2,7 +2,7 @@
  * The one request a snapshot dialog sends: whether it is in flight, and the failure to show when it
  * did not work. Shared so every dialog handles a refusal, or a call that rejects, the same way.
  */
-import type { Result } from '../../../shared/ipc';
+import type { Result } from '../../../shared/result';
 import type { AppError } from '../../../shared/state';
 
 /** A dialog's request state; `busy` turns on synchronously, so a second Enter or click sees it. */

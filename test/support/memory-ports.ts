@@ -4,12 +4,12 @@
  * notifier that records, a scheduler whose time moves only when told, and a logger that collects
  * lines. No Electron, no disk. Keep this API stable: other helpers build on it.
  */
-import { createVpsClient } from '../api/client';
-import type { ClientOptions, VpsClient } from '../api/types';
-import { DEFAULT_SETTINGS } from '../../shared/settings';
-import type { EventMap, EventName } from '../../shared/ipc';
-import { redactSecrets } from '../redact';
-import type { SimulatorOptions } from '../../simulator/types';
+import { createVpsClient } from '../../src/main/api/client';
+import type { ClientOptions, VpsClient } from '../../src/main/api/types';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import type { EventMap, EventName } from '../../src/shared/ipc';
+import { redactSecrets } from '../../src/main/redact';
+import type { SimulatorOptions } from '../../src/simulator/types';
 import {
   KeychainUnavailableError,
   type CorePorts,
@@ -22,7 +22,7 @@ import {
   type Scheduler,
   type SecretStore,
   type SettingsPort,
-} from './ports';
+} from '../../src/main/core/ports';
 
 /** Options for MemorySecretStore. */
 export interface MemorySecretStoreOptions {
@@ -203,7 +203,7 @@ export class ManualScheduler implements Scheduler {
  */
 export function simulatorDemo(options: SimulatorOptions = {}): () => Promise<DemoServer> {
   return async () => {
-    const { startSimulator } = await import('../../simulator/index');
+    const { startSimulator } = await import('../../src/simulator/index');
     const sim = await startSimulator({
       seed: 'demo',
       speed: 20,

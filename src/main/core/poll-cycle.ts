@@ -1,15 +1,15 @@
 /**
  * The polling glue: which kind of poll the timer runs, how long to wait, and one poll applied to
- * the core (data, sync view, operations). The pacing rule itself is in poller.ts; the requests
+ * the core (data, sync view, operations). The pacing rule itself is in poll-loop.ts; the requests
  * are in refresh.ts.
  */
 import { sameId, type Server } from '../../shared/domain';
 import { isApiError, toAppError } from '../api/errors';
 import type { CoreContext } from './core-context';
 import type { Observation } from './operations';
-import { VISIBLE_REFRESH_MS, nextDelay, type PollKind, type PollOutcome } from './poller';
+import { VISIBLE_REFRESH_MS, nextDelay, type PollKind, type PollOutcome } from './poll-loop';
 import { loadAll, loadRunning, mergeServers } from './refresh';
-import { isTokenRejected } from './session';
+import { isTokenRejected } from './keychain-token';
 
 /** Poll interval while operations run in demo mode (its snapshots finish within a minute). */
 export const DEMO_POLL_SECONDS = 3;
