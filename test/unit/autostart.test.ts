@@ -15,7 +15,7 @@ import {
 } from '../../src/main/autostart/desktop-entry';
 import { LoginItemSync, type LoginItem } from '../../src/main/autostart/login-item';
 import { XdgAutostart } from '../../src/main/autostart/xdg-autostart';
-import { createMemoryLogger } from '../../src/main/core/memory-ports';
+import { createMemoryLogger } from '../support/memory-ports';
 
 const root = mkdtempSync(join(tmpdir(), 'vps-autostart-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
