@@ -63,7 +63,13 @@ export class ElectronSettingsStore implements SettingsPort {
    */
   async open(): Promise<string | null> {
     if (this.opened) return null;
-    const { default: StoreClass } = await import('electron-store');
+    let StoreClass: StoreClass;
+    try {
+      ({ default: StoreClass } = await import('electron-store'));
+    } catch (error) {
+      this.opened = true;
+      return this.cannotSave(error);
+    }
     return this.attach(StoreClass);
   }
 
@@ -78,13 +84,18 @@ export class ElectronSettingsStore implements SettingsPort {
       return null;
     } catch (error) {
       // Something changed between our read and electron-store's (or the folder is read-only).
-      const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
-      const problem =
-        `The settings file ${this.filePath} could not be opened ` +
-        `for saving (${code}); changes you make are kept only until you quit.`;
-      this.problem = `${this.problem === null ? '' : `${this.problem} `}${problem}`;
-      return problem;
+      return this.cannotSave(error);
     }
+  }
+
+  /** Notes (and returns) why changes stay in memory only for this run. */
+  private cannotSave(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
+    const problem =
+      `The settings file ${this.filePath} could not be opened ` +
+      `for saving (${code}); changes you make are kept only until you quit.`;
+    this.problem = `${this.problem === null ? '' : `${this.problem} `}${problem}`;
+    return problem;
   }
 
   /** Where the file is, for messages and tests. */
@@ -92,7 +103,10 @@ export class ElectronSettingsStore implements SettingsPort {
     return this.store?.path ?? this.filePath;
   }
 
-  /** False while changes are kept in memory only (not opened yet, or the file could not be read or backed up). */
+  /**
+   * False while changes are kept in memory only: not opened yet, or the file could not be read,
+   * backed up or opened.
+   */
   get persistent(): boolean {
     return this.store !== null;
   }
