@@ -37,16 +37,32 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** The wall-clock reading in `zone` at `instant`, as a local value. Throws RangeError for an unknown zone. */
-export function wallClock(instant: number, zone: string): number {
+/** What en-US with these options prints: "6/10/2026, 03:00:00". */
+const EN_US = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
+/** Year, month, day, hour, minute, second shown at `instant`. */
+function fieldsAt(instant: number, f: Intl.DateTimeFormat): number[] {
+  // Parsing `format` is three times faster than formatToParts; any other shape (another ICU)
+  // takes the slow, exact path.
+  const m = EN_US.exec(f.format(instant));
+  if (m) return [Number(m[3]), Number(m[1]), Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6])];
   const fields: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(instant)) {
+  for (const part of f.formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
+  return ['year', 'month', 'day', 'hour', 'minute', 'second'].map((k) => fields[k] ?? 0);
+}
+
+/** The wall-clock reading in `zone` at `instant`, as a local value. Throws RangeError for an unknown zone. */
+export function wallClock(instant: number, zone: string): number {
+  const [year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0] = fieldsAt(
+    instant,
+    formatterFor(zone),
+  );
   const at = new Date(0);
   // setUTCFullYear, unlike Date.UTC, keeps years below 100 as they are.
-  at.setUTCFullYear(fields['year'] ?? 1970, (fields['month'] ?? 1) - 1, fields['day'] ?? 1);
-  at.setUTCHours(fields['hour'] ?? 0, fields['minute'] ?? 0, fields['second'] ?? 0, 0);
+  at.setUTCFullYear(year, month - 1, day);
+  at.setUTCHours(hour, minute, second, 0);
   const millis = ((instant % 1000) + 1000) % 1000;
   return at.getTime() + millis;
 }
@@ -62,6 +78,21 @@ const SAMPLE_SPAN = 36 * HOUR;
  * it, the first valid instant after it. Non-decreasing in `local`.
  */
 export function firstInstantAtLocal(local: number, zone: string): number {
+  const key = `${zone} ${local}`;
+  let instant = resolved.get(key);
+  if (instant === undefined) {
+    instant = resolve(local, zone);
+    if (resolved.size >= RESOLVED_CACHE_MAX) resolved.clear();
+    resolved.set(key, instant);
+  }
+  return instant;
+}
+
+// Slots repeat across calls and servers (1,000 servers may share one schedule): remember them.
+const resolved = new Map<string, number>();
+const RESOLVED_CACHE_MAX = 8192;
+
+function resolve(local: number, zone: string): number {
   const offsets = new Set<number>();
   for (const probe of [local - SAMPLE_SPAN, local, local + SAMPLE_SPAN]) {
     offsets.add(wallClock(probe, zone) - probe);
@@ -78,10 +109,14 @@ export function firstInstantAtLocal(local: number, zone: string): number {
   if (wallClock(before, zone) >= local || wallClock(after, zone) < local) {
     throw new Error(`Unexpected time zone data for ${zone} near ${new Date(local).toISOString()} local`);
   }
+  // Transitions fall on whole seconds (offsets are whole seconds), so search seconds.
+  const SECOND = 1000;
+  before = Math.floor(before / SECOND);
+  after = Math.ceil(after / SECOND);
   while (after - before > 1) {
     const mid = Math.floor((before + after) / 2);
-    if (wallClock(mid, zone) >= local) after = mid;
+    if (wallClock(mid * SECOND, zone) >= local) after = mid;
     else before = mid;
   }
-  return after;
+  return after * SECOND;
 }

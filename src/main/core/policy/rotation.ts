@@ -131,10 +131,12 @@ interface Entry {
 }
 
 function entriesOf(input: ServerSnapshots): Entry[] {
+  // One pass over all records, then a few per snapshot (the app may hold thousands).
+  const mine = input.records.filter((r) => r.scope === input.scope && sameId(r.serverId, input.serverId));
   return input.snapshots.map((snapshot) => ({
     snapshot,
     time: createdMs(snapshot),
-    automatic: isAutomatic(input.records, input.scope, input.serverId, snapshot),
+    automatic: isAutomatic(mine, input.scope, input.serverId, snapshot),
     pinned: input.pinnedIds.some((id) => sameId(id, snapshot.id)),
     upcoming: false,
   }));
