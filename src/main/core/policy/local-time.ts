@@ -21,7 +21,10 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
       minute: 'numeric',
       second: 'numeric',
     });
-    if (formatters.size >= FORMATTER_CACHE_MAX) formatters.clear();
+    if (formatters.size >= FORMATTER_CACHE_MAX) {
+      formatters.clear();
+      recentOffsets.clear();
+    }
     formatters.set(zone, f);
   }
   return f;
@@ -64,7 +67,21 @@ export function wallClock(instant: number, zone: string): number {
   at.setUTCFullYear(year, month - 1, day);
   at.setUTCHours(hour, minute, second, 0);
   const millis = ((instant % 1000) + 1000) % 1000;
-  return at.getTime() + millis;
+  const local = at.getTime() + millis;
+  recentOffsets.set(zone, local - instant);
+  return local;
+}
+
+/** Each zone's offset as last read: a guess for roughLocal. Bounded like the formatter cache. */
+const recentOffsets = new Map<string, number>();
+
+/**
+ * The wall clock at `instant`, guessed from the zone's last read offset without formatting: off by
+ * a DST shift or a change of zone at most. For starting a search whose steps are exact.
+ */
+export function roughLocal(instant: number, zone: string): number {
+  const offset = recentOffsets.get(zone);
+  return offset === undefined ? wallClock(instant, zone) : instant + offset;
 }
 
 const HOUR = 3_600_000;
@@ -78,18 +95,23 @@ const SAMPLE_SPAN = 36 * HOUR;
  * it, the first valid instant after it. Non-decreasing in `local`.
  */
 export function firstInstantAtLocal(local: number, zone: string): number {
-  const key = `${zone} ${local}`;
-  let instant = resolved.get(key);
+  let ofZone = resolved.get(zone);
+  if (ofZone === undefined) {
+    if (resolved.size >= FORMATTER_CACHE_MAX) resolved.clear();
+    ofZone = new Map();
+    resolved.set(zone, ofZone);
+  }
+  let instant = ofZone.get(local);
   if (instant === undefined) {
     instant = resolve(local, zone);
-    if (resolved.size >= RESOLVED_CACHE_MAX) resolved.clear();
-    resolved.set(key, instant);
+    if (ofZone.size >= RESOLVED_CACHE_MAX) ofZone.clear();
+    ofZone.set(local, instant);
   }
   return instant;
 }
 
 // Slots repeat across calls and servers (1,000 servers may share one schedule): remember them.
-const resolved = new Map<string, number>();
+const resolved = new Map<string, Map<number, number>>();
 const RESOLVED_CACHE_MAX = 8192;
 
 function resolve(local: number, zone: string): number {

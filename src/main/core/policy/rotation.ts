@@ -277,6 +277,25 @@ export function planCreate(input: ServerSnapshots, makeRoom: boolean): CreatePla
 }
 
 /**
+ * The records of one scope grouped by server id (as text), so a pass over 1,000 servers can hand
+ * each plan only its server's records instead of all of them.
+ */
+export function groupRecords(
+  records: readonly AutoSnapshotRecord[],
+  scope: string,
+): Map<string, AutoSnapshotRecord[]> {
+  const groups = new Map<string, AutoSnapshotRecord[]>();
+  for (const r of records) {
+    if (r.scope !== scope) continue;
+    const key = String(r.serverId);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
+}
+
+/**
  * The records still worth keeping: those of this scope and server whose snapshot VPS.org no longer
  * lists are dropped (the list must be complete). Records of other scopes or servers are kept as
  * they are.

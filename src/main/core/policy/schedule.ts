@@ -10,7 +10,7 @@
  * to the next slot, and has at most one run.
  */
 import { splitLocalTime, type Schedule } from '../../../shared/policy';
-import { firstInstantAtLocal, wallClock } from './local-time';
+import { firstInstantAtLocal, roughLocal } from './local-time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -113,7 +113,8 @@ class Slots {
 
   /** The first slot due at or after `instant`. */
   firstFrom(instant: number): number {
-    let k = Math.ceil((wallClock(instant, this.zone) - this.grid.phase) / this.grid.step);
+    // A guess is enough: the steps below are exact (slot instants never decrease).
+    let k = Math.ceil((roughLocal(instant, this.zone) - this.grid.phase) / this.grid.step);
     while (this.at(k - 1) >= instant) k--;
     while (this.at(k) < instant) k++;
     return k;
