@@ -331,11 +331,18 @@ describe('turning a schedule on, and the clock', () => {
     });
   });
 
-  it('an unreadable stamp still counts as a run (never a second one)', () => {
+  it('an unreadable or implausible stamp still counts as a run (never a second one, never a throw)', () => {
     const now = at('2026-06-10T10:00:00Z');
     const state = { since: 0, lastRun: { at: NaN, period: { key: '?', start: NaN } } };
     expect(nextRun(daily('03:00'), 'Europe/Helsinki', state, now)?.due).toBe(false);
     expect(nextRun(daily('03:00'), 'Europe/Helsinki', { since: NaN, lastRun: null }, now)?.due).toBe(false);
+    for (const odd of [-1e20, 1e20, Number.NEGATIVE_INFINITY, -1]) {
+      const damaged = { since: odd, lastRun: { at: odd, period: { key: '?', start: odd } } };
+      expect(nextRun(daily('03:00'), 'Europe/Helsinki', damaged, now)).toEqual({
+        period: { key: 'daily:2026-06-11', start: at('2026-06-11T00:00:00Z') },
+        due: false,
+      });
+    }
   });
 
   it('refuses an unknown time zone with a RangeError', () => {

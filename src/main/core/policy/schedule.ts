@@ -92,7 +92,6 @@ function gridOf(schedule: ActiveSchedule): Grid {
 /** Slot arithmetic for one schedule in one zone. Slot indexes are nominal; some share an instant. */
 class Slots {
   private readonly grid: Grid;
-  private readonly cache = new Map<number, number>();
 
   constructor(
     schedule: ActiveSchedule,
@@ -101,14 +100,9 @@ class Slots {
     this.grid = gridOf(schedule);
   }
 
-  /** When slot k is due. */
+  /** When slot k is due (firstInstantAtLocal remembers it). */
   at(k: number): number {
-    let instant = this.cache.get(k);
-    if (instant === undefined) {
-      instant = firstInstantAtLocal(this.grid.phase + k * this.grid.step, this.zone);
-      this.cache.set(k, instant);
-    }
-    return instant;
+    return firstInstantAtLocal(this.grid.phase + k * this.grid.step, this.zone);
   }
 
   /** The first slot due at or after `instant`. */
@@ -172,17 +166,22 @@ export function nominalPeriodMs(schedule: Schedule): number | null {
 export function nextRun(schedule: Schedule, zone: string, state: ScheduleState, now: number): NextRun | null {
   const slots = slotsOf(schedule, zone);
   if (slots === null) return null;
-  const since = Number.isFinite(state.since) ? Math.min(state.since, now) : now;
-  let first = slots.firstFrom(since);
+  let first = slots.firstFrom(plausibleUpTo(state.since, now));
   if (state.lastRun !== null) {
-    const start = state.lastRun.period.start;
-    // An unreadable stamp still means a run happened: count it as now rather than run again.
-    const anchor = Number.isFinite(start) ? Math.min(start, now) : now;
-    first = Math.max(first, slots.nearest(anchor) + 1);
+    // An unreadable stamp still means a run happened: it counts as now rather than run again.
+    first = Math.max(first, slots.nearest(plausibleUpTo(state.lastRun.period.start, now)) + 1);
   }
   const current = slots.lastUpTo(now);
   if (current >= first) return { period: slots.period(current), due: true };
   return { period: slots.period(first), due: false };
+}
+
+/** Instants a stored state may hold: 1970 to the end of 9999. */
+const LATEST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** `stored` when it is a plausible instant no later than `now`; otherwise `now`. */
+function plausibleUpTo(stored: number, now: number): number {
+  return Number.isFinite(stored) && stored >= 0 && stored <= LATEST_INSTANT ? Math.min(stored, now) : now;
 }
 
 /** The stamp to persist (before the create request) for a run that `nextRun` said is due. */
