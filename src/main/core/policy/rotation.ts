@@ -153,22 +153,17 @@ function newestFirst(a: Entry, b: Entry): number {
   return x === y ? 0 : x < y ? 1 : -1;
 }
 
-interface Judgement {
-  entries: Entry[];
-  /** Per entry (same order): null when rotation deletes it, else why it stays. */
-  keepReasons: (KeepReason[] | null)[];
-  blocked: RotationBlock | null;
-}
-
 /** The one place the rules are applied (see the file comment). */
-function judge(entries: Entry[], keep: number, blocked: RotationBlock | null): Judgement {
+function judge(entries: Entry[], keep: number, blocked: RotationBlock | null): RotationPlan {
   const sorted = [...entries].sort(newestFirst);
   const completed = sorted.filter((e) => e.snapshot.status === 'completed');
   if (blocked === null && !validKeep(keep)) blocked = 'invalid-keep';
   if (blocked === null && completed.some((e) => e.time === null)) blocked = 'unreadable-date';
   const newestTime = completed[0]?.time ?? null;
+  const verdicts: Verdict[] = [];
+  const remove: RotationSnapshot[] = [];
   let rotating = 0;
-  const keepReasons = sorted.map((e): KeepReason[] | null => {
+  for (const e of sorted) {
     const reasons: KeepReason[] = [];
     if (e.pinned) reasons.push('pinned');
     if (!e.automatic) reasons.push('manual');
@@ -184,25 +179,15 @@ function judge(entries: Entry[], keep: number, blocked: RotationBlock | null): J
       if (rotating <= keep) reasons.push('within-keep');
     }
     if (reasons.length === 0 && blocked !== null) reasons.push('rotation-blocked');
-    return reasons.length > 0 ? reasons : null;
-  });
-  return { entries: sorted, keepReasons, blocked };
-}
-
-function planOf(j: Judgement): RotationPlan {
-  const verdicts: Verdict[] = [];
-  const remove: RotationSnapshot[] = [];
-  j.entries.forEach((e, i) => {
-    if (e.upcoming) return;
-    const reasons = j.keepReasons[i] ?? null;
-    if (reasons === null) {
+    if (e.upcoming) continue;
+    if (reasons.length > 0) {
+      verdicts.push({ snapshot: e.snapshot, automatic: e.automatic, action: 'keep', reasons });
+    } else {
       verdicts.push({ snapshot: e.snapshot, automatic: e.automatic, action: 'delete' });
       remove.unshift(e.snapshot);
-    } else {
-      verdicts.push({ snapshot: e.snapshot, automatic: e.automatic, action: 'keep', reasons });
     }
-  });
-  return { remove, verdicts, blocked: j.blocked };
+  }
+  return { remove, verdicts, blocked };
 }
 
 /**
@@ -216,7 +201,7 @@ export function planRotation(input: ServerSnapshots, keep: number, completedId: 
   let blocked: RotationBlock | null = null;
   if (fresh === undefined || fresh.snapshot.status !== 'completed') blocked = 'new-snapshot-not-completed';
   else if (!fresh.automatic) blocked = 'new-snapshot-not-recorded';
-  return planOf(judge(entries, keep, blocked));
+  return judge(entries, keep, blocked);
 }
 
 /** What the policy editor shows for a chosen K. */
@@ -235,27 +220,34 @@ export function previewRotation(input: ServerSnapshots, keep: number): RotationP
   const entries = entriesOf(input);
   const latest = Math.max(0, ...entries.map((e) => e.time ?? 0));
   const upcoming: Entry = {
-    snapshot: { id: '', name: '', status: 'completed', createdAt: new Date(latest + 1).toISOString() },
+    snapshot: { id: '', name: '', status: 'completed', createdAt: '' },
     time: latest + 1,
     automatic: true,
     pinned: false,
     upcoming: true,
   };
   return {
-    now: planOf(judge(entries, keep, null)),
-    afterNextRun: planOf(judge([...entries, upcoming], keep, null)).remove,
+    now: judge(entries, keep, null),
+    afterNextRun: judge([...entries, upcoming], keep, null).remove,
   };
 }
 
 function usageOf(entries: Entry[]): SlotUsage {
-  return {
+  const usage = {
     limit: SNAPSHOT_LIMIT,
     used: entries.length,
-    automatic: entries.filter((e) => e.automatic).length,
-    manual: entries.filter((e) => !e.automatic).length,
-    pinned: entries.filter((e) => e.pinned).length,
-    inProgress: entries.filter((e) => e.snapshot.status === 'in_progress').length,
+    automatic: 0,
+    manual: 0,
+    pinned: 0,
+    inProgress: 0,
   };
+  for (const e of entries) {
+    if (e.automatic) usage.automatic++;
+    else usage.manual++;
+    if (e.pinned) usage.pinned++;
+    if (e.snapshot.status === 'in_progress') usage.inProgress++;
+  }
+  return usage;
 }
 
 /**
@@ -270,7 +262,7 @@ export function planCreate(input: ServerSnapshots, makeRoom: boolean): CreatePla
   if (usage.used < SNAPSHOT_LIMIT) return { action: 'create', usage };
   // The room a run may make is what rotation with K=1 would delete, so the newest completed
   // automatic snapshot always survives, whatever the create then does.
-  const oldest = planOf(judge(entries, KEEP_BOUNDS.min, null)).remove[0];
+  const oldest = judge(entries, KEEP_BOUNDS.min, null).remove[0];
   if (makeRoom && oldest !== undefined) return { action: 'make-room', remove: oldest, usage };
   const hint: FullServerHint = oldest !== undefined ? 'turn-on-make-room' : 'delete-a-snapshot';
   return { action: 'skip', reason: { code: 'no-free-slot', params: { ...usage, makeRoom, hint } } };
