@@ -10,8 +10,8 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { launchBuiltApp, type LaunchedApp, type LaunchOptions } from './launch';
 
 let app: LaunchedApp | null = null;
-afterEach(() => {
-  app?.close();
+afterEach(async () => {
+  await app?.close();
   app = null;
 });
 

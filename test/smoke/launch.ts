@@ -30,7 +30,8 @@ export interface LaunchedApp {
   relaunch(argv: string[]): Promise<void>;
   /** Polls the menu until `test` holds; fails with the last menu after `timeoutMs`. */
   waitForMenu(test: (menu: MenuReport) => boolean, what: string, timeoutMs?: number): Promise<MenuReport>;
-  close(): void;
+  /** Stops the app and, once it is gone (it may still be writing its files), removes its HOME. */
+  close(): Promise<void>;
 }
 
 /** Options for a launch. */
@@ -138,9 +139,13 @@ export async function launchBuiltApp(options: LaunchOptions = {}): Promise<Launc
         await new Promise((r) => setTimeout(r, 50));
       }
     },
-    close() {
-      child.kill();
-      rmSync(home, { recursive: true, force: true });
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const gone = new Promise((done) => child.once('exit', done));
+        child.kill();
+        await gone;
+      }
+      rmSync(home, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 
@@ -151,7 +156,7 @@ export async function launchBuiltApp(options: LaunchOptions = {}): Promise<Launc
     child.on('exit', (code) => done({ type: 'load-error', message: `exited with ${code}: ${stderr}` }));
   });
   if (loaded.type !== 'loaded') {
-    app.close();
+    await app.close();
     throw new Error(`the built main bundle did not load: ${loaded.message ?? ''}`);
   }
   const deadline = Date.now() + 20_000;
