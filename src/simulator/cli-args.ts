@@ -15,11 +15,21 @@ export const USAGE = `Usage: npm run simulator -- [--port 8787] [--token vps_dem
          [--seed demo|empty] [--failure-rate 0.1]
          [--faults serverError=0.2,rateLimit=0.1,retryAfterSeconds=2,drop=0.05,latencyMs=300,...]
 Fault keys: latencyMs, serverError, rateLimit, retryAfterSeconds, retryAfterAsDate, drop,
-dropAfterEffect, malformed, slowBody, slowBodyMs, only (e.g. "only=POST /snapshots/").
+dropAfterEffect, lateEffect, lateEffectMs, lateEffectAnswer (drop|gatewayTimeout|garbled2xx),
+malformed, slowBody, slowBodyMs, only (e.g. "only=POST /snapshots/").
 Prints the base URL on one line and runs until stopped (Ctrl+C).`;
 
-const SHARE_KEYS = ['serverError', 'rateLimit', 'drop', 'dropAfterEffect', 'malformed', 'slowBody'] as const;
-const NUMBER_KEYS = ['latencyMs', 'retryAfterSeconds', 'slowBodyMs'] as const;
+const SHARE_KEYS = [
+  'serverError',
+  'rateLimit',
+  'drop',
+  'dropAfterEffect',
+  'lateEffect',
+  'malformed',
+  'slowBody',
+] as const;
+const NUMBER_KEYS = ['latencyMs', 'retryAfterSeconds', 'slowBodyMs', 'lateEffectMs'] as const;
+const LATE_EFFECT_ANSWERS = ['drop', 'gatewayTimeout', 'garbled2xx'] as const;
 
 function number(raw: string, what: string, min: number, max = Infinity, exclusiveMin = false): number {
   const value = raw.trim() === '' ? NaN : Number(raw);
@@ -49,6 +59,11 @@ export function parseFaults(text: string): FaultConfig {
       if (value !== 'true' && value !== 'false')
         throw new UsageError('--faults retryAfterAsDate must be true or false.');
       faults.retryAfterAsDate = value === 'true';
+    } else if (key === 'lateEffectAnswer') {
+      const answer = LATE_EFFECT_ANSWERS.find((a) => a === value);
+      if (answer === undefined)
+        throw new UsageError(`--faults lateEffectAnswer must be one of ${LATE_EFFECT_ANSWERS.join(', ')}.`);
+      faults.lateEffectAnswer = answer;
     } else if (key === 'only') {
       faults.only = value;
     } else {

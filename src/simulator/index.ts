@@ -32,12 +32,13 @@ export function checkFaults(faults: FaultConfig): void {
     'rateLimit',
     'drop',
     'dropAfterEffect',
+    'lateEffect',
     'malformed',
     'slowBody',
   ] as const) {
     checkShare(name, faults[name]);
   }
-  for (const name of ['latencyMs', 'retryAfterSeconds', 'slowBodyMs'] as const) {
+  for (const name of ['latencyMs', 'retryAfterSeconds', 'slowBodyMs', 'lateEffectMs'] as const) {
     const value = faults[name];
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
       throw new RangeError(`${name} must be a number of at least 0`);
@@ -55,11 +56,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let faults: FaultConfig = { ...(options.faults ?? {}) };
   checkFaults(faults);
   const random = options.random ?? Math.random;
+  const stopsFirst = options.restoreStopsFirstMs ?? 0;
+  if (!(Number.isFinite(stopsFirst) && stopsFirst >= 0))
+    throw new RangeError('restoreStopsFirstMs must be a number of at least 0');
   const store = new SimStore(makeSeed(options.seed ?? 'demo'), {
     speed,
     failureRate,
     now: options.now ?? Date.now,
     random,
+    restoreStopsFirstMs: stopsFirst,
   });
   const counts = new Map<string, number>();
   const http = await listen(
@@ -69,6 +74,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       faults: () => faults,
       random,
       count: (key) => counts.set(key, (counts.get(key) ?? 0) + 1),
+      hiddenRoutes: new Set(options.noServerRead === true ? ['/servers/{id}/'] : []),
     },
     options.port ?? 0,
   );

@@ -61,6 +61,7 @@ function op(partial: Partial<Operation> & Pick<Operation, 'kind' | 'serverId' | 
 
 function baseState(overrides: Partial<AppState> = {}): AppState {
   return {
+    starting: false,
     mode: 'demo',
     account: { email: null, tokenSet: true, tokenStorage: null, tokenInvalid: false },
     keychain: { available: true, reason: null },
@@ -70,6 +71,7 @@ function baseState(overrides: Partial<AppState> = {}): AppState {
     settings: { ...DEFAULT_SETTINGS },
     demoUrl: 'http://127.0.0.1:43210/api/v1/',
     settingsProblem: null,
+    saveProblem: null,
     ...overrides,
   };
 }
