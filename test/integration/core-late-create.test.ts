@@ -140,3 +140,27 @@ describe('a create whose effect lands after its answer', () => {
     expect(made('before-upgrade')).toHaveLength(2);
   });
 });
+
+describe('a clear create answer', () => {
+  it('that already says the snapshot ended finishes the operation at once, announced once', async () => {
+    const real = createTestPorts().ports.createClient;
+    await harness({
+      createClient: (options) => {
+        const client = real(options);
+        // A fast (or odd) API: the 201 already reports the snapshot failed.
+        return {
+          ...client,
+          createSnapshot: async (input) => ({ ...(await client.createSnapshot(input)), status: 'failed' }),
+        };
+      },
+    });
+    const result = await create('quick-end');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({
+      status: 'failed',
+      message: 'VPS.org reports its status as "failed".',
+    });
+    await h.scheduler.advance(60_000);
+    expect(h.published.filter((p) => p.event === 'operationFinished')).toHaveLength(1);
+  });
+});

@@ -275,7 +275,7 @@ async function startCreate(
   // The create answer may already say it ended (a fast or failed create).
   const finished = ctx.observe({
     snapshots: [snapshot],
-    snapshotsOf: new Set(),
+    snapshotsOf: new Set([String(server.id)]),
     servers: new Map(),
     at: ctx.nowIso(),
     canConcludeMissing: () => false,
