@@ -3,6 +3,7 @@
  * cli.ts so the rules can be tested without spawning a process.
  */
 import { parseArgs } from 'node:util';
+import { FAULT_NUMBER_KEYS, FAULT_SHARE_KEYS } from './faults';
 import type { FaultConfig, SeedName, SimulatorOptions } from './types';
 
 /** A bad command line: the message is shown to the user and the process exits with code 2. */
@@ -19,16 +20,6 @@ dropAfterEffect, lateEffect, lateEffectMs, lateEffectAnswer (drop|gatewayTimeout
 malformed, slowBody, slowBodyMs, only (e.g. "only=POST /snapshots/").
 Prints the base URL on one line and runs until stopped (Ctrl+C).`;
 
-const SHARE_KEYS = [
-  'serverError',
-  'rateLimit',
-  'drop',
-  'dropAfterEffect',
-  'lateEffect',
-  'malformed',
-  'slowBody',
-] as const;
-const NUMBER_KEYS = ['latencyMs', 'retryAfterSeconds', 'slowBodyMs', 'lateEffectMs'] as const;
 const LATE_EFFECT_ANSWERS = ['drop', 'gatewayTimeout', 'garbled2xx'] as const;
 
 function number(raw: string, what: string, min: number, max = Infinity, exclusiveMin = false): number {
@@ -51,10 +42,10 @@ export function parseFaults(text: string): FaultConfig {
     if (eq < 0) throw new UsageError(`--faults: "${item}" is not key=value.`);
     const key = item.slice(0, eq).trim();
     const value = item.slice(eq + 1).trim();
-    if ((SHARE_KEYS as readonly string[]).includes(key)) {
-      faults[key as (typeof SHARE_KEYS)[number]] = number(value, `--faults ${key}`, 0, 1);
-    } else if ((NUMBER_KEYS as readonly string[]).includes(key)) {
-      faults[key as (typeof NUMBER_KEYS)[number]] = number(value, `--faults ${key}`, 0);
+    if ((FAULT_SHARE_KEYS as readonly string[]).includes(key)) {
+      faults[key as (typeof FAULT_SHARE_KEYS)[number]] = number(value, `--faults ${key}`, 0, 1);
+    } else if ((FAULT_NUMBER_KEYS as readonly string[]).includes(key)) {
+      faults[key as (typeof FAULT_NUMBER_KEYS)[number]] = number(value, `--faults ${key}`, 0);
     } else if (key === 'retryAfterAsDate') {
       if (value !== 'true' && value !== 'false')
         throw new UsageError('--faults retryAfterAsDate must be true or false.');

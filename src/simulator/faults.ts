@@ -33,6 +33,25 @@ export interface FaultTarget {
   path: string;
 }
 
+/** The FaultConfig keys that are shares between 0 and 1. */
+export const FAULT_SHARE_KEYS = [
+  'serverError',
+  'rateLimit',
+  'drop',
+  'dropAfterEffect',
+  'lateEffect',
+  'malformed',
+  'slowBody',
+] as const satisfies readonly (keyof FaultConfig)[];
+
+/** The FaultConfig keys that are times or counts of at least 0. */
+export const FAULT_NUMBER_KEYS = [
+  'latencyMs',
+  'retryAfterSeconds',
+  'slowBodyMs',
+  'lateEffectMs',
+] as const satisfies readonly (keyof FaultConfig)[];
+
 /** Default Retry-After in seconds and default slow-body stall in ms. */
 export const FAULT_DEFAULTS = { retryAfterSeconds: 1, slowBodyMs: 30_000, lateEffectMs: 8_000 } as const;
 

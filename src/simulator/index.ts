@@ -3,6 +3,7 @@
  * shared/vps-api.md describes (documented and assumed lines alike); see store.ts for the rules,
  * paging.ts for paging decisions and faults.ts for fault injection.
  */
+import { FAULT_NUMBER_KEYS, FAULT_SHARE_KEYS } from './faults';
 import { makeSeed } from './seed';
 import { listen } from './server';
 import { SimStore } from './store';
@@ -27,18 +28,8 @@ function checkShare(name: string, value: number | undefined): void {
 
 /** Refuses fault settings that cannot mean anything (a share outside 0-1, a negative time). */
 export function checkFaults(faults: FaultConfig): void {
-  for (const name of [
-    'serverError',
-    'rateLimit',
-    'drop',
-    'dropAfterEffect',
-    'lateEffect',
-    'malformed',
-    'slowBody',
-  ] as const) {
-    checkShare(name, faults[name]);
-  }
-  for (const name of ['latencyMs', 'retryAfterSeconds', 'slowBodyMs', 'lateEffectMs'] as const) {
+  for (const name of FAULT_SHARE_KEYS) checkShare(name, faults[name]);
+  for (const name of FAULT_NUMBER_KEYS) {
     const value = faults[name];
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
       throw new RangeError(`${name} must be a number of at least 0`);

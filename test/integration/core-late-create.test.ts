@@ -8,10 +8,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/main/api/errors';
-import type { CreateSnapshotInput } from '../../src/main/api/types';
+import type { CreateSnapshotInput, VpsClient } from '../../src/main/api/types';
 import { isUnclearWriteError } from '../../src/main/api/unclear-writes';
 import { buildTrayModel } from '../../src/main/core/tray-menu';
 import type { TrayMenuItem } from '../../src/main/core/tray-model';
+import type { Snapshot } from '../../src/shared/domain';
 import type { FaultConfig } from '../../src/simulator/types';
 import { createTestPorts } from '../support/memory-ports';
 import { createHarness, type Harness, type HarnessOptions } from '../unit/core-harness';
@@ -21,7 +22,17 @@ afterEach(() => h.cleanup());
 
 const LATE_MS = 8_000;
 
-async function harness(client?: HarnessOptions['client']): Promise<Harness> {
+/** The harness, started; `createWith` replaces the real client's createSnapshot (fault injection). */
+async function harness(
+  createWith?: (real: VpsClient, input: CreateSnapshotInput) => Promise<Snapshot>,
+): Promise<Harness> {
+  const real = createTestPorts().ports.createClient;
+  const client: HarnessOptions['client'] = createWith && {
+    createClient: (options) => {
+      const c = real(options);
+      return { ...c, createSnapshot: (input) => createWith(c, input) };
+    },
+  };
   h = await createHarness({ simulator: { seed: 'demo' }, client });
   await h.core.start();
   await h.core.settled();
@@ -106,32 +117,18 @@ describe('a create whose effect lands after its answer', () => {
 
   it('passes the snapshot ids it knows on that server with every create', async () => {
     const inputs: CreateSnapshotInput[] = [];
-    const real = createTestPorts().ports.createClient;
-    await harness({
-      createClient: (options) => {
-        const client = real(options);
-        return { ...client, createSnapshot: (input) => (inputs.push(input), client.createSnapshot(input)) };
-      },
-    });
+    await harness((client, input) => (inputs.push(input), client.createSnapshot(input)));
     expect((await create('known-ids')).ok).toBe(true);
     expect(inputs.map((i) => [...(i.knownSnapshotIds ?? [])].map(String).sort())).toEqual([['798', '801']]);
   });
 
   it('negative control: a core that takes the unclear answer for a failure lets the retry make a second snapshot', async () => {
-    const real = createTestPorts().ports.createClient;
-    await harness({
-      // Today's mistake: "not listed right after the answer" read as "did not happen".
-      createClient: (options) => {
-        const client = real(options);
-        return {
-          ...client,
-          createSnapshot: (input) =>
-            client.createSnapshot(input).catch((error: unknown) => {
-              throw isUnclearWriteError(error) ? new ApiError('invalid', 400, 'It did not happen.') : error;
-            }),
-        };
-      },
-    });
+    // Today's mistake: "not listed right after the answer" read as "did not happen".
+    await harness((client, input) =>
+      client.createSnapshot(input).catch((error: unknown) => {
+        throw isUnclearWriteError(error) ? new ApiError('invalid', 400, 'It did not happen.') : error;
+      }),
+    );
     h.sim.setFaults(late('gatewayTimeout'));
     expect((await create('before-upgrade')).ok).toBe(false);
     h.sim.setFaults({});
@@ -143,17 +140,8 @@ describe('a create whose effect lands after its answer', () => {
 
 describe('a clear create answer', () => {
   it('that already says the snapshot ended finishes the operation at once, announced once', async () => {
-    const real = createTestPorts().ports.createClient;
-    await harness({
-      createClient: (options) => {
-        const client = real(options);
-        // A fast (or odd) API: the 201 already reports the snapshot failed.
-        return {
-          ...client,
-          createSnapshot: async (input) => ({ ...(await client.createSnapshot(input)), status: 'failed' }),
-        };
-      },
-    });
+    // A fast (or odd) API: the 201 already reports the snapshot failed.
+    await harness(async (client, input) => ({ ...(await client.createSnapshot(input)), status: 'failed' }));
     const result = await create('quick-end');
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value).toMatchObject({
