@@ -52,9 +52,7 @@ const DATE_PATTERN = /^(?:yyyy|MM|dd|HH|mm|ss|[-_])*(?:yyyy|MM|dd|HH|mm|ss)(?:yy
 
 /** What a placeholder stands for; null for text in braces the template rule does not know. */
 export type Placeholder =
-  | { kind: 'server' }
-  | { kind: 'id' }
-  | { kind: 'date'; pattern: string; clock: 'local' | 'utc' };
+  { kind: 'server' } | { kind: 'id' } | { kind: 'date'; pattern: string; clock: 'local' | 'utc' };
 
 /**
  * The template rule, in one place: `{server}`, `{id}`, a date pattern such as `{yyyyMMdd-HHmm}` in

@@ -38,7 +38,9 @@ describe('renderNameTemplate', () => {
     // The local day can differ from the UTC day.
     process.env.TZ = 'Pacific/Auckland';
     const evening = new Date('2026-12-02T20:00:00Z');
-    expect(renderNameTemplate('{yyyyMMdd}-{utc:yyyyMMdd}', { server, at: evening })).toBe('20261203-20261202');
+    expect(renderNameTemplate('{yyyyMMdd}-{utc:yyyyMMdd}', { server, at: evening })).toBe(
+      '20261203-20261202',
+    );
   });
 
   it('keeps text in braces that is no placeholder as text (a template saved before the rule)', () => {
@@ -50,7 +52,11 @@ describe('the template rule', () => {
   it('knows {server}, {id}, date patterns and their utc: form, and nothing else', () => {
     expect(parsePlaceholder('server')).toEqual({ kind: 'server' });
     expect(parsePlaceholder('id')).toEqual({ kind: 'id' });
-    expect(parsePlaceholder('yyyyMMdd-HHmm')).toEqual({ kind: 'date', pattern: 'yyyyMMdd-HHmm', clock: 'local' });
+    expect(parsePlaceholder('yyyyMMdd-HHmm')).toEqual({
+      kind: 'date',
+      pattern: 'yyyyMMdd-HHmm',
+      clock: 'local',
+    });
     expect(parsePlaceholder('utc:HH_mm')).toEqual({ kind: 'date', pattern: 'HH_mm', clock: 'utc' });
     for (const key of ['foo', 'Server', 'yyy', 'yyyyy', 'yyyy.MM', '-', 'utc:', 'utc:foo', 'UTC:HHmm', '']) {
       expect(parsePlaceholder(key), key).toBeNull();
