@@ -55,12 +55,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let faults: FaultConfig = { ...(options.faults ?? {}) };
   checkFaults(faults);
   const random = options.random ?? Math.random;
-  const store = new SimStore(makeSeed(options.seed ?? 'demo'), {
-    speed,
-    failureRate,
-    now: options.now ?? Date.now,
-    random,
-  });
+  const now = options.now ?? Date.now;
+  const store = new SimStore(makeSeed(options.seed ?? 'demo', now()), { speed, failureRate, now, random });
   const counts = new Map<string, number>();
   const http = await listen(
     {
