@@ -8,7 +8,7 @@
  * not "size not known yet", and the demo is dated relative to today.
  * The simulator runs at 60x: a snapshot takes 3-10 s and a restore 5-15 s, long enough to look.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Preview } from '../../src/preview/index';
 import { openApp, screenshot, skipWithoutChromium, useE2eBrowser } from './support';
@@ -47,6 +47,21 @@ function description(page: Page, name: string): Promise<string | null> {
 /** Lets the page render twice, so a dialog a click would open is there. */
 function frames(page: Page): Promise<unknown> {
   return page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+}
+
+/** Clicks an unavailable button as a user would, and checks that nothing opened. */
+async function clickDoesNothing(page: Page, button: Locator): Promise<void> {
+  // force: Playwright would wait for an aria-disabled button to become enabled; a user just clicks.
+  await button.click({ force: true });
+  await frames(page);
+  expect(await page.getByRole('dialog').count()).toBe(0);
+}
+
+/** Calls `window.vps.<call>` from the page, skipping the window's own checks, as a bad page could. */
+function callFromPage(page: Page, call: string): Promise<{ ok: boolean; kind?: string; message?: string }> {
+  return page.evaluate(
+    `window.vps.${call}.then((r) => r.ok ? { ok: true } : { ok: false, kind: r.error.kind, message: r.error.message })`,
+  );
 }
 
 describe.skipIf(skip)('the window where a careful user trips', () => {
@@ -150,10 +165,7 @@ describe.skipIf(skip)('the window where a careful user trips', () => {
     await create.hover();
     await page.getByRole('tooltip').filter({ hasText: 'already has 5 snapshots' }).waitFor();
     await screenshot(page, 'create-blocked-reason');
-    // force: Playwright would wait for an aria-disabled button to become enabled; a user just clicks.
-    await create.click({ force: true });
-    await frames(page);
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    await clickDoesNothing(page, create);
     // Keyboard users reach it and hear the same reason.
     await create.focus();
     await page.getByRole('tooltip').filter({ hasText: 'already has 5 snapshots' }).waitFor();
@@ -161,10 +173,11 @@ describe.skipIf(skip)('the window where a careful user trips', () => {
     await frames(page);
     expect(await page.getByRole('dialog').count()).toBe(0);
     const before = preview.simulator.snapshot().snapshots.length;
-    const refused = await page.evaluate<{ ok: boolean; kind?: string }>(
-      `window.vps.createSnapshot({ serverId: 12346, name: 'sixth', description: '' }).then((r) => r.ok ? { ok: true } : { ok: false, kind: r.error.kind })`,
+    const refused = await callFromPage(
+      page,
+      `createSnapshot({ serverId: 12346, name: 'sixth', description: '' })`,
     );
-    expect(refused).toEqual({ ok: false, kind: 'limit_reached' });
+    expect(refused).toMatchObject({ ok: false, kind: 'limit_reached' });
     expect(preview.simulator.snapshot().snapshots.length).toBe(before);
   });
 
@@ -184,13 +197,9 @@ describe.skipIf(skip)('the window where a careful user trips', () => {
     await del.hover();
     await page.getByRole('tooltip').filter({ hasText: 'being restored from this snapshot' }).waitFor();
     await screenshot(page, 'delete-blocked-reason');
-    await del.click({ force: true });
-    await frames(page);
-    expect(await page.getByRole('dialog').count()).toBe(0);
-    const refused = await page.evaluate<{ ok: boolean; kind?: string }>(
-      `window.vps.deleteSnapshot({ serverId: 12347, snapshotId: 790 }).then((r) => r.ok ? { ok: true } : { ok: false, kind: r.error.kind })`,
-    );
-    expect(refused).toEqual({ ok: false, kind: 'refused' });
+    await clickDoesNothing(page, del);
+    const refused = await callFromPage(page, 'deleteSnapshot({ serverId: 12347, snapshotId: 790 })');
+    expect(refused).toMatchObject({ ok: false, kind: 'refused' });
     expect(preview.simulator.snapshot().snapshots.some((s) => s.id === 790)).toBe(true);
 
     // When the restore ends: a green confirmation, and Delete works again.
@@ -277,9 +286,7 @@ describe.skipIf(skip)('the window where a careful user trips', () => {
       .scrollIntoViewIfNeeded();
     await screenshot(page, 'settings-unknown-placeholder');
     // A page that skips the form's check cannot keep it either: the core refuses it.
-    const direct = await page.evaluate<{ ok: boolean; message?: string }>(
-      `window.vps.updateSettings({ nameTemplate: '{server}-{foo}' }).then((r) => r.ok ? { ok: true } : { ok: false, message: r.error.message })`,
-    );
+    const direct = await callFromPage(page, `updateSettings({ nameTemplate: '{server}-{foo}' })`);
     expect(direct.ok).toBe(false);
     expect(direct.message).toContain('{foo}');
     expect(preview.core.getState().settings.nameTemplate).toBe('{server}-{yyyyMMdd-HHmm}');

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SNAPSHOT_NAME_MAX } from '../../src/shared/snapshot-name';
 import type { SimServer } from '../../src/simulator/types';
+import { DOC_SERVER_WIRE } from '../support/doc-records';
 import { SMALL_SIZES, openApp, screenshot, skipWithoutChromium, startDemo, useE2eBrowser } from './support';
 
 const skip = skipWithoutChromium();
@@ -146,15 +147,10 @@ describe.skipIf(skip)('the window at 800x600 and 480x800', () => {
 /** A server whose name is as long as a real one can get in a list. */
 function longServer(): SimServer {
   return {
+    ...DOC_SERVER_WIRE,
     id: 12399,
     name: LONG_SERVER,
     hostname: 'portal-frontend-primary.eu-central.example.com',
-    status: 'active',
-    ip_address: '203.0.113.99',
     location: 'eu-central',
-    plan: { id: 3, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160 },
-    os: { id: 7, name: 'Debian 12' },
-    created_at: '2026-01-10T10:00:00Z',
-    updated_at: '2026-01-10T10:00:00Z',
   };
 }
