@@ -260,9 +260,14 @@ describe.skipIf(skip)('the window where a careful user trips', () => {
     const dialog = page.getByRole('dialog', { name: 'Delete snapshot' });
     await dialog.getByRole('button', { name: 'Delete permanently' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await messages().getByText('Deleted snapshot e2e-toast of build-runner.').waitFor();
+    const toast = messages()
+      .locator('.toast')
+      .filter({ hasText: 'Deleted snapshot e2e-toast of build-runner.' });
+    await toast.waitFor();
     expect(preview.simulator.snapshot().snapshots.some((s) => s.name === 'e2e-toast')).toBe(false);
     await screenshot(page, 'toast-deleted');
+    await toast.getByRole('button', { name: 'Close' }).click();
+    await toast.waitFor({ state: 'detached' });
   });
 
   it('settings save as each field is left; an unknown placeholder is flagged and refused', async () => {
@@ -277,7 +282,7 @@ describe.skipIf(skip)('the window where a careful user trips', () => {
     await template.fill('{server}-{foo}');
     await page.getByText('{foo} is not something the app can fill in.', { exact: false }).first().waitFor();
     expect(await template.getAttribute('aria-invalid')).toBe('true');
-    await template.press('Tab');
+    await template.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Not saved: correct the marked field.' }).waitFor();
     expect(preview.core.getState().settings.nameTemplate).toBe('{server}-{yyyyMMdd-HHmm}');
     await page
