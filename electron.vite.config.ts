@@ -10,15 +10,14 @@ export default defineConfig({
   main: {
     resolve: { alias: shared },
     build: {
-      // keytar is a native addon and electron-store reads Electron at run time: keep both external.
-      externalizeDeps: { exclude: ['valibot'] },
+      // `dependencies` stay external and ship in the asar (keytar is a native addon; electron-store
+      // and electron-log load lazily after the tray is up). devDependencies such as valibot are bundled.
       rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
     },
   },
   preload: {
     resolve: { alias: shared },
     build: {
-      externalizeDeps: { exclude: ['valibot'] },
       rollupOptions: {
         input: { index: resolve(root, 'src/preload/index.ts') },
         // A sandboxed renderer can only load a CommonJS preload.
