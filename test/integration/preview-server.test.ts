@@ -13,12 +13,9 @@ import { INVOKE_NAMES, type InvokeName } from '../../src/shared/ipc';
 import { ok, type Result } from '../../src/shared/result';
 import type { InvokeHandlers } from '../../src/shared/ipc';
 import { KEY_HEADER, bridgeSource } from '../../src/preview/bridge';
-import {
-  PREVIEW_CSP,
-  rewriteIndexHtml,
-  startBridgeServer,
-  type BridgeServer,
-} from '../../src/preview/server';
+import { startBridgeServer, type BridgeServer } from '../../src/preview/server';
+import { rewriteIndexHtml } from '../../src/preview/static-files';
+import { contentSecurityPolicy } from '../../src/shared/csp';
 
 interface Reply {
   status: number;
@@ -120,7 +117,7 @@ describe('the served page', () => {
     const page = await raw(server.url, '/');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['content-security-policy']).toBe(PREVIEW_CSP);
+    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy({ delivery: 'header' }));
     expect(page.body.indexOf('/__preview/bridge.js')).toBeGreaterThan(0);
     expect(page.body.indexOf('/__preview/bridge.js')).toBeLessThan(page.body.indexOf('./assets/app.js'));
     expect(page.body).not.toMatch(/<script>/);
