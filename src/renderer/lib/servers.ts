@@ -39,7 +39,7 @@ export function filterServers(
   entries: readonly ServerEntry[],
   text: string,
   status: string,
-  index: SearchIndex = searchIndex(entries),
+  index: SearchIndex,
 ): readonly ServerEntry[] {
   const needle = text.trim().toLowerCase();
   if (!needle && !status) return entries;
