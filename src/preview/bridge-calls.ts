@@ -77,10 +77,13 @@ export class BridgeCalls {
 
   /** Answers one call: 403 for a stranger, 404 for no such call, 413 for a huge body, else 200. */
   async answer(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The status follows the step that stopped the call, not the error's kind: an action may
+    // itself answer `refused` (a guard), and that is a 200 like any other answer.
+    let trusted = false;
     let tooLarge = false;
     const result = await this.#dispatch({
       name,
-      isTrusted: () => this.options.page.sentByPage(req),
+      isTrusted: () => (trusted = this.options.page.sentByPage(req)),
       readArgs: async () => {
         const body = await readBody(req);
         if (body !== null) return argsOf(name, body);
@@ -90,7 +93,10 @@ export class BridgeCalls {
     });
     // A body left unread (a stranger's, an unknown call's) is drained so the reply can go out.
     req.resume();
-    const refused = !result.ok && result.error.kind === 'refused';
-    sendResult(res, refused ? 403 : !isInvokeName(name) ? 404 : tooLarge ? 413 : 200, result);
+    let status = 200;
+    if (!trusted) status = 403;
+    else if (!isInvokeName(name)) status = 404;
+    else if (tooLarge) status = 413;
+    sendResult(res, status, result);
   }
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_NAMES, type InvokeName } from '../../src/shared/ipc';
-import { ok, type Result } from '../../src/shared/result';
+import { fail, ok, type Result } from '../../src/shared/result';
 import type { InvokeHandlers } from '../../src/shared/ipc';
 import { KEY_HEADER, bridgeSource } from '../../src/preview/bridge';
 import { startBridgeServer, type BridgeServer } from '../../src/preview/server';
@@ -59,6 +59,7 @@ const handlers = Object.fromEntries(
     async (payload: unknown): Promise<Result<unknown>> => {
       calls.push({ name, payload });
       if (name === 'refresh') throw new Error('boom with vps_SECRETtest_thrown inside');
+      if (name === 'dismissOperation') return fail({ kind: 'refused', message: 'The action said no.' });
       return ok({ echoed: name });
     },
   ]),
@@ -236,6 +237,15 @@ describe('the bridge accepts only its own page', () => {
       expect(calls.length).toBe(before);
     });
   }
+
+  it("answers an action's own refusal with 200: only a stranger gets 403", async () => {
+    const reply = await invoke('dismissOperation', { args: [{ operationId: 'op-1' }] });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error: { kind: 'refused', message: 'The action said no.' },
+    });
+  });
 
   it('refuses a missing key or a missing origin', async () => {
     const before = calls.length;
