@@ -19,7 +19,7 @@ export const REFUSED: AppError = {
 };
 
 /** What the page is told when an action fails in a way nobody planned for. */
-export const INTERNAL: AppError = {
+const INTERNAL: AppError = {
   kind: 'internal',
   message: 'Something went wrong inside the app. Please try again; if it keeps happening, restart the app.',
 };

@@ -79,11 +79,11 @@ export class BridgeCalls {
   async answer(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     // The status follows the step that stopped the call, not the error's kind: an action may
     // itself answer `refused` (a guard), and that is a 200 like any other answer.
-    let trusted = false;
+    const trusted = this.options.page.sentByPage(req);
     let tooLarge = false;
     const result = await this.#dispatch({
       name,
-      isTrusted: () => (trusted = this.options.page.sentByPage(req)),
+      isTrusted: () => trusted,
       readArgs: async () => {
         const body = await readBody(req);
         if (body !== null) return argsOf(name, body);

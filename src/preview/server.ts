@@ -19,8 +19,6 @@ import { OwnPage } from './own-page';
 import { send, sendResult, sendText } from './replies';
 import { StaticFiles } from './static-files';
 
-export type { BridgeLogEntry } from './bridge-calls';
-
 /** Options for the preview's HTTP host. */
 export interface BridgeServerOptions {
   /** 0 (the default) picks a free port. */
