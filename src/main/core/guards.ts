@@ -50,14 +50,23 @@ export function descriptionError(description: string): AppError | null {
   };
 }
 
-/** Why a new snapshot of this server cannot be made now, or null. */
-export function createError(server: Server, snapshots: readonly Snapshot[], name: string): AppError | null {
+/**
+ * Why a new snapshot of this server cannot be made now, or null. `unlisted` counts creates of this
+ * server VPS.org has not listed yet: each may hold a slot.
+ */
+export function createError(
+  server: Server,
+  snapshots: readonly Snapshot[],
+  name: string,
+  unlisted = 0,
+): AppError | null {
   const bad = nameError(name);
   if (bad) return bad;
-  if (snapshots.length >= SNAPSHOT_LIMIT) {
+  const taken = snapshots.length + unlisted;
+  if (taken >= SNAPSHOT_LIMIT) {
     return {
       kind: 'limit_reached',
-      message: `${server.name} already has ${snapshots.length} of ${SNAPSHOT_LIMIT} snapshots, the most allowed. Delete an old one first.`,
+      message: `${server.name} already has ${taken} of ${SNAPSHOT_LIMIT} snapshots, the most allowed. Delete an old one first.`,
     };
   }
   if (server.status === 'restoring') {
