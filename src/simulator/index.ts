@@ -50,10 +50,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const stopsFirst = options.restoreStopsFirstMs ?? 0;
   if (!(Number.isFinite(stopsFirst) && stopsFirst >= 0))
     throw new RangeError('restoreStopsFirstMs must be a number of at least 0');
-  const store = new SimStore(makeSeed(options.seed ?? 'demo'), {
+  const now = options.now ?? Date.now;
+  const store = new SimStore(makeSeed(options.seed ?? 'demo', now()), {
     speed,
     failureRate,
-    now: options.now ?? Date.now,
+    now,
     random,
     restoreStopsFirstMs: stopsFirst,
   });

@@ -390,6 +390,30 @@ describe('listing snapshots', () => {
   });
 });
 
+describe('the demo seed', () => {
+  it('is dated relative to the simulator clock at seed time, except the documented records', async () => {
+    // A clock far from the real date: anything dated from Date.now() or fixed dates would show.
+    const sim = await start({ now: () => Date.parse('2031-07-10T09:30:00Z') });
+    const list = (await page(sim, 'snapshots/?page_size=100')).results;
+    const at = (id: number) => list.find((s) => s['id'] === id)?.['created_at'];
+    const name = (id: number) => list.find((s) => s['id'] === id)?.['name'];
+    // Last night's nightly is the newest of five, named by its date.
+    expect(at(785)).toBe('2031-07-09T02:00:00Z');
+    expect(name(785)).toBe('nightly-2031-07-09');
+    expect(at(781)).toBe('2031-07-05T02:00:00Z');
+    expect(at(790)).toBe('2031-07-08T19:00:00Z');
+    // Every seeded date is in the past of that clock, and within a few years of it.
+    const servers = (await page(sim, 'servers/?page_size=100')).results;
+    for (const stamp of [...list, ...servers].map((r) => Date.parse(String(r['created_at'])))) {
+      expect(stamp).toBeLessThan(Date.parse('2031-07-10T09:30:00Z'));
+    }
+    // The documentation's examples keep their dates (test/support/doc-records.ts).
+    expect(list.find((s) => s['id'] === 801)).toEqual(DOC_801_WIRE);
+    expect(list.find((s) => s['id'] === 798)).toEqual(DOC_798_WIRE);
+    expect(servers.find((s) => s['id'] === 12345)).toEqual(DOC_SERVER_WIRE);
+  });
+});
+
 describe('creating snapshots', () => {
   it('201 with the new in-progress snapshot (id 802), size_mb null and a message', async () => {
     const sim = await start();
