@@ -10,13 +10,12 @@ import { createActions } from './actions';
 import { createVpsClient } from './api/client';
 import { AppCore } from './core/app-core';
 import type { DemoServer, Publish } from './core/ports';
-import { buildTrayModel } from './core/tray-menu';
+import { TrayController } from './core/tray-controller';
 import { registerIpcHandlers } from './electron/ipc';
 import { redactSecrets } from './redact';
 import { ElectronNotifier } from './electron/notifier';
 import { createConsoleLogger, realScheduler } from './system-ports';
 import { AppTray, trayIconPaths } from './electron/tray';
-import { createTrayActionRunner } from './electron/tray-actions';
 import { AppWindow, onScreenBounds } from './electron/window';
 import { KeytarSecretStore } from './secrets/keytar-store';
 import { ElectronSettingsStore } from './settings/electron-settings';
@@ -49,11 +48,11 @@ async function main(): Promise<void> {
 
   const logger = createConsoleLogger();
   const settings = new ElectronSettingsStore({ cwd: app.getPath('userData') });
-  let tray: AppTray | null = null;
+  let tray: TrayController | null = null;
   let loginItem = app.getLoginItemSettings().openAtLogin;
 
   const onState = (state: EventMap['state']) => {
-    tray?.update(buildTrayModel(state, Date.now()));
+    tray?.update();
     if (state.settings.launchAtLogin !== loginItem) {
       loginItem = state.settings.launchAtLogin;
       app.setLoginItemSettings({ openAtLogin: loginItem });
@@ -76,6 +75,9 @@ async function main(): Promise<void> {
     createClient: (options) => createVpsClient(options),
     startDemo,
     logger,
+    // The OS's languages for the "system" setting, most preferred first; getLocale() is the
+    // language Chromium chose, a fallback when the preferred list is empty.
+    systemLocales: () => [...app.getPreferredSystemLanguages(), app.getLocale()],
   });
   const actions = createActions(core, {
     openExternal: (url) => shell.openExternal(url),
@@ -97,20 +99,25 @@ async function main(): Promise<void> {
   appWindow = window;
   registerIpcHandlers(actions, window, logger);
 
-  const runTrayAction = createTrayActionRunner({
+  let appTray: AppTray | null = null;
+  const controller = new TrayController({
     actions,
-    showWindow: () => window.show(),
-    showServer: (serverId) => window.focusServer(serverId),
+    state: () => core.getState(),
+    now: () => Date.now(),
+    render: (model) => appTray?.update(model),
+    notify: (n) => notifier.show(n),
+    window: { show: () => window.show(), focus: (request) => window.focusServer(request) },
     quit: () => app.quit(),
     logger,
   });
-  const appTray = new AppTray(
+  appTray = new AppTray(
     trayIconPaths(iconDirectory()),
-    runTrayAction,
-    buildTrayModel(core.getState(), Date.now()),
+    (action) => void controller.run(action),
+    controller.model(),
   );
-  tray = appTray;
-  const tick = setInterval(() => appTray.update(buildTrayModel(core.getState(), Date.now())), TRAY_TICK_MS);
+  const shownTray = appTray;
+  tray = controller;
+  const tick = setInterval(() => controller.update(), TRAY_TICK_MS);
 
   app.on('activate', () => window.show());
   // The app lives in the tray: closing the window must not quit it.
@@ -119,7 +126,7 @@ async function main(): Promise<void> {
   app.on('will-quit', () => {
     clearInterval(tick);
     void core.stop();
-    appTray.destroy();
+    shownTray.destroy();
   });
 
   await core.start();

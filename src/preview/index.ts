@@ -10,6 +10,7 @@ import type { SeedName, SimulatorHandle } from '../simulator/types';
 import { createActions } from '../main/actions';
 import { createVpsClient } from '../main/api/client';
 import { AppCore } from '../main/core/app-core';
+import { TrayController } from '../main/core/tray-controller';
 import { MemorySecretStore, MemorySettingsPort, RecordingNotifier } from '../../test/support/memory-ports';
 import type { Logger, NotificationRequest, Publish } from '../main/core/ports';
 import { createConsoleLogger, realScheduler } from '../main/system-ports';
@@ -40,6 +41,11 @@ export interface PreviewOptions {
   keychainProblem?: string;
   /** The most bridge-log entries kept, oldest dropped first (default 10 000), so a long run stays small. */
   ipcLogLimit?: number;
+  /**
+   * The "OS" languages the core's "system" setting follows, most preferred first (default: this
+   * machine's, from Node's Intl and LANG), e.g. ['fi-FI'] to preview a Finnish desktop.
+   */
+  systemLocales?: readonly string[];
 }
 
 /** A running preview. */
@@ -56,7 +62,19 @@ export interface Preview {
   ipcLog: BridgeLogEntry[];
   /** Links the page asked to open (not opened: this is a preview). */
   openedUrls: string[];
+  /** The tray, as under Electron: its model and what its items do (the page draws it). */
+  tray: TrayController;
+  /** How many times the tray's Quit was chosen (the preview keeps running). */
+  quitRequests(): number;
   stop(): Promise<void>;
+}
+
+/** This machine's preferred languages as Node sees them, for the preview's "system" language. */
+export function nodeSystemLocales(env: NodeJS.ProcessEnv = process.env): string[] {
+  const fromEnv = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].filter(
+    (v): v is string => typeof v === 'string' && v !== '' && v !== 'C' && v !== 'POSIX',
+  );
+  return [...fromEnv, Intl.DateTimeFormat().resolvedOptions().locale];
 }
 
 /** The repository's built renderer. */
@@ -99,10 +117,24 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     startDemo: async () => ({ url: simulator.url, token: simulator.token, stop: async () => undefined }),
     logger,
     keychainProblem: options.keychainProblem ?? null,
+    systemLocales: () => options.systemLocales ?? nodeSystemLocales(),
   });
   const actions = createActions(core, {
     openExternal: (url) => void openedUrls.push(url),
     showServer: (serverId) => publish('focusServer', { serverId } satisfies EventMap['focusServer']),
+  });
+  let quits = 0;
+  const tray = new TrayController({
+    actions,
+    state: () => core.getState(),
+    now: () => Date.now(),
+    // The page asks for the model when it draws the tray; nothing to push.
+    render: () => undefined,
+    notify: (n) => notifier.show(n),
+    // The page is the window: it is always shown; focusing reaches it as under Electron.
+    window: { show: () => undefined, focus: (request) => publish('focusServer', request) },
+    quit: () => void (quits += 1),
+    logger,
   });
   let server: BridgeServer;
   try {
@@ -132,6 +164,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     notifications: notifier.shown,
     ipcLog,
     openedUrls,
+    tray,
+    quitRequests: () => quits,
     async stop() {
       if (stopped) return;
       stopped = true;

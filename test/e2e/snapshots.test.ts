@@ -8,7 +8,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrayAction, TrayMenuItem } from '../../src/main/core/tray-model';
 import { buildTrayModel } from '../../src/main/core/tray-menu';
-import { createTrayActionRunner } from '../../src/main/electron/tray-actions';
 import { openApp, screenshot, skipWithoutChromium, useE2eApp, signIn, expectTokenNotLeaked } from './support';
 
 const skip = skipWithoutChromium();
@@ -165,23 +164,12 @@ describe.skipIf(skip)('snapshots', () => {
   it("the tray's quick snapshot, chosen from the tray menu model, shows up in the window", async () => {
     await selectServer('staging-01');
     const before = new Set(app.preview.simulator.snapshot().snapshots.map((s) => s.id));
-    // The menu the tray would show now, and the item it would run, through the tray's own runner.
+    // The menu the tray would show now, and the item it would run, through the tray's own controller.
     const model = buildTrayModel(app.preview.core.getState(), Date.now());
     const action = findTrayAction(model.items, 'staging-01');
     expect(action).toEqual({ type: 'quickSnapshot', serverId: 12347 });
-    const trayLog: string[] = [];
-    const run = createTrayActionRunner({
-      actions: app.preview.actions,
-      showWindow: () => undefined,
-      showServer: () => undefined,
-      quit: () => undefined,
-      logger: {
-        info: () => undefined,
-        warn: (m) => void trayLog.push(m),
-        error: (m) => void trayLog.push(m),
-      },
-    });
-    if (action) run(action);
+    const notified = app.preview.notifications.length;
+    if (action) await app.preview.tray.run(action);
     await expect
       .poll(() => app.preview.simulator.snapshot().snapshots.filter((s) => !before.has(s.id)).length, {
         timeout: 10_000,
@@ -194,7 +182,11 @@ describe.skipIf(skip)('snapshots', () => {
     await app.page.getByText(`Snapshot ${name} of staging-01`).first().waitFor();
     await screenshot(app.page, 'quick-snapshot');
     await snapshotRow('staging-01', name).getByText('Completed').waitFor({ timeout: 60_000 });
-    expect(trayLog).toEqual([]);
+    // Confirmed at once, then announced when done; nothing refused.
+    expect(app.preview.notifications.slice(notified).map((n) => n.title)).toEqual([
+      'staging-01: snapshot started (demo)',
+      'staging-01: snapshot completed (demo)',
+    ]);
   });
 
   it('a double click on Take snapshot makes one snapshot', async () => {

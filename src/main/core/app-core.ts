@@ -11,10 +11,12 @@
 import type { Id, Operation } from '../../shared/domain';
 import { fail, ok, type Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
+import { localizeError } from '../../shared/i18n/app-error';
 import type { AppState } from '../../shared/state';
 import { isApiError, toAppError } from '../api/errors';
 import { CoreContext } from './core-context';
 import { NOT_SIGNED_IN } from './guards';
+import { settingsProblemNotification } from './notifications';
 import type { CorePorts } from './ports';
 import { isTokenRejected } from './keychain-token';
 import * as session from './session-actions';
@@ -54,7 +56,7 @@ export class AppCore {
       ctx.ports.logger.warn(`settings: ${problem}`);
       if (data.settings.notifications) {
         ctx.safely('notification', () =>
-          ctx.ports.notifier.show({ title: 'Problem with the settings file', body: problem }),
+          ctx.ports.notifier.show(settingsProblemNotification(ctx.translator())),
         );
       }
     }
@@ -183,8 +185,16 @@ export class AppCore {
 
   // ---- internals -------------------------------------------------------------------------------
 
-  /** Runs an action; any throw becomes a failed Result (a 401 also marks the token invalid). */
+  /**
+   * Runs an action; any throw becomes a failed Result (a 401 also marks the token invalid). A
+   * refusal's message is put in the user's language (its code travels along for the views).
+   */
   private async act<T>(name: string, body: () => Promise<Result<T>>): Promise<Result<T>> {
+    const result = await this.attempt(name, body);
+    return result.ok ? result : fail(localizeError(result.error, this.ctx.translator()));
+  }
+
+  private async attempt<T>(name: string, body: () => Promise<Result<T>>): Promise<Result<T>> {
     try {
       return await body();
     } catch (error) {

@@ -3,8 +3,14 @@
  * are kept, and their ids. The core persists the list after every change and notifies from the
  * `finished` list this returns, so each operation is finished (and announced) exactly once.
  */
-import { sameId, type Id, type Operation, type Server, type Snapshot } from '../../shared/domain';
-import { formatSizeMb } from './format';
+import {
+  sameId,
+  type Id,
+  type Operation,
+  type OperationOutcome,
+  type Server,
+  type Snapshot,
+} from '../../shared/domain';
 
 /** Finished operations kept for the views until dismissed (running ones are always kept). */
 export const FINISHED_KEEP = 20;
@@ -32,8 +38,14 @@ export interface Applied {
   changed: boolean;
 }
 
-function finish(op: Operation, status: 'succeeded' | 'failed', at: string, message: string): Operation {
-  return { ...op, status, finishedAt: at, message };
+/** The operation ended: its outcome as data, worded by each view in the user's language. */
+function finish(
+  op: Operation,
+  status: 'succeeded' | 'failed',
+  at: string,
+  outcome: OperationOutcome,
+): Operation {
+  return { ...op, status, finishedAt: at, outcome, message: null };
 }
 
 function snapshotOfOperation(op: Operation, snapshots: readonly Snapshot[]): Snapshot | undefined {
@@ -50,47 +62,30 @@ function observeCreate(op: Operation, obs: Observation): Operation | null {
   const snapshot = snapshotOfOperation(op, obs.snapshots);
   if (snapshot === undefined) {
     if (!obs.canConcludeMissing(op)) return null;
-    if (op.uncertain === true) {
-      return finish(
-        op,
-        'failed',
-        obs.at,
-        'VPS.org does not list it: the request did not take effect. You can take the snapshot again.',
-      );
-    }
-    return finish(op, 'failed', obs.at, 'It is no longer listed at VPS.org: it failed or was deleted.');
+    if (op.uncertain === true) return finish(op, 'failed', obs.at, { type: 'notApplied' });
+    return finish(op, 'failed', obs.at, { type: 'snapshotGone' });
   }
   if (snapshot.status === 'in_progress') return null;
   if (snapshot.status === 'completed')
-    return finish(op, 'succeeded', obs.at, `Size: ${formatSizeMb(snapshot.sizeMb)}.`);
-  return finish(op, 'failed', obs.at, `VPS.org reports its status as "${snapshot.status}".`);
+    return finish(op, 'succeeded', obs.at, { type: 'created', sizeMb: snapshot.sizeMb });
+  return finish(op, 'failed', obs.at, { type: 'snapshotFailed', status: snapshot.status });
 }
 
 /** The outcome of a restore, from the server's status, or null while still restoring. */
 function observeRestore(op: Operation, obs: Observation): Operation | null {
   const seen = obs.servers.get(String(op.serverId));
   if (seen === undefined) return null;
-  if (seen === 'missing') return finish(op, 'failed', obs.at, 'The server is no longer listed at VPS.org.');
+  if (seen === 'missing') return finish(op, 'failed', obs.at, { type: 'serverGone' });
   if (seen.status === 'restoring') return null;
   if (op.uncertain === true) {
     // Never seen restoring: it may never have started, or it ran and ended between two looks.
-    return finish(
-      op,
-      'failed',
-      obs.at,
-      `The app could not confirm that the restore ran: VPS.org never showed ${seen.name} restoring, and it is ${seen.status} now. Check the server's data before restoring again.`,
-    );
+    return finish(op, 'failed', obs.at, { type: 'restoreUnconfirmed', serverStatus: seen.status });
   }
-  const back =
-    op.previousServerStatus === undefined ||
-    op.previousServerStatus === null ||
-    op.previousServerStatus === seen.status;
-  return finish(
-    op,
-    'succeeded',
-    obs.at,
-    back ? `${seen.name} is ${seen.status} again.` : `${seen.name} is now ${seen.status}.`,
-  );
+  return finish(op, 'succeeded', obs.at, {
+    type: 'restored',
+    serverStatus: seen.status,
+    previousStatus: op.previousServerStatus ?? null,
+  });
 }
 
 /** Applies one poll's observations to the tracked operations. */
@@ -125,11 +120,11 @@ function confirmUncertain(op: Operation, obs: Observation): Operation {
   if (op.kind === 'create') {
     const snapshot = obs.snapshots === null ? undefined : snapshotOfOperation(op, obs.snapshots);
     if (snapshot === undefined) return op;
-    return { ...op, uncertain: false, snapshotId: snapshot.id, message: null };
+    return { ...op, uncertain: false, snapshotId: snapshot.id };
   }
   const seen = obs.servers.get(String(op.serverId));
   if (seen === undefined || seen === 'missing' || seen.status !== 'restoring') return op;
-  return { ...op, uncertain: false, message: null };
+  return { ...op, uncertain: false };
 }
 
 /** Keeps every running operation and the newest FINISHED_KEEP finished ones, in list order. */

@@ -4,6 +4,7 @@
  * wraps it into a Result.
  */
 import { sameId, type Id, type Operation, type Server, type Snapshot } from '../../shared/domain';
+import { appError } from '../../shared/i18n/app-error';
 import { fail, ok, type Result } from '../../shared/result';
 import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
 import type { AppError } from '../../shared/state';
@@ -152,13 +153,7 @@ async function startRestore(
   const op: Operation = {
     ...runningOperation(ctx, 'restore', server, snapshot),
     previousServerStatus: server.status,
-    ...(uncertain
-      ? {
-          uncertain: true,
-          message:
-            'VPS.org did not answer clearly, so the restore may have started. The app is checking and will tell you.',
-        }
-      : {}),
+    ...(uncertain ? { uncertain: true } : {}),
   };
   ctx.data = {
     ...ctx.data,
@@ -214,10 +209,7 @@ async function exclusive(
 ): Promise<Result<Operation>> {
   const key = String(server.id);
   if (ctx.busyServers.has(key)) {
-    return fail({
-      kind: 'refused',
-      message: `A request for ${server.name} is already on its way. Wait a moment and look at the operations list.`,
-    });
+    return fail(appError('refused', 'core.requestOnItsWay', { server: server.name }));
   }
   ctx.busyServers.add(key);
   try {
@@ -242,10 +234,10 @@ async function createRefusal(ctx: CoreContext, server: Server, name: () => strin
       sameId(op.serverId, server.id),
   );
   if (unsure) {
-    const what = unsure.uncertain
-      ? 'may have started a moment ago: VPS.org did not answer clearly. The app is checking; wait until it shows up in the list or is reported as failed.'
-      : 'is still being made (its start was unclear). Wait until it has finished.';
-    return { kind: 'refused', message: `A snapshot of ${server.name} ("${unsure.snapshotName}") ${what}` };
+    return appError('refused', unsure.uncertain ? 'core.createUnsure' : 'core.createUnsureSeen', {
+      server: server.name,
+      snapshot: unsure.snapshotName,
+    });
   }
   const refusal = createError(server, snapshotsOf(ctx.data.snapshots, server.id), name());
   if (refusal?.kind !== 'limit_reached' || !ctx.loop.started) return refusal;
@@ -302,8 +294,6 @@ function trackUncertainCreate(ctx: CoreContext, server: Server, name: string, er
   const op: Operation = {
     ...runningOperation(ctx, 'create', server, { id: null, name }),
     uncertain: true,
-    message:
-      'VPS.org did not answer clearly, so the snapshot may have started. The app is checking and will tell you.',
   };
   ctx.ops.add(op);
   ctx.ports.logger.warn(

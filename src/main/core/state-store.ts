@@ -4,6 +4,7 @@
  * at most five snapshots each, a bounded operation list).
  */
 import type { Operation, Server, Snapshot } from '../../shared/domain';
+import type { ResolvedLanguage } from '../../shared/i18n/translator';
 import type { UserSettings } from '../../shared/settings';
 import type { AppState, KeychainView, Mode, SyncView, TokenStorage } from '../../shared/state';
 import { orderForView } from './operations';
@@ -31,7 +32,11 @@ export function initialSync(): SyncView {
 }
 
 /** Builds the AppState the views receive (fresh objects: views may keep them). */
-export function buildAppState(data: CoreData, operations: readonly Operation[]): AppState {
+export function buildAppState(
+  data: CoreData,
+  operations: readonly Operation[],
+  language: ResolvedLanguage,
+): AppState {
   return {
     mode: data.mode,
     account: {
@@ -47,5 +52,6 @@ export function buildAppState(data: CoreData, operations: readonly Operation[]):
     settings: { ...data.settings },
     demoUrl: data.demoUrl,
     settingsProblem: data.settingsProblem,
+    language: { ...language },
   };
 }

@@ -1,6 +1,7 @@
 /** Validation of the settings form, field by field, as translated messages (pure, for tests). */
 import { checkNameTemplate } from '../../shared/snapshot-name';
 import { POLL_BOUNDS, checkApiBaseUrl, type UserSettings } from '../../shared/settings';
+import type { AppError } from '../../shared/state';
 import { t } from './i18n/index.svelte';
 
 /** The editable fields as typed (numbers stay text until they are valid). */
@@ -83,6 +84,21 @@ export function patchFrom(d: SettingsDraft, saved: UserSettings): Partial<UserSe
     if (next[key] !== saved[key]) Object.assign(patch, { [key]: next[key] });
   }
   return patch;
+}
+
+/** Rule codes of main's settings refusals, by the field they are about. */
+const FIELD_CODE_PREFIXES: ReadonlyArray<[string, DraftField]> = [
+  ['rule.url.', 'apiBaseUrl'],
+  ['rule.template.', 'nameTemplate'],
+  ['rule.pollInterval', 'pollIntervalSeconds'],
+  ['rule.idleRefresh', 'idleRefreshMinutes'],
+];
+
+/** Which field a refusal from main is about: from its rule code, else from the words of its message. */
+export function fieldOfError(error: AppError): DraftField | null {
+  const code = error.code;
+  if (code !== undefined) return FIELD_CODE_PREFIXES.find(([prefix]) => code.startsWith(prefix))?.[1] ?? null;
+  return fieldOfMessage(error.message);
 }
 
 /** Which field a refusal from main is about, from the words of its message. */
