@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { recordingSummary } from '../support/fake-electron';
+import type { AppState } from '../../src/shared/state';
 import type { HarnessRequest, MenuNode, MenuReport } from './main-harness';
 
 /** The built main bundle. */
@@ -24,6 +25,10 @@ export interface LaunchedApp {
   menu(): Promise<MenuReport>;
   /** Clicks the item at the label-prefix path; resolves the reason when it could not. */
   click(path: string[]): Promise<string | null>;
+  /** The last state the app pushed to its window. */
+  state(): Promise<AppState | null>;
+  /** Clicks the notification at `index`; resolves the focus request the window then got. */
+  clickNotification(index: number): Promise<unknown>;
   /** Polls the menu until `test` holds; fails with the last menu after `timeoutMs`. */
   waitForMenu(test: (menu: MenuReport) => boolean, what: string, timeoutMs?: number): Promise<MenuReport>;
   close(): void;
@@ -33,6 +38,8 @@ export interface LaunchedApp {
 export interface LaunchOptions {
   /** Contents of the user-data config.json written before start-up (an earlier run's settings). */
   config?: unknown;
+  /** The OS languages the stand-in reports (app.getPreferredSystemLanguages), default en-US. */
+  locales?: string[];
 }
 
 /** Every label in the menu, depth first. */
@@ -72,6 +79,7 @@ export async function launchBuiltApp(options: LaunchOptions = {}): Promise<Launc
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !dropped.has(k))),
     HOME: home,
     VPS_FAKE_USER_DATA: join(home, 'userData'),
+    VPS_FAKE_LOCALES: (options.locales ?? ['en-US']).join(','),
   };
   mkdirSync(join(home, 'userData'), { recursive: true });
   if (options.config !== undefined) {
@@ -93,6 +101,9 @@ export async function launchBuiltApp(options: LaunchOptions = {}): Promise<Launc
     menu: () => ask(child, { type: 'menu' }, 'menu', (m) => m['menu'] as MenuReport),
     click: (path) =>
       ask(child, { type: 'click', path }, 'clicked', (m) => (m['problem'] as string | null) ?? null),
+    state: () => ask(child, { type: 'state' }, 'state', (m) => (m['state'] as AppState | null) ?? null),
+    clickNotification: (index) =>
+      ask(child, { type: 'clickNotification', index }, 'notificationClicked', (m) => m['focus']),
     async waitForMenu(test, what, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -29,7 +29,13 @@ export interface MenuReport {
 }
 
 /** The parent's messages. */
-export type HarnessRequest = 'report' | 'exit' | { type: 'menu' } | { type: 'click'; path: string[] };
+export type HarnessRequest =
+  | 'report'
+  | 'exit'
+  | { type: 'menu' }
+  | { type: 'click'; path: string[] }
+  | { type: 'state' }
+  | { type: 'clickNotification'; index: number };
 
 function toNode(item: FakeMenuItemOptions): MenuNode {
   return {
@@ -67,11 +73,26 @@ function click(path: readonly string[]): string | null {
   return null;
 }
 
+/** The last payload the app sent the window on a channel (e.g. the state), or null. */
+function lastSent(channel: string): unknown {
+  const sent = fake.recorder.windows[0]?.webContents.sent ?? [];
+  return [...sent].reverse().find((s) => s.channel === channel)?.args[0] ?? null;
+}
+
+/** Clicks a shown notification, as a user does where the platform delivers clicks. */
+function clickNotification(index: number): unknown {
+  fake.recorder.notifications[index]?.emit('click');
+  return lastSent('vps:event:focusServer');
+}
+
 process.on('message', (message: HarnessRequest) => {
   if (message === 'report') process.send?.({ type: 'report', summary: recordingSummary() });
   else if (message === 'exit') process.exit(0);
   else if (message.type === 'menu') process.send?.({ type: 'menu', menu: menuReport() });
   else if (message.type === 'click') process.send?.({ type: 'clicked', problem: click(message.path) });
+  else if (message.type === 'state') process.send?.({ type: 'state', state: lastSent('vps:event:state') });
+  else if (message.type === 'clickNotification')
+    process.send?.({ type: 'notificationClicked', focus: clickNotification(message.index) });
 });
 
 try {
