@@ -78,7 +78,6 @@ describe('catalogs', () => {
     const latinOnly = shared.filter(
       ([key, text]) =>
         ![
-          'tray.appName',
           'tray.serverLine',
           'tray.snapshotLine',
           'tray.snapshotLineNoAge',

@@ -3,7 +3,6 @@
  * status words running text uses ("web-server-01 — active · 2/5").
  */
 export const trayEn = {
-  'tray.appName': 'VPS Snapshot Tray',
   'tray.notSignedIn': 'Not signed in',
   'tray.tryDemo': 'Try the demo',
   'tray.signIn': 'Sign in…',

@@ -3,7 +3,6 @@ import type { trayEn } from './tray.en';
 
 /** The Finnish tray words. */
 export const trayFi = {
-  'tray.appName': 'VPS Snapshot Tray',
   'tray.notSignedIn': 'Ei kirjautunut',
   'tray.tryDemo': 'Kokeile demoa',
   'tray.signIn': 'Kirjaudu…',

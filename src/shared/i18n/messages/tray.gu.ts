@@ -3,7 +3,6 @@ import type { trayEn } from './tray.en';
 
 /** The Gujarati tray words. */
 export const trayGu = {
-  'tray.appName': 'VPS Snapshot Tray',
   'tray.notSignedIn': 'સાઇન ઇન કરેલ નથી',
   'tray.tryDemo': 'ડેમો અજમાવો',
   'tray.signIn': 'સાઇન ઇન કરો…',
