@@ -8,7 +8,7 @@ import { sameId } from '../../shared/domain';
 import type { InvokeArgs, InvokeName, InvokeOutput, VpsApi } from '../../shared/ipc';
 import type { Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
-import type { AppError, AppState, ServerEntry } from '../../shared/state';
+import type { AppError, AppState, FocusServer, ServerEntry } from '../../shared/state';
 
 /** Which screen the signed-in window shows. */
 export type View = 'servers' | 'settings';
@@ -33,6 +33,7 @@ export class AppStore {
   #selectedId = $state<Id | null>(null);
   #finished = $state<Operation[]>([]);
   #focusSeq = $state(0);
+  #focusRequest = $state.raw<FocusServer | null>(null);
   #unsubscribe: Array<() => void> = [];
   #timer: ReturnType<typeof setInterval> | null = null;
   #gotEvent = false;
@@ -78,6 +79,13 @@ export class AppStore {
   get focusSeq(): number {
     return this.#focusSeq;
   }
+  /**
+   * Main's last request to show a server (changes with `focusSeq`): a snapshot of it to bring into
+   * view, or its create dialog to open (the tray's snapshot lines and "Snapshot with a name…").
+   */
+  get focusRequest(): FocusServer | null {
+    return this.#focusRequest;
+  }
   /** The API the store talks to (dialogs receive it as a prop). */
   get api(): VpsApi {
     return this.#api;
@@ -94,9 +102,10 @@ export class AppStore {
       this.#api.on('operationFinished', ({ operation }) => {
         this.#finished = [operation, ...this.#finished.filter((o) => o.id !== operation.id)].slice(0, 5);
       }),
-      this.#api.on('focusServer', ({ serverId }) => {
+      this.#api.on('focusServer', (request) => {
         this.#view = 'servers';
-        this.#selectedId = serverId;
+        this.#selectedId = request.serverId;
+        this.#focusRequest = request;
         this.#focusSeq += 1;
       }),
     );
