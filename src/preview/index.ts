@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS, type UserSettings } from '../shared/settings';
 import type { EventMap } from '../shared/ipc';
 import type { InvokeHandlers } from '../shared/ipc';
 import { startBridgeServer, type BridgeLogEntry, type BridgeServer } from './server';
+import { trayPanelExtension } from './tray-host';
 
 export type { BridgeLogEntry } from './server';
 
@@ -46,6 +47,11 @@ export interface PreviewOptions {
    * machine's, from Node's Intl and LANG), e.g. ['fi-FI'] to preview a Finnish desktop.
    */
   systemLocales?: readonly string[];
+  /**
+   * Draws the system tray beside the window (the real tray model, clickable, with the
+   * notifications): on for `npm run web`, off by default so the window has the page to itself.
+   */
+  tray?: boolean;
 }
 
 /** A running preview. */
@@ -146,6 +152,16 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       logger,
       onInvoke: record,
       onPagesConnected: (connected) => core.setWindowVisible(connected),
+      ...(options.tray
+        ? {
+            extension: await trayPanelExtension({
+              tray,
+              state: () => core.getState(),
+              notifications: notifier.shown,
+              focus: (request) => publish('focusServer', request),
+            }),
+          }
+        : {}),
     });
   } catch (error) {
     await core.stop();

@@ -89,7 +89,25 @@ export interface BridgeServerOptions {
   onInvoke?: (entry: BridgeLogEntry) => void;
   /** Called when the number of connected pages goes between zero and more. */
   onPagesConnected?: (connected: boolean) => void;
+  /** More of the preview beside the window (the tray panel), under /__preview/x/. */
+  extension?: PreviewExtension;
 }
+
+/**
+ * Preview-only additions to the page (the tray drawn beside the window): scripts the page loads
+ * first, files, and calls that are trusted exactly like the bridge's (same origin, this run's key).
+ */
+export interface PreviewExtension {
+  /** Scripts served at /__preview/x/<name>.js, loaded before the bridge (which hides the key). */
+  scripts: Record<string, string>;
+  /** Files served at /__preview/x/files/<name>. */
+  files: Record<string, string>;
+  /** Calls POSTed to /__preview/x/call/<name> with a JSON body; the answer is sent as JSON. */
+  calls: Record<string, (payload: unknown) => Promise<unknown>>;
+}
+
+/** Where the extension's scripts, files and calls are served. */
+export const EXTENSION_PREFIX = '/__preview/x/';
 
 /** A running preview host. */
 export interface BridgeServer {
@@ -136,9 +154,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-/** Inserts the key meta tag and the bridge script before the page's first script. */
-export function rewriteIndexHtml(html: string, key: string): string {
-  const inject = `<meta name="${KEY_META_NAME}" content="${key}">\n    <script src="${BRIDGE_PATH}"></script>\n    `;
+/** Inserts the key meta tag, `scripts` (extension script paths) and the bridge script before the page's first script. */
+export function rewriteIndexHtml(html: string, key: string, scripts: readonly string[] = []): string {
+  const extra = scripts.map((src) => `<script src="${src}"></script>\n    `).join('');
+  const inject = `<meta name="${KEY_META_NAME}" content="${key}">\n    ${extra}<script src="${BRIDGE_PATH}"></script>\n    `;
   const at = html.search(/<script\b/i);
   if (at >= 0) return html.slice(0, at) + inject + html.slice(at);
   const head = html.search(/<\/head>/i);
@@ -165,6 +184,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const keyBuffer = Buffer.from(key);
   const bridge = bridgeSource();
   const streams = new Set<ServerResponse>();
+  const extension = options.extension;
+  const extensionScripts = Object.keys(extension?.scripts ?? {}).map(
+    (name) => `${EXTENSION_PREFIX}${name}.js`,
+  );
   const names = new Set<string>(INVOKE_NAMES);
   let host = '';
   let origin = '';
@@ -275,7 +298,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     // The page is read on every request: a rebuild in another terminal changes its asset names.
     const body =
       real === join(realRoot, 'index.html')
-        ? rewriteIndexHtml(await readFile(real, 'utf8'), key)
+        ? rewriteIndexHtml(await readFile(real, 'utf8'), key, extensionScripts)
         : await readFile(real);
     if (head) {
       res.writeHead(200, { 'content-type': type, 'content-security-policy': PREVIEW_CSP });
@@ -292,6 +315,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return;
     }
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    if (extension && rawPath.startsWith(EXTENSION_PREFIX)) {
+      await routeExtension(extension, rawPath.slice(EXTENSION_PREFIX.length), req, res);
+      return;
+    }
     if (rawPath.startsWith('/__preview/')) {
       if (rawPath === BRIDGE_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
         send(res, 200, 'text/javascript; charset=utf-8', bridge);
@@ -341,6 +368,54 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return;
     }
     await serveStatic(rawPath, res, req.method === 'HEAD');
+  };
+
+  /** The extension's scripts and files (GET), and its calls (POST, trusted like the bridge's). */
+  const routeExtension = async (
+    ext: PreviewExtension,
+    rest: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> => {
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    const script = rest.endsWith('.js') ? rest.slice(0, -3) : null;
+    if (read && script !== null && Object.hasOwn(ext.scripts, script)) {
+      send(res, 200, 'text/javascript; charset=utf-8', ext.scripts[script] ?? '');
+      return;
+    }
+    const file = rest.startsWith('files/') ? rest.slice('files/'.length) : null;
+    if (read && file !== null && Object.hasOwn(ext.files, file)) {
+      const path = ext.files[file] ?? '';
+      send(
+        res,
+        200,
+        CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+        await readFile(path),
+      );
+      return;
+    }
+    const call = rest.startsWith('call/') ? rest.slice('call/'.length) : null;
+    if (req.method !== 'POST' || call === null || !Object.hasOwn(ext.calls, call)) {
+      req.resume();
+      send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+      return;
+    }
+    if (req.headers.origin !== origin || !keyMatches(req)) {
+      options.logger.warn(`preview: refused ${EXTENSION_PREFIX}${rest} from an untrusted page`);
+      req.resume();
+      sendResult(res, 403, fail(REFUSED));
+      return;
+    }
+    const body = await readBody(req);
+    let payload: unknown;
+    try {
+      payload = body === null || body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendResult(res, 400, fail({ kind: 'validation', message: 'The body is not JSON.' }));
+      return;
+    }
+    const handler = ext.calls[call] as (payload: unknown) => Promise<unknown>;
+    send(res, 200, 'application/json; charset=utf-8', JSON.stringify(await handler(payload)));
   };
 
   const server = createServer((req, res) => {

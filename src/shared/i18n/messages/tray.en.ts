@@ -70,6 +70,10 @@ export const trayEn = {
   'statusWord.failed': 'failed',
   'statusWord.unknown': 'unknown status',
 
+  'preview.trayTitle': 'System tray (preview of the desktop)',
+  'preview.notifications': 'Notifications',
+  'preview.noNotifications': 'No notifications yet',
+
   'time.underMinute': 'under a minute',
   'time.justNow': 'just now',
 } as const;

@@ -73,6 +73,10 @@ export const trayFi = {
   'statusWord.failed': 'epäonnistunut',
   'statusWord.unknown': 'tuntematon tila',
 
+  'preview.trayTitle': 'Ilmoitusalue (työpöydän esikatselu)',
+  'preview.notifications': 'Ilmoitukset',
+  'preview.noNotifications': 'Ei vielä ilmoituksia',
+
   'time.underMinute': 'alle minuutti',
   'time.justNow': 'juuri nyt',
 } as const satisfies Record<keyof typeof trayEn, string>;

@@ -70,6 +70,10 @@ export const trayGu = {
   'statusWord.failed': 'નિષ્ફળ',
   'statusWord.unknown': 'અજાણી સ્થિતિ',
 
+  'preview.trayTitle': 'સિસ્ટમ ટ્રે (ડેસ્કટૉપનું પૂર્વાવલોકન)',
+  'preview.notifications': 'સૂચનાઓ',
+  'preview.noNotifications': 'હજી કોઈ સૂચના નથી',
+
   'time.underMinute': 'એક મિનિટથી ઓછો',
   'time.justNow': 'હમણાં જ',
 } as const satisfies Record<keyof typeof trayEn, string>;
