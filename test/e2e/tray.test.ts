@@ -46,19 +46,17 @@ describe.skipIf(skip)('the tray beside the window (browser preview)', () => {
   const tray = (page: Page): Locator => page.getByRole('complementary');
   const menu = (page: Page): Locator => tray(page).getByRole('menu').first();
   /** The top-level items of the tray menu, as the user reads them. */
-  const topLabels = (page: Page) =>
-    menu(page)
-      .locator(':scope > li > [role=menuitem]')
-      .allTextContents();
-  const notes = (page: Page): Locator =>
-    tray(page).getByRole('region').locator('li');
+  const topLabels = (page: Page) => menu(page).locator(':scope > li > [role=menuitem]').allTextContents();
+  const notes = (page: Page): Locator => tray(page).getByRole('region').locator('li');
 
   async function tryIt(locale: Locale): Promise<void> {
     const { preview, page, tr } = await open(locale);
     const s = tr.language.locale;
 
     // Nothing saved and the OS in this language: the very first tray menu is in it too.
-    await tray(page).getByRole('menuitem', { name: tr.t('tray.tryDemo'), exact: true }).waitFor();
+    await tray(page)
+      .getByRole('menuitem', { name: tr.t('tray.tryDemo'), exact: true })
+      .waitFor();
     expect(await topLabels(page)).toEqual([
       tr.t('tray.notSignedIn'),
       tr.t('tray.tryDemo'),
@@ -73,7 +71,9 @@ describe.skipIf(skip)('the tray beside the window (browser preview)', () => {
     await page.getByRole('button', { name: tr.t('signin.demo') }).waitFor();
 
     // From the tray into the demo.
-    await tray(page).getByRole('menuitem', { name: tr.t('tray.tryDemo'), exact: true }).click();
+    await tray(page)
+      .getByRole('menuitem', { name: tr.t('tray.tryDemo'), exact: true })
+      .click();
     const webEntry = tray(page).getByRole('menuitem', { name: /^web-server-01 — / });
     await webEntry.waitFor();
     await page.getByRole('option', { name: /web-server-01/ }).waitFor();
@@ -92,7 +92,9 @@ describe.skipIf(skip)('the tray beside the window (browser preview)', () => {
         description: '',
       })),
     );
-    await tray(page).getByRole('menuitem', { name: /^edge-proxy-01 — / }).click();
+    await tray(page)
+      .getByRole('menuitem', { name: /^edge-proxy-01 — / })
+      .click();
     const edgeQuick = tray(page).getByRole('menuitem', { name: tr.t('tray.quickSnapshot'), exact: true });
     expect(await edgeQuick.getAttribute('aria-disabled')).toBeNull();
     await edgeQuick.click();
@@ -105,14 +107,18 @@ describe.skipIf(skip)('the tray beside the window (browser preview)', () => {
     if (s === 'en') expect(why).toMatch(/most snapshots allowed \(5\)\. Delete an old one first/);
     else expect(why).toBe(refusedTitle + tr.t('error.limit_reached'));
     await tray(page)
-      .getByRole('menuitem', { name: `${tr.t('notify.snapshotRefused.title', { server: 'edge-proxy-01' })} — ` })
+      .getByRole('menuitem', {
+        name: `${tr.t('notify.snapshotRefused.title', { server: 'edge-proxy-01' })} — `,
+      })
       .waitFor();
     await page.mouse.move(5, 890);
     await screenshotOf(page, `tray-refused-${locale}`);
 
     // A quick snapshot in two clicks: the server, then "Quick snapshot".
     await webEntry.click();
-    await tray(page).getByRole('menuitem', { name: tr.t('tray.quickSnapshot'), exact: true }).click();
+    await tray(page)
+      .getByRole('menuitem', { name: tr.t('tray.quickSnapshot'), exact: true })
+      .click();
     const started = tr.t('notify.demo', {
       title: tr.t('notify.snapshotStarted.title', { server: 'web-server-01' }),
     });
@@ -135,9 +141,13 @@ describe.skipIf(skip)('the tray beside the window (browser preview)', () => {
     // The server's submenu, as the README shows it: the name the next one would get, a named one,
     // its snapshots (each opens in the window).
     await webEntry.click();
-    await tray(page).getByRole('menuitem', { name: tr.t('tray.namedSnapshot'), exact: true }).waitFor();
+    await tray(page)
+      .getByRole('menuitem', { name: tr.t('tray.namedSnapshot'), exact: true })
+      .waitFor();
     // The refresh the start set off has reached the tray too: edge-proxy-01 reads 5/5 there now.
-    await tray(page).getByRole('menuitem', { name: /^edge-proxy-01 — .* · 5\/5 · / }).waitFor();
+    await tray(page)
+      .getByRole('menuitem', { name: /^edge-proxy-01 — .* · 5\/5 · / })
+      .waitFor();
     await page.mouse.move(5, 890);
     await screenshotOf(page, `tray-${locale}`);
     await webEntry.click();
