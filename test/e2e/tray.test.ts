@@ -159,6 +159,28 @@ describe.skipIf(skip)('the tray beside the window (browser preview)', () => {
     await notes(page).filter({ hasText: done }).waitFor({ timeout: 60_000 });
     expect(await tray(page).getByRole('button').first().getAttribute('data-state')).toBe('idle');
     expect(preview.notifications.map((n) => n.title)).toEqual([refusedTitle, started, done]);
+
+    // "Snapshot with a name…" opens the window's create dialog for that server.
+    await webEntry.click();
+    await tray(page)
+      .getByRole('menuitem', { name: tr.t('tray.namedSnapshot'), exact: true })
+      .click();
+    const dialog = page.getByRole('dialog', {
+      name: tr.t('dialog.create.title', { server: 'web-server-01' }),
+    });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // "Leave the demo / Sign in…" ends the demo on the sign-in screen.
+    await tray(page)
+      .getByRole('menuitem', { name: tr.t('tray.leaveDemo'), exact: true })
+      .click();
+    await page.getByRole('button', { name: tr.t('signin.demo') }).waitFor();
+    await tray(page)
+      .getByRole('menuitem', { name: tr.t('tray.tryDemo'), exact: true })
+      .waitFor();
+    expect(preview.core.getState().mode).toBe('signed-out');
   }
 
   async function screenshotOf(page: Page, name: string): Promise<void> {
