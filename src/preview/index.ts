@@ -154,7 +154,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       onPagesConnected: (connected) => core.setWindowVisible(connected),
       ...(options.tray
         ? {
-            extension: await trayPanelExtension({
+            extension: trayPanelExtension({
               tray,
               state: () => core.getState(),
               notifications: notifier.shown,

@@ -99,7 +99,7 @@ export interface BridgeServerOptions {
  */
 export interface PreviewExtension {
   /** Scripts served at /__preview/x/<name>.js, loaded before the bridge (which hides the key). */
-  scripts: Record<string, string>;
+  scripts: Record<string, () => Promise<string>>;
   /** Files served at /__preview/x/files/<name>. */
   files: Record<string, string>;
   /** Calls POSTed to /__preview/x/call/<name> with a JSON body; the answer is sent as JSON. */
@@ -380,7 +380,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     const read = req.method === 'GET' || req.method === 'HEAD';
     const script = rest.endsWith('.js') ? rest.slice(0, -3) : null;
     if (read && script !== null && Object.hasOwn(ext.scripts, script)) {
-      send(res, 200, 'text/javascript; charset=utf-8', ext.scripts[script] ?? '');
+      const source = ext.scripts[script];
+      send(res, 200, 'text/javascript; charset=utf-8', source ? await source() : '');
       return;
     }
     const file = rest.startsWith('files/') ? rest.slice('files/'.length) : null;

@@ -81,8 +81,10 @@ function itemAt(items: readonly TrayMenuItem[], path: readonly number[]): TrayMe
 }
 
 /** The preview extension that draws the tray beside the window. */
-export async function trayPanelExtension(options: TrayHostOptions): Promise<PreviewExtension> {
-  const script = await buildTrayPanelScript(options.refreshMs ?? 1000);
+export function trayPanelExtension(options: TrayHostOptions): PreviewExtension {
+  // Built when the page first asks for it, so the preview starts without waiting for esbuild.
+  let script: Promise<string> | null = null;
+  const panelScript = () => (script ??= buildTrayPanelScript(options.refreshMs ?? 1000));
   const files: Record<string, string> = {};
   for (const state of ['idle', 'busy', 'error'])
     files[`tray-${state}.png`] = `${ICON_DIR}/tray-${state}@2x.png`;
@@ -107,7 +109,7 @@ export async function trayPanelExtension(options: TrayHostOptions): Promise<Prev
   };
 
   return {
-    scripts: { 'tray-panel': script },
+    scripts: { 'tray-panel': panelScript },
     files,
     calls: {
       tray: async () => view(),

@@ -70,7 +70,7 @@ describe.skipIf(skip)('snapshots', () => {
     await expect.poll(() => app.preview.notifications.length, { timeout: 10_000 }).toBeGreaterThan(0);
     const notes = app.preview.notifications.filter((n) => n.body.includes('e2e-before-upgrade'));
     expect(notes).toHaveLength(1);
-    expect(notes[0]?.title).toBe('Snapshot completed');
+    expect(notes[0]?.title).toBe('web-server-01: snapshot completed');
     expect(app.preview.ipcLog.some((e) => e.direction === 'event' && e.name === 'operationFinished')).toBe(
       true,
     );
@@ -127,7 +127,7 @@ describe.skipIf(skip)('snapshots', () => {
     const server = app.preview.simulator.snapshot().servers.find((s) => s.id === WEB_ID);
     expect(server?.status).not.toBe('restoring');
     await expect
-      .poll(() => app.preview.notifications.filter((n) => n.title === 'Restore finished').length, {
+      .poll(() => app.preview.notifications.filter((n) => n.title === `${WEB}: restore finished`).length, {
         timeout: 10_000,
       })
       .toBe(1);
@@ -184,8 +184,8 @@ describe.skipIf(skip)('snapshots', () => {
     await snapshotRow('staging-01', name).getByText('Completed').waitFor({ timeout: 60_000 });
     // Confirmed at once, then announced when done; nothing refused.
     expect(app.preview.notifications.slice(notified).map((n) => n.title)).toEqual([
-      'staging-01: snapshot started (demo)',
-      'staging-01: snapshot completed (demo)',
+      'staging-01: snapshot started',
+      'staging-01: snapshot completed',
     ]);
   });
 
