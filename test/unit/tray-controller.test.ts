@@ -8,36 +8,16 @@ import type { TrayModel } from '../../src/main/core/tray-model';
 import type { Operation } from '../../src/shared/domain';
 import { appError } from '../../src/shared/i18n/app-error';
 import { fail, ok, type Result } from '../../src/shared/result';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { NOW, server, trayState } from '../support/tray-fixtures';
 import type { AppState, FocusServer } from '../../src/shared/state';
 
-const NOW = Date.parse('2026-11-23T17:02:30Z');
-
 function state(locale: 'en' | 'fi' | 'gu' = 'en'): AppState {
-  const server = {
-    id: 7,
-    name: 'web-1',
-    hostname: 'web1.example.org',
-    status: 'active',
-    ipAddress: '192.0.2.1',
-    location: 'Helsinki',
-    plan: { id: 1, name: 'S', vcpus: 1, memoryMb: 1024, storageGb: 20 },
-    os: { id: 1, name: 'Debian' },
-    createdAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2025-01-01T00:00:00Z',
-  };
-  return {
-    mode: 'demo',
-    account: { email: null, tokenSet: true, tokenStorage: null, tokenInvalid: false },
-    keychain: { available: true, reason: null },
-    servers: [{ server, snapshots: [] }],
-    operations: [],
+  return trayState({
+    servers: [{ server: server(7, 'web-1'), snapshots: [] }],
     sync: { refreshing: false, lastRefreshAt: new Date(NOW).toISOString(), lastError: null, offline: false },
-    settings: { ...DEFAULT_SETTINGS },
     demoUrl: 'http://127.0.0.1:1/api/v1/',
-    settingsProblem: null,
     language: { locale, tag: locale },
-  };
+  });
 }
 
 const started: Operation = {

@@ -12,45 +12,16 @@ import {
 } from '../../src/main/core/notifications';
 import { buildTrayModel } from '../../src/main/core/tray-menu';
 import type { CoreTrayAction, TrayMenuItem, TrayNotice } from '../../src/main/core/tray-model';
-import type { Operation, OperationOutcome, Server, Snapshot } from '../../src/shared/domain';
+import type { Operation, OperationOutcome } from '../../src/shared/domain';
 import { appError } from '../../src/shared/i18n/app-error';
 import { CATALOGS, type Locale } from '../../src/shared/i18n/catalogs';
 import { Translator, translatorFor } from '../../src/shared/i18n/translator';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { NOW, iso, server, snapshot, trayState } from '../support/tray-fixtures';
 import type { AppError, AppState, ServerEntry } from '../../src/shared/state';
 
-const NOW = Date.parse('2026-11-23T17:02:30Z');
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const iso = (msAgo: number) => new Date(NOW - msAgo).toISOString();
-
-function server(id: number, name: string, status: string): Server {
-  return {
-    id,
-    name,
-    hostname: `${name}.example.org`,
-    status,
-    ipAddress: '192.0.2.10',
-    location: 'Helsinki',
-    plan: { id: 3, name: 'VPS-4', vcpus: 2, memoryMb: 4096, storageGb: 80 },
-    os: { id: 7, name: 'Ubuntu 24.04' },
-    createdAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-  };
-}
-
-function snap(id: number, srv: Server, name: string, msAgo: number | null, status = 'completed'): Snapshot {
-  return {
-    id,
-    serverId: srv.id,
-    serverName: srv.name,
-    name,
-    status,
-    sizeMb: 2048,
-    createdAt: msAgo === null ? 'not a date' : iso(msAgo),
-    description: '',
-  };
-}
+const snap = snapshot;
 
 const web = server(1, 'web-server-01', 'active');
 const db = server(2, 'db-server-01', 'active');
@@ -155,19 +126,7 @@ function notices(): TrayNotice[] {
 }
 
 function state(locale: Locale, overrides: Partial<AppState>): AppState {
-  return {
-    mode: 'demo',
-    account: { email: null, tokenSet: true, tokenStorage: null, tokenInvalid: false },
-    keychain: { available: true, reason: null },
-    servers,
-    operations: [],
-    sync: { refreshing: false, lastRefreshAt: iso(2 * MIN), lastError: null, offline: false },
-    settings: { ...DEFAULT_SETTINGS },
-    demoUrl: 'http://127.0.0.1:1/api/v1/',
-    settingsProblem: null,
-    language: { locale, tag: locale },
-    ...overrides,
-  };
+  return trayState({ servers, language: { locale, tag: locale }, ...overrides });
 }
 
 const signedIn = {

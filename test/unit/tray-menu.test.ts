@@ -4,42 +4,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_SERVER_ENTRIES, buildTrayModel } from '../../src/main/core/tray-menu';
 import type { TrayMenuItem, TrayModel, TrayNotice } from '../../src/main/core/tray-model';
-import type { Id, Operation, Server, Snapshot } from '../../src/shared/domain';
+import type { Operation, Server, Snapshot } from '../../src/shared/domain';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { NOW, iso, server, snapshot, trayState } from '../support/tray-fixtures';
 import type { AppState, ServerEntry } from '../../src/shared/state';
 
-const NOW = Date.parse('2026-11-23T17:02:30Z');
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const iso = (msAgo: number) => new Date(NOW - msAgo).toISOString();
-
-function server(id: Id, name: string, status = 'active'): Server {
-  return {
-    id,
-    name,
-    hostname: `${name}.example.org`,
-    status,
-    ipAddress: '192.0.2.10',
-    location: 'Helsinki',
-    plan: { id: 3, name: 'VPS-4', vcpus: 2, memoryMb: 4096, storageGb: 80 },
-    os: { id: 7, name: 'Ubuntu 24.04' },
-    createdAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-  };
-}
-
-function snapshot(id: Id, srv: Server, name: string, msAgo: number, status = 'completed'): Snapshot {
-  return {
-    id,
-    serverId: srv.id,
-    serverName: srv.name,
-    name,
-    status,
-    sizeMb: status === 'completed' ? 2048 : null,
-    createdAt: iso(msAgo),
-    description: '',
-  };
-}
 
 function entry(srv: Server, snapshots: Snapshot[] = []): ServerEntry {
   return { server: srv, snapshots };
@@ -59,19 +30,7 @@ function op(partial: Partial<Operation> & Pick<Operation, 'kind' | 'serverId' | 
 }
 
 function baseState(overrides: Partial<AppState> = {}): AppState {
-  return {
-    mode: 'demo',
-    account: { email: null, tokenSet: true, tokenStorage: null, tokenInvalid: false },
-    keychain: { available: true, reason: null },
-    servers: [],
-    operations: [],
-    sync: { refreshing: false, lastRefreshAt: iso(2 * MIN), lastError: null, offline: false },
-    settings: { ...DEFAULT_SETTINGS },
-    demoUrl: 'http://127.0.0.1:43210/api/v1/',
-    settingsProblem: null,
-    language: { locale: 'en', tag: 'en' },
-    ...overrides,
-  };
+  return trayState(overrides);
 }
 
 const web = server(12345, 'web-server-01');
