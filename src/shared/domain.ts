@@ -71,14 +71,16 @@ export type OperationOutcome =
   | { type: 'snapshotFailed'; status: string }
   /** The snapshot is no longer listed (failed and removed, or deleted). */
   | { type: 'snapshotGone' }
-  /** A create whose answer was lost never showed up: it did not take effect. */
-  | { type: 'notApplied' }
-  /** The restore ended; the server's status now and before it began. */
-  | { type: 'restored'; serverStatus: string; previousStatus: string | null }
+  /** A create whose answer was lost never showed up in `minutes`: it did not take effect. */
+  | { type: 'notApplied'; minutes?: number }
+  /** A create VPS.org accepted was never listed in `minutes`. */
+  | { type: 'notListed'; minutes: number }
+  /** The restore ended; the server's status now (null: only "no longer restoring" is known) and before. */
+  | { type: 'restored'; serverStatus: string | null; previousStatus: string | null }
   /** The server is no longer listed. */
   | { type: 'serverGone' }
-  /** A restore whose answer was lost was never seen running; the server's status now. */
-  | { type: 'restoreUnconfirmed'; serverStatus: string };
+  /** A restore never seen running within `minutes`; the server's status now, if known. */
+  | { type: 'restoreUnconfirmed'; serverStatus: string | null; minutes?: number };
 
 /** A long-running operation, persisted so it survives an app restart. */
 export interface Operation {
@@ -109,6 +111,19 @@ export interface Operation {
    * started, false once VPS.org showed it. Absent for operations started with a clear answer.
    */
   uncertain?: boolean;
+  /**
+   * Create tracked by name (`snapshotId` null): the server's snapshot ids known before the request,
+   * none of which can be the one it made.
+   */
+  knownSnapshotIds?: Id[];
+  /** Restore only: VPS.org has shown the server `restoring` since the restore was asked for. */
+  seenRestoring?: boolean;
+  /**
+   * False from the moment the operation's end is saved until it has been announced (notification
+   * and event); absent otherwise. An end saved but not announced before a crash is announced at the
+   * next start.
+   */
+  announced?: boolean;
 }
 
 /** True when the snapshot has ended, however it ended. */

@@ -76,6 +76,7 @@ export function makeOperation(overrides: Partial<Operation> = {}): Operation {
 /** A whole AppState; signed out by default. */
 export function makeState(overrides: Partial<AppState> = {}): AppState {
   return {
+    starting: false,
     mode: 'signed-out',
     account: { email: null, tokenSet: false, tokenStorage: null, tokenInvalid: false },
     keychain: { available: true, reason: null },
@@ -86,6 +87,7 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
     demoUrl: null,
     settingsProblem: null,
     language: { locale: 'en', tag: 'en' },
+    saveProblem: null,
     ...overrides,
   };
 }

@@ -50,6 +50,7 @@ export function snapshot(
 /** A demo-mode state in English, refreshed two minutes ago, with no servers or operations. */
 export function trayState(overrides: Partial<AppState> = {}): AppState {
   return {
+    starting: false,
     mode: 'demo',
     account: { email: null, tokenSet: true, tokenStorage: null, tokenInvalid: false },
     keychain: { available: true, reason: null },
@@ -59,6 +60,7 @@ export function trayState(overrides: Partial<AppState> = {}): AppState {
     settings: { ...DEFAULT_SETTINGS },
     demoUrl: 'http://127.0.0.1:43210/api/v1/',
     settingsProblem: null,
+    saveProblem: null,
     language: { locale: 'en', tag: 'en' },
     ...overrides,
   };

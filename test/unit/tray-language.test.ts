@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   actionFailedNotification,
   operationFinishedNotification,
+  saveFailedNotification,
   settingsProblemNotification,
   snapshotStartedNotification,
   tokenInvalidNotification,
@@ -210,6 +211,7 @@ function everyText(locale: Locale): string[] {
     tokenInvalidNotification(tr),
     tokenInvalidNotification(tr, true),
     settingsProblemNotification(tr),
+    saveFailedNotification('EACCES', tr),
     snapshotStartedNotification(running[0] as Operation, tr),
     snapshotStartedNotification(running[2] as Operation, tr, true),
     ...ACTIONS.flatMap((action) =>
@@ -236,6 +238,7 @@ const NOT_OURS = [
   'API',
   'exploded',
   'rebooting',
+  'EACCES',
   // Intl's short units.
   'GB',
   'MB',

@@ -112,6 +112,19 @@ describe('buildTrayModel', () => {
     expect(model.tooltip).toBe('VPS Snapshot Tray — not signed in');
   });
 
+  it('while the core starts: says so and offers only Open and Quit, whatever else the state holds', () => {
+    for (const state of [baseState({ starting: true, mode: 'signed-out' }), demoState({ starting: true })]) {
+      const model = buildTrayModel(state, NOW);
+      expect(labels(model)).toEqual(['Starting…', 'Open VPS Snapshot Tray', 'Quit']);
+      expect(find(model.items, 'Starting…').enabled).toBe(false);
+      expect(model.items.flatMap((i) => (i.kind === 'item' && i.action ? [i.action.type] : []))).toEqual([
+        'openWindow',
+        'quit',
+      ]);
+      expect(model.tooltip).toBe('VPS Snapshot Tray — starting');
+    }
+  });
+
   it('demo: labelled Demo with a way out, one entry per server with status, n/5 and the last snapshot age', () => {
     const model = buildTrayModel(demoState(), NOW);
     const all = labels(model);

@@ -28,8 +28,6 @@ export interface ApiErrorDetails {
   retryAfterMs?: number | null;
   /** Per-field messages from a validation body such as `{"name": ["..."]}`. */
   fields?: Record<string, string[]>;
-  /** The client looked afterwards and the write did not take effect. */
-  notApplied?: boolean;
   /** The shared input rule the request broke (the client refused it before sending). */
   rule?: RuleMessage;
 }
@@ -38,8 +36,6 @@ export interface ApiErrorDetails {
 export class ApiError extends Error {
   readonly retryAfterMs: number | null;
   readonly fields: Record<string, string[]>;
-  /** True when the client checked that this failed write changed nothing at VPS.org. */
-  readonly notApplied: boolean;
   /** The shared input rule the request broke, so the views can word it in their language. */
   readonly rule: RuleMessage | null;
 
@@ -53,7 +49,6 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.fields = details.fields ?? {};
-    this.notApplied = details.notApplied ?? false;
     this.rule = details.rule ?? null;
   }
 

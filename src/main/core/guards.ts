@@ -7,6 +7,7 @@
 import { SNAPSHOT_LIMIT, sameId, type Operation, type Server, type Snapshot } from '../../shared/domain';
 import { appError } from '../../shared/i18n/app-error';
 import { descriptionRule, nameRule } from '../../shared/i18n/rules';
+import { createBlock, deleteBlock } from '../../shared/snapshot-rules';
 import type { AppError } from '../../shared/state';
 
 /** Why this snapshot name cannot be used, or null. */
@@ -21,20 +22,28 @@ export function descriptionError(description: string): AppError | null {
   return rule === null ? null : appError('validation', rule.code, rule.params);
 }
 
-/** Why a new snapshot of this server cannot be made now, or null. */
-export function createError(server: Server, snapshots: readonly Snapshot[], name: string): AppError | null {
+/**
+ * Why a new snapshot of this server cannot be made now, or null. `unlisted` counts creates of this
+ * server VPS.org has not listed yet: each may hold a slot.
+ */
+export function createError(
+  server: Server,
+  snapshots: readonly Snapshot[],
+  name: string,
+  unlisted = 0,
+): AppError | null {
   const bad = nameError(name);
   if (bad) return bad;
-  if (snapshots.length >= SNAPSHOT_LIMIT) {
+  const taken = snapshots.length + unlisted;
+  const block = createBlock(server, taken);
+  if (block === 'limit') {
     return appError('limit_reached', 'core.limit', {
       server: server.name,
-      count: snapshots.length,
+      count: taken,
       limit: SNAPSHOT_LIMIT,
     });
   }
-  if (server.status === 'restoring') {
-    return appError('refused', 'core.createWhileRestoring', { server: server.name });
-  }
+  if (block === 'restoring') return appError('refused', 'core.createWhileRestoring', { server: server.name });
   if (snapshots.some((s) => s.name === name)) {
     return appError('validation', 'core.nameTaken', { server: server.name, name });
   }
@@ -75,20 +84,13 @@ export function restoreError(
 
 /** Why this snapshot cannot be deleted now, or null. */
 export function deleteError(snapshot: Snapshot, operations: readonly Operation[]): AppError | null {
-  if (snapshot.status === 'in_progress') {
+  const block = deleteBlock(snapshot, operations);
+  if (block?.kind === 'in_progress') {
     return appError('refused', 'core.deleteInProgress', { snapshot: snapshot.name });
   }
-  // Deleting the source of a running restore could leave the server half-restored.
-  const restoringFrom = operations.find(
-    (op) =>
-      op.kind === 'restore' &&
-      op.status === 'running' &&
-      op.snapshotId !== null &&
-      sameId(op.snapshotId, snapshot.id),
-  );
-  if (restoringFrom) {
+  if (block?.kind === 'restore_source') {
     return appError('refused', 'core.deleteRestoreSource', {
-      server: restoringFrom.serverName,
+      server: block.restore.serverName,
       snapshot: snapshot.name,
     });
   }

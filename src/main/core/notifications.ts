@@ -101,3 +101,11 @@ export function actionFailedNotification(
     ...(server !== null ? { serverId: server.id } : {}),
   };
 }
+
+/**
+ * The one notification sent when the settings file cannot be written: finished operations are still
+ * announced, but their end is not saved, so a restart may announce them again.
+ */
+export function saveFailedNotification(reason: string, tr: Translator): NotificationRequest {
+  return { title: tr.t('notify.saveFailed.title'), body: tr.t('notify.saveFailed.body', { reason }) };
+}

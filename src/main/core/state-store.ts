@@ -12,6 +12,8 @@ import { buildEntries } from './refresh';
 
 /** Everything the core tracks that shows up in the state, except the operations (see tracker.ts). */
 export interface CoreData {
+  /** True until start() has read the settings file and the keychain. */
+  starting: boolean;
   mode: Mode;
   email: string | null;
   tokenStorage: TokenStorage | null;
@@ -24,6 +26,8 @@ export interface CoreData {
   demoUrl: string | null;
   /** What was wrong with the settings file at start, in plain words (SettingsPort.read), or null. */
   settingsProblem: string | null;
+  /** Why the settings file cannot be written now, in plain words, or null (see CoreContext.persist). */
+  saveProblem: string | null;
 }
 
 /** A sync view before any refresh. */
@@ -38,6 +42,7 @@ export function buildAppState(
   language: ResolvedLanguage,
 ): AppState {
   return {
+    starting: data.starting,
     mode: data.mode,
     account: {
       email: data.email,
@@ -53,5 +58,6 @@ export function buildAppState(
     demoUrl: data.demoUrl,
     settingsProblem: data.settingsProblem,
     language: { ...language },
+    saveProblem: data.saveProblem,
   };
 }

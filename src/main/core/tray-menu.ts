@@ -345,7 +345,9 @@ function tooltipFor(c: Ctx): string {
 
 /**
  * Builds the tray's icon, tooltip and menu from the state, in the state's language; `now` (ms)
- * dates ages and elapsed times; `notices` are the tray actions refused or failed recently.
+ * dates ages and elapsed times; `notices` are the tray actions refused or failed recently. While
+ * the core starts it says so and offers only the window and Quit: nothing may act before the
+ * keychain has been read (a demo started then would replace the saved operations).
  */
 export function buildTrayModel(state: AppState, now: number, notices: readonly TrayNotice[] = []): TrayModel {
   const c: Ctx = {
@@ -354,6 +356,16 @@ export function buildTrayModel(state: AppState, now: number, notices: readonly T
     tr: translatorFor(state.language),
     running: state.operations.filter((op) => op.status === 'running'),
   };
+  if (state.starting) {
+    const tip = c.tr.t('tray.tooltip', { detail: c.tr.t('tray.tip.starting') });
+    const items = [
+      info(c.tr.t('tray.starting')),
+      SEPARATOR,
+      act(c.tr.t('tray.openApp'), { type: 'openWindow' }),
+      act(c.tr.t('tray.quit'), { type: 'quit' }),
+    ];
+    return { icon: 'idle', tooltip: tip, items };
+  }
   const items: TrayMenuItem[] = [];
   const push = (section: TrayMenuItem[]) => {
     if (section.length > 0) items.push(...section, SEPARATOR);

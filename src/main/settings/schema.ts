@@ -54,10 +54,15 @@ export const OutcomeSchema = v.variant('type', [
   v.object({ type: v.literal('created'), sizeMb: v.nullable(v.number()) }),
   v.object({ type: v.literal('snapshotFailed'), status: Word }),
   v.object({ type: v.literal('snapshotGone') }),
-  v.object({ type: v.literal('notApplied') }),
-  v.object({ type: v.literal('restored'), serverStatus: Word, previousStatus: v.nullable(Word) }),
+  v.object({ type: v.literal('notApplied'), minutes: v.optional(v.number()) }),
+  v.object({ type: v.literal('notListed'), minutes: v.number() }),
+  v.object({ type: v.literal('restored'), serverStatus: v.nullable(Word), previousStatus: v.nullable(Word) }),
   v.object({ type: v.literal('serverGone') }),
-  v.object({ type: v.literal('restoreUnconfirmed'), serverStatus: Word }),
+  v.object({
+    type: v.literal('restoreUnconfirmed'),
+    serverStatus: v.nullable(Word),
+    minutes: v.optional(v.number()),
+  }),
 ]) satisfies v.GenericSchema<unknown, OperationOutcome>;
 
 /** One tracked operation as stored. */
@@ -79,6 +84,11 @@ export const OperationSchema = v.object({
   // the current one, and an unconfirmed restore would end as a plain success.
   scope: v.optional(v.pipe(v.string(), v.maxLength(4096))),
   uncertain: v.optional(v.boolean()),
+  // Without these, a create tracked by name could adopt an older snapshot, a restore seen running
+  // would wait for confirmation again, and an end saved just before a crash would never be announced.
+  knownSnapshotIds: v.optional(v.pipe(v.array(IdSchema), v.maxLength(100))),
+  seenRestoring: v.optional(v.boolean()),
+  announced: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<unknown, Operation>;
 
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));

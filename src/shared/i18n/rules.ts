@@ -11,6 +11,7 @@ import {
   checkDescription,
   checkNameTemplate,
   checkSnapshotName,
+  unknownPlaceholders,
 } from '../snapshot-name';
 import type { MessageKey } from './catalogs';
 import type { MessageParams } from './message-format';
@@ -66,5 +67,11 @@ export function templateRule(template: string): RuleMessage | null {
   const problem = checkNameTemplate(template);
   if (problem === null) return null;
   if (problem === 'too_long') return { code: 'rule.template.tooLong', params: { max: TEMPLATE_MAX } };
+  if (problem === 'unknown_placeholder') {
+    return {
+      code: 'rule.template.unknownPlaceholder',
+      params: { found: unknownPlaceholders(template).join(', ') },
+    };
+  }
   return { code: problem === 'empty' ? 'rule.template.empty' : 'rule.template.noPlaceholder' };
 }

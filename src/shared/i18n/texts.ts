@@ -71,8 +71,11 @@ export function outcomeText(
     case 'snapshotGone':
       return tr.t('outcome.snapshotGone');
     case 'notApplied':
-      return tr.t('outcome.notApplied');
+      return tr.t('outcome.notApplied', { minutes: outcome.minutes ?? 0 });
+    case 'notListed':
+      return tr.t('outcome.notListed', { minutes: outcome.minutes });
     case 'restored': {
+      if (outcome.serverStatus === null) return tr.t('outcome.restoredEnded', { server });
       const status = statusWord(outcome.serverStatus, tr);
       if (outcome.serverStatus === 'active') return tr.t('outcome.restoredUp', { server });
       const asBefore = outcome.previousStatus === outcome.serverStatus;
@@ -80,7 +83,15 @@ export function outcomeText(
     }
     case 'serverGone':
       return tr.t('outcome.serverGone');
-    case 'restoreUnconfirmed':
-      return tr.t('outcome.restoreUnconfirmed', { server, status: statusWord(outcome.serverStatus, tr) });
+    case 'restoreUnconfirmed': {
+      const minutes = outcome.minutes ?? 0;
+      return outcome.serverStatus === null
+        ? tr.t('outcome.restoreUnconfirmedNoStatus', { server, minutes })
+        : tr.t('outcome.restoreUnconfirmed', {
+            server,
+            minutes,
+            status: statusWord(outcome.serverStatus, tr),
+          });
+    }
   }
 }

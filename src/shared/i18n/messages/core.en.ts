@@ -18,6 +18,8 @@ export const coreEn = {
   'rule.template.tooLong': 'The snapshot name template is too long (at most {max} characters).',
   'rule.template.noPlaceholder':
     'The snapshot name template needs a placeholder such as {server} or {yyyyMMdd-HHmm}, or every name would be the same.',
+  'rule.template.unknownPlaceholder':
+    'The snapshot name template has {found}, which is not a placeholder. Use {server}, {id}, a date such as {yyyyMMdd-HHmm} (local time) or {utc:yyyyMMdd-HHmm} (UTC).',
   'rule.pollInterval': 'The poll interval must be a whole number of seconds from {min} to {max}.',
   'rule.idleRefresh': 'The idle refresh interval must be a whole number of minutes from {min} to {max}.',
   'rule.language': 'Unknown language.',
@@ -42,6 +44,8 @@ export const coreEn = {
     'Snapshot “{snapshot}” is still being created. It can be deleted once it has finished.',
   'core.deleteRestoreSource':
     '{server} is being restored from snapshot “{snapshot}”. It can be deleted once the restore has finished.',
+  'core.starting':
+    'VPS Snapshot Tray is still starting (reading its settings and the keychain). Try again in a moment.',
   'core.notSignedIn':
     'Not connected to VPS.org yet. Paste an API token (Account → Developers) or try the demo.',
   'core.serverNotFound': 'That server is not in this account (any more). Refresh the list and try again.',
@@ -49,9 +53,9 @@ export const coreEn = {
   'core.requestOnItsWay':
     'A request for {server} is already on its way. Wait a moment and look at the operations list.',
   'core.createUnsure':
-    'A snapshot of {server} (“{snapshot}”) may have started a moment ago: VPS.org did not answer clearly. The app is checking; wait until it shows up in the list or is reported as failed.',
+    'The app is already checking whether a snapshot named “{snapshot}” of {server} started: VPS.org has not confirmed it yet. Taking it again now could make a second one; the app will tell you as soon as it knows.',
   'core.createUnsureSeen':
-    'A snapshot of {server} (“{snapshot}”) is still being made (its start was unclear). Wait until it has finished.',
+    'VPS.org accepted a snapshot named “{snapshot}” of {server} a moment ago and the app is waiting for it to be listed. Taking it again would make a second one.',
   'core.dismissRunning': 'This operation is still running. It can be dismissed once it has finished.',
   'core.pasteToken': 'Paste the API token first.',
   'core.tokenRefused':

@@ -17,6 +17,8 @@ export const coreFi = {
   'rule.template.tooLong': 'Tilannevedosten nimimalli on liian pitkä (enintään {max} merkkiä).',
   'rule.template.noPlaceholder':
     'Nimimallissa tarvitaan paikkamerkki, kuten {server} tai {yyyyMMdd-HHmm}, muuten kaikki nimet olisivat samat.',
+  'rule.template.unknownPlaceholder':
+    'Nimimallissa on {found}, joka ei ole paikkamerkki. Käytä merkintöjä {server}, {id} tai päivämäärää, kuten {yyyyMMdd-HHmm} (paikallinen aika) tai {utc:yyyyMMdd-HHmm} (UTC).',
   'rule.pollInterval': 'Tarkistusvälin on oltava kokonainen määrä sekunteja väliltä {min}–{max}.',
   'rule.idleRefresh': 'Taustapäivityksen välin on oltava kokonainen määrä minuutteja väliltä {min}–{max}.',
   'rule.language': 'Tuntematon kieli.',
@@ -42,6 +44,8 @@ export const coreFi = {
   'core.deleteInProgress': 'Tilannevedosta ”{snapshot}” luodaan yhä. Sen voi poistaa, kun se on valmis.',
   'core.deleteRestoreSource':
     'Palvelinta {server} palautetaan tilannevedoksesta ”{snapshot}”. Sen voi poistaa, kun palautus on valmis.',
+  'core.starting':
+    'VPS Snapshot Tray käynnistyy vielä (lukee asetuksiaan ja avainnippua). Yritä hetken päästä uudelleen.',
   'core.notSignedIn':
     'Yhteyttä VPS.orgiin ei ole vielä. Liitä API-tunnus (Account → Developers) tai kokeile demoa.',
   'core.serverNotFound': 'Palvelinta ei ole (enää) tällä tilillä. Päivitä luettelo ja yritä uudelleen.',
@@ -49,9 +53,9 @@ export const coreFi = {
   'core.requestOnItsWay':
     'Palvelimen {server} pyyntö on jo matkalla. Odota hetki ja katso toimintojen luetteloa.',
   'core.createUnsure':
-    'Palvelimen {server} tilannevedos (”{snapshot}”) saattoi käynnistyä hetki sitten: VPS.org ei vastannut selvästi. Sovellus tarkistaa asiaa; odota, kunnes se näkyy luettelossa tai ilmoitetaan epäonnistuneeksi.',
+    'Sovellus tarkistaa jo, käynnistyikö palvelimen {server} tilannevedos ”{snapshot}”: VPS.org ei ole vielä vahvistanut sitä. Jos otat sen nyt uudelleen, voi syntyä toinen; sovellus kertoo heti, kun tietää.',
   'core.createUnsureSeen':
-    'Palvelimen {server} tilannevedos (”{snapshot}”) on yhä tekeillä (sen alku oli epäselvä). Odota, kunnes se on valmis.',
+    'VPS.org hyväksyi hetki sitten palvelimen {server} tilannevedoksen ”{snapshot}”, ja sovellus odottaa sen näkymistä luettelossa. Jos otat sen uudelleen, syntyy toinen.',
   'core.dismissRunning': 'Tämä toiminto on yhä käynnissä. Sen voi sulkea, kun se on päättynyt.',
   'core.pasteToken': 'Liitä ensin API-tunnus.',
   'core.tokenRefused':

@@ -21,6 +21,9 @@ export const notifyEn = {
   'notify.settingsProblem.title': 'Problem with the settings file',
   'notify.settingsProblem.body':
     'Some settings may be back to their defaults. Open VPS Snapshot Tray to see what happened and check Settings.',
+  'notify.saveFailed.title': 'Settings cannot be saved',
+  'notify.saveFailed.body':
+    'VPS Snapshot Tray could not write its settings file ({reason}). It keeps working and tells you how operations end, but after a restart it may report some outcomes again and forget changed settings.',
   'notify.snapshotStarted.title': '{server}: snapshot started',
   'notify.snapshotStarted.body':
     'Taking snapshot “{snapshot}”. It usually takes {usual}; you will be notified when it is ready.',
@@ -38,12 +41,17 @@ export const notifyEn = {
   'outcome.snapshotGone':
     'It is no longer listed at VPS.org: it failed or was deleted. Take a new snapshot if you still need one.',
   'outcome.notApplied':
-    'VPS.org does not list it: the request did not take effect. You can take the snapshot again.',
+    'VPS.org has not listed it in the {minutes, plural, one {# minute} other {# minutes}} since the request, so the request did not take effect. It is now safe to take the snapshot again.',
   'outcome.restoredUp': '{server} is up and running again.',
   'outcome.restoredAsBefore': '{server} is {status} again, as it was before the restore.',
   'outcome.restoredDown':
     '{server} is {status} now, not running. Start it from the VPS.org dashboard if it should be up.',
+  'outcome.notListed':
+    'VPS.org accepted the request but has not listed the snapshot in the {minutes, plural, one {# minute} other {# minutes}} since. Check the server’s snapshots at VPS.org before taking another.',
+  'outcome.restoredEnded': '{server} is no longer being restored.',
+  'outcome.restoreUnconfirmedNoStatus':
+    'The app could not confirm the outcome: VPS.org never showed {server} restoring in the {minutes, plural, one {# minute} other {# minutes}} since the restore was asked for. Check the server and its data before restoring again.',
   'outcome.serverGone': 'The server is no longer listed at VPS.org. Check the VPS.org dashboard.',
   'outcome.restoreUnconfirmed':
-    'The app could not confirm that the restore ran: VPS.org never showed {server} restoring, and it is {status} now. Check the server’s data before restoring again.',
+    'The app could not confirm the outcome: VPS.org never showed {server} restoring in the {minutes, plural, one {# minute} other {# minutes}} since the restore was asked for, and it is {status} now. Check the server and its data before restoring again.',
 } as const;

@@ -22,6 +22,9 @@ export const notifyFi = {
   'notify.settingsProblem.title': 'Ongelma asetustiedostossa',
   'notify.settingsProblem.body':
     'Osa asetuksista on ehkä palannut oletusarvoihin. Avaa VPS Snapshot Tray nähdäksesi, mitä tapahtui, ja tarkista asetukset.',
+  'notify.saveFailed.title': 'Asetuksia ei voi tallentaa',
+  'notify.saveFailed.body':
+    'VPS Snapshot Tray ei voinut kirjoittaa asetustiedostoaan ({reason}). Se toimii edelleen ja kertoo, miten toiminnot päättyvät, mutta uudelleenkäynnistyksen jälkeen se voi ilmoittaa joistakin lopputuloksista uudelleen ja unohtaa muutetut asetukset.',
   'notify.snapshotStarted.title': '{server}: tilannevedos aloitettu',
   'notify.snapshotStarted.body':
     'Otetaan tilannevedos ”{snapshot}”. Se vie yleensä {usual}; saat ilmoituksen, kun se on valmis.',
@@ -38,12 +41,18 @@ export const notifyFi = {
     'VPS.orgin mukaan sen tila on ”{status}”. Poista se vapauttaaksesi paikan ja ota sitten uusi.',
   'outcome.snapshotGone':
     'Sitä ei enää näy VPS.orgissa: se epäonnistui tai poistettiin. Ota uusi tilannevedos, jos tarvitset sitä yhä.',
-  'outcome.notApplied': 'VPS.org ei näytä sitä: pyyntö ei toteutunut. Voit ottaa tilannevedoksen uudelleen.',
+  'outcome.notApplied':
+    'VPS.org ei ole näyttänyt sitä {minutes, plural, one {# minuutin} other {# minuutin}} aikana pyynnöstä, joten pyyntö ei toteutunut. Tilannevedoksen voi nyt turvallisesti ottaa uudelleen.',
   'outcome.restoredUp': 'Palvelin {server} on taas käynnissä.',
   'outcome.restoredAsBefore': 'Palvelimen {server} tila on taas {status}, kuten ennen palautusta.',
   'outcome.restoredDown':
     'Palvelimen {server} tila on nyt {status}, eikä se ole käynnissä. Käynnistä se VPS.orgin hallintapaneelista, jos sen pitäisi olla päällä.',
+  'outcome.notListed':
+    'VPS.org hyväksyi pyynnön, mutta ei ole näyttänyt tilannevedosta {minutes, plural, one {# minuutin} other {# minuutin}} aikana. Tarkista palvelimen tilannevedokset VPS.orgissa ennen kuin otat uuden.',
+  'outcome.restoredEnded': 'Palvelinta {server} ei enää palauteta.',
+  'outcome.restoreUnconfirmedNoStatus':
+    'Sovellus ei voinut varmistaa lopputulosta: VPS.org ei näyttänyt palvelinta {server} palautettavana {minutes, plural, one {# minuutin} other {# minuutin}} aikana palautuspyynnöstä. Tarkista palvelin ja sen tiedot ennen kuin palautat uudelleen.',
   'outcome.serverGone': 'Palvelinta ei enää näy VPS.orgissa. Tarkista VPS.orgin hallintapaneeli.',
   'outcome.restoreUnconfirmed':
-    'Sovellus ei voinut varmistaa, että palautus tehtiin: VPS.org ei koskaan näyttänyt palvelinta {server} palautettavana, ja sen tila on nyt {status}. Tarkista palvelimen tiedot ennen kuin palautat uudelleen.',
+    'Sovellus ei voinut varmistaa lopputulosta: VPS.org ei näyttänyt palvelinta {server} palautettavana {minutes, plural, one {# minuutin} other {# minuutin}} aikana palautuspyynnöstä, ja sen tila on nyt {status}. Tarkista palvelin ja sen tiedot ennen kuin palautat uudelleen.',
 } as const satisfies Record<keyof typeof notifyEn, string>;

@@ -3,6 +3,7 @@
  * status words running text uses ("web-server-01 — active · 2/5").
  */
 export const trayEn = {
+  'tray.starting': 'Starting…',
   'tray.notSignedIn': 'Not signed in',
   'tray.tryDemo': 'Try the demo',
   'tray.signIn': 'Sign in…',
@@ -57,6 +58,7 @@ export const trayEn = {
   'tray.tip.tokenInvalid': 'token no longer works',
   'tray.tip.offline': 'cannot reach the API',
   'tray.tip.running': '{count, plural, one {# operation running} other {# operations running}}',
+  'tray.tip.starting': 'starting',
   'tray.tip.signedOut': 'not signed in',
   'tray.tip.servers': '{count, plural, one {# server} other {# servers}}',
   'tray.tip.demo': 'Demo · {servers}',
@@ -75,5 +77,4 @@ export const trayEn = {
   'preview.noNotifications': 'No notifications yet',
 
   'time.underMinute': 'under a minute',
-  'time.justNow': 'just now',
 } as const;

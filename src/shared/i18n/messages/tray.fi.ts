@@ -3,6 +3,7 @@ import type { trayEn } from './tray.en';
 
 /** The Finnish tray words. */
 export const trayFi = {
+  'tray.starting': 'Käynnistyy…',
   'tray.notSignedIn': 'Ei kirjautunut',
   'tray.tryDemo': 'Kokeile demoa',
   'tray.signIn': 'Kirjaudu…',
@@ -60,6 +61,7 @@ export const trayFi = {
   'tray.tip.tokenInvalid': 'tunnus ei enää toimi',
   'tray.tip.offline': 'API:in ei saada yhteyttä',
   'tray.tip.running': '{count, plural, one {# toiminto käynnissä} other {# toimintoa käynnissä}}',
+  'tray.tip.starting': 'käynnistyy',
   'tray.tip.signedOut': 'ei kirjautunut',
   'tray.tip.servers': '{count, plural, one {# palvelin} other {# palvelinta}}',
   'tray.tip.demo': 'Demo · {servers}',
@@ -78,5 +80,4 @@ export const trayFi = {
   'preview.noNotifications': 'Ei vielä ilmoituksia',
 
   'time.underMinute': 'alle minuutti',
-  'time.justNow': 'juuri nyt',
 } as const satisfies Record<keyof typeof trayEn, string>;

@@ -3,6 +3,7 @@ import type { trayEn } from './tray.en';
 
 /** The Gujarati tray words. */
 export const trayGu = {
+  'tray.starting': 'શરૂ થઈ રહ્યું છે…',
   'tray.notSignedIn': 'સાઇન ઇન કરેલ નથી',
   'tray.tryDemo': 'ડેમો અજમાવો',
   'tray.signIn': 'સાઇન ઇન કરો…',
@@ -57,6 +58,7 @@ export const trayGu = {
   'tray.tip.tokenInvalid': 'ટોકન હવે કામ કરતું નથી',
   'tray.tip.offline': 'API સુધી પહોંચી શકાતું નથી',
   'tray.tip.running': '{count, plural, one {# કામગીરી ચાલુ છે} other {# કામગીરી ચાલુ છે}}',
+  'tray.tip.starting': 'શરૂ થઈ રહ્યું છે',
   'tray.tip.signedOut': 'સાઇન ઇન કરેલ નથી',
   'tray.tip.servers': '{count, plural, one {# સર્વર} other {# સર્વર}}',
   'tray.tip.demo': 'ડેમો · {servers}',
@@ -75,5 +77,4 @@ export const trayGu = {
   'preview.noNotifications': 'હજી કોઈ સૂચના નથી',
 
   'time.underMinute': 'એક મિનિટથી ઓછો',
-  'time.justNow': 'હમણાં જ',
 } as const satisfies Record<keyof typeof trayEn, string>;
