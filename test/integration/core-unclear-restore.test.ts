@@ -59,7 +59,10 @@ describe('restore whose answer is lost', () => {
     expect((await restore801()).ok).toBe(false);
 
     await untilFinished();
-    expect(restores()[0]).toMatchObject({ status: 'succeeded', message: 'web-server-01 is active again.' });
+    expect(restores()[0]).toMatchObject({
+      status: 'succeeded',
+      outcome: { type: 'restored', serverStatus: 'active' },
+    });
     await h.scheduler.advance(30 * 60_000);
     expect(announced()).toBe(1);
     expect(h.notifier.shown.map((n) => n.title)).toEqual([expect.stringMatching(/restore/i)]);

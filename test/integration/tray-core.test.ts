@@ -291,7 +291,7 @@ describe('tray menu over the real core', () => {
       serverId: '3f2b8c1e-7d4a-4e9b-9c61-5a0d2f8e4b17',
     });
     expect(topItems(tray.model()).map((i) => i.label)).toContain(
-      'edge-proxy-01: tilannevedosta ei otettu — juuri nyt',
+      'edge-proxy-01: tilannevedosta ei otettu — juuri äsken',
     );
   });
 

@@ -10,6 +10,7 @@ import { createError, deleteError, nameError, restoreError } from '../../src/mai
 import { uniqueSnapshotName } from '../../src/shared/snapshot-name';
 import { operationFinishedNotification, tokenInvalidNotification } from '../../src/main/core/notifications';
 import { english, translatorFor } from '../../src/shared/i18n/translator';
+import { outcomeText } from '../../src/shared/i18n/texts';
 import {
   RESTORE_CONFIRM_MS,
   UNCLEAR_CREATE_GRACE_MS,
@@ -285,7 +286,7 @@ describe('operations', () => {
     expect(late(RESTORE_CONFIRM_MS - 1000, 'not-restoring').finished).toEqual([]);
     const ended = late(RESTORE_CONFIRM_MS, { ...server, status: 'active' });
     expect(ended.operations[0]).toMatchObject({ status: 'failed' });
-    expect(ended.operations[0]?.message).toMatch(
+    expect(outcomeText(ended.operations[0] as Operation, english())).toMatch(
       /could not confirm the outcome.*it is active now.*Check the server/,
     );
     expect(RESTORE_CONFIRM_MS).toBeGreaterThan(15 * 60_000);
@@ -319,7 +320,7 @@ describe('operations', () => {
     ).toBe(false);
     const gone = applyObservation([byName], obs({ snapshots: notOurs, at: at(UNCLEAR_CREATE_GRACE_MS) }));
     expect(gone.operations[0]).toMatchObject({ status: 'failed' });
-    expect(gone.operations[0]?.message).toMatch(
+    expect(outcomeText(gone.operations[0] as Operation, english())).toMatch(
       /did not take effect\. It is now safe to take the snapshot again\./,
     );
     // A 2xx whose body could not be read: it happened, so the end never says "safe to try again".
@@ -327,8 +328,9 @@ describe('operations', () => {
       [{ ...byName, uncertain: false }],
       obs({ snapshots: [], at: at(UNCLEAR_CREATE_GRACE_MS) }),
     );
-    expect(accepted.operations[0]?.message).not.toMatch(/safe/);
-    expect(accepted.operations[0]?.message).toMatch(/accepted the request/);
+    const acceptedText = outcomeText(accepted.operations[0] as Operation, english());
+    expect(acceptedText).not.toMatch(/safe/);
+    expect(acceptedText).toMatch(/accepted the request/);
     // Shown within the allowance: confirmed, learns its id, then ends like any create.
     const shown = applyObservation(
       [byName],

@@ -147,7 +147,7 @@ describe('TrayController', () => {
     expect(shown.every((n) => n.body === 'VPS.orgiin ei saada yhteyttä. Tarkista internetyhteys.')).toBe(
       true,
     );
-    expect(labelsOf(tray.model()).filter((l) => l.endsWith('— juuri nyt'))).toHaveLength(3);
+    expect(labelsOf(tray.model()).filter((l) => l.endsWith('— juuri äsken'))).toHaveLength(3);
   });
 
   it('succeeding actions other than a quick snapshot stay quiet (their result shows in the menu)', async () => {

@@ -66,12 +66,15 @@ const OUTCOMES: Array<[Operation['kind'], Operation['status'], OperationOutcome]
   ['create', 'succeeded', { type: 'created', sizeMb: null }],
   ['create', 'failed', { type: 'snapshotFailed', status: 'failed' }],
   ['create', 'failed', { type: 'snapshotGone' }],
-  ['create', 'failed', { type: 'notApplied' }],
+  ['create', 'failed', { type: 'notApplied', minutes: 5 }],
+  ['create', 'failed', { type: 'notListed', minutes: 5 }],
   ['restore', 'succeeded', { type: 'restored', serverStatus: 'active', previousStatus: 'active' }],
   ['restore', 'succeeded', { type: 'restored', serverStatus: 'stopped', previousStatus: 'stopped' }],
   ['restore', 'succeeded', { type: 'restored', serverStatus: 'stopped', previousStatus: 'active' }],
   ['restore', 'failed', { type: 'serverGone' }],
-  ['restore', 'failed', { type: 'restoreUnconfirmed', serverStatus: 'suspended' }],
+  ['restore', 'failed', { type: 'restoreUnconfirmed', serverStatus: 'suspended', minutes: 20 }],
+  ['restore', 'failed', { type: 'restoreUnconfirmed', serverStatus: null, minutes: 20 }],
+  ['restore', 'succeeded', { type: 'restored', serverStatus: null, previousStatus: 'active' }],
 ];
 
 const finished = OUTCOMES.map(([kind, status, outcome], n) =>
@@ -145,6 +148,7 @@ function states(locale: Locale): AppState[] {
   }));
   return [
     state(locale, { mode: 'signed-out', servers: [], demoUrl: null }),
+    state(locale, { starting: true }),
     state(locale, { operations: [...running, ...finished] }),
     state(locale, { operations: finished.filter((o) => o.kind === 'restore') }),
     state(locale, { mode: 'account', account: signedIn, demoUrl: null }),
