@@ -11,8 +11,11 @@ async function main(): Promise<void> {
     port: Number.isInteger(port) && port > 0 ? port : 0,
     speed: 20,
     ipcLogLimit: 500,
+    tray: true,
   });
-  console.log(`VPS Snapshot Tray preview: ${preview.url}  (demo simulator at speed 20; Ctrl-C stops)`);
+  console.log(
+    `VPS Snapshot Tray preview: ${preview.url}  (the window with the system tray beside it; demo simulator at speed 20; Ctrl-C stops)`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

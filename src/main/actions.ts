@@ -4,6 +4,7 @@
  * the payload; these still never throw.
  */
 import type { Id } from '../shared/domain';
+import { appError } from '../shared/i18n/app-error';
 import { fail, ok, type Result } from '../shared/result';
 import type { AppCore } from './core/app-core';
 import type { InvokeHandlers } from '../shared/ipc';
@@ -44,10 +45,7 @@ export function isAllowedExternalUrl(url: string): boolean {
   return allowedExternalHref(url) !== null;
 }
 
-const EXTERNAL_REFUSED = {
-  kind: 'refused',
-  message: 'Only pages on the VPS.org website (https://…vps.org) can be opened from the app.',
-} as const;
+const EXTERNAL_REFUSED = appError('refused', 'core.externalRefused');
 
 /** Builds the invoke handlers over the core. */
 export function createActions(core: AppCore, deps: ActionDeps): InvokeHandlers {
@@ -70,7 +68,7 @@ export function createActions(core: AppCore, deps: ActionDeps): InvokeHandlers {
         await deps.openExternal(href);
         return ok(null);
       } catch {
-        return fail({ kind: 'internal', message: 'The browser could not be opened for that page.' });
+        return fail(appError('internal', 'core.browserFailed'));
       }
     },
     showServer: async ({ serverId }): Promise<Result<null>> => {
@@ -78,7 +76,7 @@ export function createActions(core: AppCore, deps: ActionDeps): InvokeHandlers {
         deps.showServer(serverId);
         return ok(null);
       } catch {
-        return fail({ kind: 'internal', message: 'The window could not be shown.' });
+        return fail(appError('internal', 'core.windowFailed'));
       }
     },
     getLogFile: async () => ok({ path: deps.logFile ?? null }),

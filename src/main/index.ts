@@ -15,13 +15,12 @@ import { APP_ID, APP_NAME, startsHidden } from './app-identity';
 import { LoginItemSync } from './autostart/login-item';
 import { AppCore } from './core/app-core';
 import type { DemoServer, Publish } from './core/ports';
-import { buildTrayModel } from './core/tray-menu';
+import { TrayController } from './core/tray-controller';
 import { setProductionMenu } from './electron/app-menu';
 import { registerIpcHandlers } from './electron/ipc';
 import { createLoginItem } from './electron/login-item';
 import { ElectronNotifier } from './electron/notifier';
 import { AppTray, trayIconPaths } from './electron/tray';
-import { createTrayActionRunner } from './electron/tray-actions';
 import { AppWindow, onScreenBounds } from './electron/window';
 import { LOG_FILE_NAME, createFileLog } from './logging/file-log';
 import { redactSecrets } from './redact';
@@ -69,17 +68,17 @@ async function main(): Promise<void> {
   logger.info(`${APP_NAME} ${app.getVersion()} starting on ${process.platform}${hidden ? ' (hidden)' : ''}`);
   const settings = new ElectronSettingsStore({ cwd: app.getPath('userData') });
   const loginItem = new LoginItemSync(createLoginItem(), logger);
-  let tray: AppTray | null = null;
+  let tray: TrayController | null = null;
 
   const publish: Publish = (event, payload) => {
     appWindow?.send(event, payload);
     if (event !== 'state') return;
     const state = payload as EventMap['state'];
-    tray?.update(buildTrayModel(state, Date.now()));
+    tray?.update();
     loginItem.apply(state.settings.launchAtLogin);
   };
-  const showServer = (serverId: Parameters<AppWindow['focusServer']>[0]) =>
-    appWindow ? appWindow.focusServer(serverId) : showWindow();
+  const showServer = (request: Parameters<AppWindow['focusServer']>[0]) =>
+    appWindow ? appWindow.focusServer(request) : showWindow();
   const notifier = new ElectronNotifier((serverId) =>
     serverId === undefined ? showWindow() : showServer(serverId),
   );
@@ -92,30 +91,38 @@ async function main(): Promise<void> {
     createClient: (options) => createVpsClient(options),
     startDemo,
     logger,
+    // The OS's languages for the "system" setting, most preferred first; getLocale() is the
+    // language Chromium chose, a fallback when the preferred list is empty.
+    systemLocales: () => [...app.getPreferredSystemLanguages(), app.getLocale()],
   });
   const actions = createActions(core, {
     openExternal: (url) => shell.openExternal(url),
     showServer,
     logFile: logFile.path,
   });
-  const runTrayAction = createTrayActionRunner({
+  let appTray: AppTray | null = null;
+  const controller = new TrayController({
     actions,
-    showWindow,
-    showServer,
+    state: () => core.getState(),
+    now: () => Date.now(),
+    render: (model) => appTray?.update(model),
+    notify: (n) => notifier.show(n),
+    window: { show: showWindow, focus: showServer },
     quit: () => app.quit(),
     logger,
   });
-  const appTray = new AppTray(
+  const shownTray = new AppTray(
     trayIconPaths(iconDirectory()),
-    runTrayAction,
-    buildTrayModel(core.getState(), Date.now()),
+    (action) => void controller.run(action),
+    controller.model(),
   );
-  tray = appTray;
-  const tick = setInterval(() => appTray.update(buildTrayModel(core.getState(), Date.now())), TRAY_TICK_MS);
+  appTray = shownTray;
+  tray = controller;
+  const tick = setInterval(() => controller.update(), TRAY_TICK_MS);
   app.on('will-quit', () => {
     clearInterval(tick);
     void core.stop();
-    appTray.destroy();
+    shownTray.destroy();
   });
 
   const started = core.start();

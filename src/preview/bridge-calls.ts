@@ -35,7 +35,7 @@ export interface BridgeCallsOptions {
 }
 
 /** Reads a request body up to a limit; null when it is too large. */
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+export async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -10,6 +10,7 @@ import type { SeedName, SimulatorHandle } from '../simulator/types';
 import { createActions } from '../main/actions';
 import { createVpsClient } from '../main/api/client';
 import { AppCore } from '../main/core/app-core';
+import { TrayController } from '../main/core/tray-controller';
 import { MemorySecretStore, MemorySettingsPort, RecordingNotifier } from '../../test/support/memory-ports';
 import type { Logger, NotificationRequest, Publish } from '../main/core/ports';
 import { createConsoleLogger, realScheduler } from '../main/system-ports';
@@ -18,6 +19,7 @@ import type { EventMap } from '../shared/ipc';
 import type { InvokeHandlers } from '../shared/ipc';
 import type { BridgeLogEntry } from './bridge-calls';
 import { startBridgeServer, type BridgeServer } from './server';
+import { trayPanelExtension } from './tray-host';
 
 export type { BridgeLogEntry } from './bridge-calls';
 
@@ -41,6 +43,16 @@ export interface PreviewOptions {
   keychainProblem?: string;
   /** The most bridge-log entries kept, oldest dropped first (default 10 000), so a long run stays small. */
   ipcLogLimit?: number;
+  /**
+   * The "OS" languages the core's "system" setting follows, most preferred first (default: this
+   * machine's, from Node's Intl and LANG), e.g. ['fi-FI'] to preview a Finnish desktop.
+   */
+  systemLocales?: readonly string[];
+  /**
+   * Draws the system tray beside the window (the real tray model, clickable, with the
+   * notifications): on for `npm run web`, off by default so the window has the page to itself.
+   */
+  tray?: boolean;
 }
 
 /** A running preview. */
@@ -57,7 +69,19 @@ export interface Preview {
   ipcLog: BridgeLogEntry[];
   /** Links the page asked to open (not opened: this is a preview). */
   openedUrls: string[];
+  /** The tray, as under Electron: its model and what its items do (the page draws it). */
+  tray: TrayController;
+  /** How many times the tray's Quit was chosen (the preview keeps running). */
+  quitRequests(): number;
   stop(): Promise<void>;
+}
+
+/** This machine's preferred languages as Node sees them, for the preview's "system" language. */
+export function nodeSystemLocales(env: NodeJS.ProcessEnv = process.env): string[] {
+  const fromEnv = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].filter(
+    (v): v is string => typeof v === 'string' && v !== '' && v !== 'C' && v !== 'POSIX',
+  );
+  return [...fromEnv, Intl.DateTimeFormat().resolvedOptions().locale];
 }
 
 /** The repository's built renderer. */
@@ -100,10 +124,24 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     startDemo: async () => ({ url: simulator.url, token: simulator.token, stop: async () => undefined }),
     logger,
     keychainProblem: options.keychainProblem ?? null,
+    systemLocales: () => options.systemLocales ?? nodeSystemLocales(),
   });
   const actions = createActions(core, {
     openExternal: (url) => void openedUrls.push(url),
     showServer: (serverId) => publish('focusServer', { serverId } satisfies EventMap['focusServer']),
+  });
+  let quits = 0;
+  const tray = new TrayController({
+    actions,
+    state: () => core.getState(),
+    now: () => Date.now(),
+    // The page asks for the model when it draws the tray; nothing to push.
+    render: () => undefined,
+    notify: (n) => notifier.show(n),
+    // The page is the window: it is always shown; focusing reaches it as under Electron.
+    window: { show: () => undefined, focus: (request) => publish('focusServer', request) },
+    quit: () => void (quits += 1),
+    logger,
   });
   let server: BridgeServer;
   try {
@@ -115,6 +153,16 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       logger,
       onInvoke: record,
       onPagesConnected: (connected) => core.setWindowVisible(connected),
+      ...(options.tray
+        ? {
+            extension: trayPanelExtension({
+              tray,
+              state: () => core.getState(),
+              notifications: notifier.shown,
+              focus: (request) => publish('focusServer', request),
+            }),
+          }
+        : {}),
     });
   } catch (error) {
     await core.stop();
@@ -133,6 +181,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     notifications: notifier.shown,
     ipcLog,
     openedUrls,
+    tray,
+    quitRequests: () => quits,
     async stop() {
       if (stopped) return;
       stopped = true;

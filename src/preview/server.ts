@@ -15,6 +15,7 @@ import { redactSecrets } from '../main/redact';
 import { BRIDGE_PATH, EVENTS_PATH, INVOKE_PREFIX, bridgeSource } from './bridge';
 import { BridgeCalls, type BridgeLogEntry } from './bridge-calls';
 import { EventStreams } from './event-stream';
+import { EXTENSION_PREFIX, extensionScripts, serveExtension, type PreviewExtension } from './extension';
 import { OwnPage } from './own-page';
 import { send, sendResult, sendText } from './replies';
 import { StaticFiles } from './static-files';
@@ -31,6 +32,8 @@ export interface BridgeServerOptions {
   onInvoke?: (entry: BridgeLogEntry) => void;
   /** Called when the number of connected pages goes between zero and more. */
   onPagesConnected?: (connected: boolean) => void;
+  /** More of the preview beside the window (the tray panel), under /__preview/x/. */
+  extension?: PreviewExtension;
 }
 
 /** A running preview host. */
@@ -47,7 +50,8 @@ export interface BridgeServer {
 /** Starts the host. Fails with a clear message when the renderer has not been built. */
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
   const page = new OwnPage();
-  const files = await StaticFiles.open(options.rendererDir, page.key);
+  const extension = options.extension;
+  const files = await StaticFiles.open(options.rendererDir, page.key, extensionScripts(extension));
   const calls = new BridgeCalls({ ...options, page });
   const streams = new EventStreams(options.onPagesConnected);
   const bridge = bridgeSource();
@@ -80,7 +84,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return;
     }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path.startsWith('/__preview/')) {
+    if (extension && path.startsWith(EXTENSION_PREFIX)) {
+      await serveExtension(extension, path.slice(EXTENSION_PREFIX.length), req, res, page, options.logger);
+    } else if (path.startsWith('/__preview/')) {
       await routeBridge(path, req, res);
     } else if (req.method === 'GET' || req.method === 'HEAD') {
       await files.serve(path, res, req.method === 'HEAD');

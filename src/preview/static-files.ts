@@ -9,7 +9,8 @@ import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { BRIDGE_PATH, KEY_META_NAME } from './bridge';
 import { PAGE_CSP, send, sendText } from './replies';
 
-const CONTENT_TYPES: Record<string, string> = {
+/** Content types by file extension. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -26,9 +27,13 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Inserts the key meta tag and the bridge script before the page's first script. */
-export function rewriteIndexHtml(html: string, key: string): string {
-  const inject = `<meta name="${KEY_META_NAME}" content="${key}">\n    <script src="${BRIDGE_PATH}"></script>\n    `;
+/**
+ * Inserts the key meta tag, `scripts` (the preview extension's, which need the key before the
+ * bridge hides it) and the bridge script before the page's first script.
+ */
+export function rewriteIndexHtml(html: string, key: string, scripts: readonly string[] = []): string {
+  const extra = scripts.map((src) => `<script src="${src}"></script>\n    `).join('');
+  const inject = `<meta name="${KEY_META_NAME}" content="${key}">\n    ${extra}<script src="${BRIDGE_PATH}"></script>\n    `;
   const at = html.search(/<script\b/i);
   if (at >= 0) return html.slice(0, at) + inject + html.slice(at);
   const head = html.search(/<\/head>/i);
@@ -48,10 +53,11 @@ export class StaticFiles {
     private readonly root: string,
     private readonly realRoot: string,
     private readonly key: string,
+    private readonly scripts: readonly string[],
   ) {}
 
   /** Opens the folder. Fails with a clear message when the renderer has not been built. */
-  static async open(rendererDir: string, key: string): Promise<StaticFiles> {
+  static async open(rendererDir: string, key: string, scripts: readonly string[] = []): Promise<StaticFiles> {
     const root = resolve(rendererDir);
     const indexFile = join(root, 'index.html');
     let firstPage: string;
@@ -64,7 +70,7 @@ export class StaticFiles {
     }
     // Fails now, not at the first request, when the page has nowhere to put the bridge.
     rewriteIndexHtml(firstPage, '');
-    return new StaticFiles(root, await realpath(root), key);
+    return new StaticFiles(root, await realpath(root), key, scripts);
   }
 
   /** Answers a GET (or HEAD) for `pathname` as sent, still URL-encoded. */
@@ -114,7 +120,7 @@ export class StaticFiles {
     // The page is read on every request: a rebuild in another terminal changes its asset names.
     const body =
       real === join(this.realRoot, 'index.html')
-        ? rewriteIndexHtml(await readFile(real, 'utf8'), this.key)
+        ? rewriteIndexHtml(await readFile(real, 'utf8'), this.key, this.scripts)
         : await readFile(real);
     send(res, 200, type, body);
   }

@@ -60,6 +60,28 @@ export type OperationKind = 'create' | 'restore';
 /** Where a tracked operation stands. */
 export type OperationStatus = 'running' | 'succeeded' | 'failed';
 
+/**
+ * How a finished operation ended, as data: each view words it in the user's language
+ * (src/shared/i18n/operation-text.ts).
+ */
+export type OperationOutcome =
+  /** The snapshot completed; its size as VPS.org reported it. */
+  | { type: 'created'; sizeMb: number | null }
+  /** The snapshot ended with another status than completed (e.g. failed). */
+  | { type: 'snapshotFailed'; status: string }
+  /** The snapshot is no longer listed (failed and removed, or deleted). */
+  | { type: 'snapshotGone' }
+  /** A create whose answer was lost never showed up in `minutes`: it did not take effect. */
+  | { type: 'notApplied'; minutes?: number }
+  /** A create VPS.org accepted was never listed in `minutes`. */
+  | { type: 'notListed'; minutes: number }
+  /** The restore ended; the server's status now (null: only "no longer restoring" is known) and before. */
+  | { type: 'restored'; serverStatus: string | null; previousStatus: string | null }
+  /** The server is no longer listed. */
+  | { type: 'serverGone' }
+  /** A restore never seen running within `minutes`; the server's status now, if known. */
+  | { type: 'restoreUnconfirmed'; serverStatus: string | null; minutes?: number };
+
 /** A long-running operation, persisted so it survives an app restart. */
 export interface Operation {
   /** Local id (not the API's). */
@@ -73,7 +95,9 @@ export interface Operation {
   startedAt: string;
   status: OperationStatus;
   finishedAt: string | null;
-  /** Plain-language outcome, e.g. the size of a finished snapshot or why it failed. */
+  /** How it ended, as data (null while running). */
+  outcome?: OperationOutcome | null;
+  /** An outcome in English words, as older versions saved it (shown as it is); new ones use `outcome`. */
   message: string | null;
   /** Server status before a restore began (restore only). */
   previousServerStatus?: string | null;

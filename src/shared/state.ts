@@ -3,6 +3,9 @@
  * It never holds the token: only whether one is set, where it is kept, and who it belongs to.
  */
 import type { Id, Operation, Server, Snapshot } from './domain';
+import type { MessageKey } from './i18n/catalogs';
+import type { MessageParams } from './i18n/message-format';
+import type { ResolvedLanguage } from './i18n/translator';
 import type { UserSettings } from './settings';
 
 /** How the app is connected: no account yet, the built-in demo, or a real account. */
@@ -27,10 +30,17 @@ export interface KeychainView {
   reason: string | null;
 }
 
-/** A user-facing error with a stable kind the UI can act on. */
+/**
+ * A user-facing error with a stable kind the UI can act on. Errors the app words itself also carry
+ * their catalog `code` and `params`, so every view renders them in its language; `message` is the
+ * same text in the core's language at the time (the only text for errors worded elsewhere, such as
+ * what VPS.org said).
+ */
 export interface AppError {
   kind: ErrorKind;
   message: string;
+  code?: MessageKey;
+  params?: MessageParams;
 }
 
 /** Kinds of failure the app reports. API kinds first, then the app's own. */
@@ -92,6 +102,11 @@ export interface AppState {
    */
   settingsProblem: string | null;
   /**
+   * The language every surface shows (the window, the tray, notifications): the user's choice, or
+   * with `system` the OS's preferred language when it has a catalog, else English.
+   */
+  language: ResolvedLanguage;
+  /**
    * Plain-language reason the settings file cannot be saved (finished operations may then be
    * reported again after a restart), or null.
    */
@@ -106,4 +121,8 @@ export interface OperationFinished {
 /** Asks the window to show one server (e.g. after a notification click or "Open in window"). */
 export interface FocusServer {
   serverId: Id;
+  /** A snapshot of that server to bring into view (a snapshot line in the tray). */
+  snapshotId?: Id;
+  /** Opens the create dialog for that server ("Snapshot with a name…" in the tray). */
+  dialog?: 'create';
 }

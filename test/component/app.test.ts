@@ -239,6 +239,28 @@ describe('App', () => {
     expect(screen.getByRole('heading', { name: 'Snapshots of db-primary' })).toBeTruthy();
   });
 
+  it('a tray snapshot line brings that snapshot into view; "Snapshot with a name…" opens the dialog', async () => {
+    const withTwo = [
+      makeEntry({ id: 1, name: 'web-server-01' }, [
+        makeSnapshot(),
+        makeSnapshot({ id: 798, name: 'weekly-snapshot-2025-01-08' }),
+      ]),
+      makeEntry({ id: 2, name: 'db-primary', status: 'stopped' }, []),
+    ];
+    const { fake } = await app(signedInState(withTwo));
+    fake.emit('focusServer', { serverId: 2 });
+    await tick();
+    fake.emit('focusServer', { serverId: 1, snapshotId: 798 });
+    for (let i = 0; i < 4; i++) await tick();
+    expect(screen.getByRole('heading', { name: 'Snapshots of web-server-01' })).toBeTruthy();
+    expect(document.activeElement?.textContent).toContain('weekly-snapshot-2025-01-08');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fake.emit('focusServer', { serverId: 2, dialog: 'create' });
+    await tick();
+    await tick();
+    expect(screen.getByRole('dialog', { name: 'New snapshot of db-primary' })).toBeTruthy();
+  });
+
   it('returns to the sign-in screen when main signs out', async () => {
     const { fake } = await app(signedInState(servers));
     fake.setState(makeState());

@@ -2,6 +2,7 @@
  * A fake `window.vps` for component tests: records every call, answers from settable handlers,
  * and pushes events on demand. Plus small builders for servers, snapshots and whole states.
  */
+import { resolveLocale } from '../../src/shared/i18n/translator';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { Id, Operation, Server, Snapshot } from '../../src/shared/domain';
 import type { EventMap, EventName, InvokeArgs, InvokeName, InvokeOutput, VpsApi } from '../../src/shared/ipc';
@@ -85,6 +86,7 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
     settings: { ...DEFAULT_SETTINGS },
     demoUrl: null,
     settingsProblem: null,
+    language: { locale: 'en', tag: 'en' },
     saveProblem: null,
     ...overrides,
   };
@@ -103,7 +105,12 @@ export function signedInState(servers: ServerEntry[], overrides: Partial<AppStat
 
 /** Builds a fake API around an initial state. Every call succeeds unless told otherwise. */
 export function createFakeVps(initial: AppState = makeState()): FakeVps {
-  let state = initial;
+  // Like the core: the language every surface shows follows the setting ("system" is English here).
+  const spoken = (s: AppState): AppState => ({
+    ...s,
+    language: resolveLocale(s.settings.language, ['en-US']),
+  });
+  let state = spoken(initial);
   const calls: RecordedCall[] = [];
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const handlers = new Map<InvokeName, (...args: unknown[]) => unknown>();
@@ -164,7 +171,7 @@ export function createFakeVps(initial: AppState = makeState()): FakeVps {
       return state;
     },
     setState(next) {
-      state = typeof next === 'function' ? next(state) : next;
+      state = spoken(typeof next === 'function' ? next(state) : next);
       emit('state', structuredClone(state));
     },
     respond(name, handler) {

@@ -1,4 +1,7 @@
+// The one set of catalogs (src/shared/i18n: window, tray, notifications, core messages) and the
+// window's reactive wrapper over the shared translator.
 import { afterEach, describe, expect, it } from 'vitest';
+import { messageArguments, translatorFor } from '../../src/shared/i18n';
 import {
   CATALOGS,
   LOCALES,
@@ -30,6 +33,37 @@ describe('catalogs', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it.each(LOCALES.filter((l) => l !== 'en'))(
+    '%s has the same plural and select arguments (with the same select cases) as English',
+    (locale) => {
+      const mismatches = enKeys.filter((key) => {
+        const k = key as MessageKey;
+        return messageArguments(CATALOGS.en[k]).join() !== messageArguments(CATALOGS[locale][k]).join();
+      });
+      expect(mismatches).toEqual([]);
+    },
+  );
+
+  it('the check catches a translation that drops a plural or a select case (negative control)', () => {
+    const en = CATALOGS.en['tray.tip.servers'];
+    expect(messageArguments(en)).toEqual(['count:plural']);
+    expect(messageArguments('{count} palvelinta')).not.toEqual(messageArguments(en));
+    const select = CATALOGS.en['tray.offline'];
+    expect(messageArguments(select)).toEqual(['demo:select(other|yes)']);
+    expect(messageArguments('{demo, select, other {x}}')).not.toEqual(messageArguments(select));
+  });
+
+  it('holds the window, tray, notification and core messages in one place', () => {
+    for (const key of [
+      'app.title',
+      'tray.quickSnapshot',
+      'notify.createDone.title',
+      'core.limit',
+      'rule.url.invalid',
+    ])
+      expect(Object.hasOwn(CATALOGS.en, key), key).toBe(true);
+  });
+
   it.each(LOCALES)('%s has no empty message', (locale) => {
     expect(Object.entries(CATALOGS[locale]).filter(([, v]) => v.trim() === '')).toEqual([]);
   });
@@ -37,6 +71,22 @@ describe('catalogs', () => {
   it('Gujarati messages are written in Gujarati script', () => {
     expect(CATALOGS.gu['signin.title']).toMatch(/[\u0A80-\u0AFF]/);
     expect(CATALOGS.gu['snapshots.emptyWhat']).toMatch(/[\u0A80-\u0AFF]/);
+    // Every tray, notification and core message too (the app's name and placeholders aside).
+    const shared = Object.entries(CATALOGS.gu).filter(([key]) =>
+      /^(tray|notify|outcome|core|rule|statusWord|time\.)/.test(key),
+    );
+    const latinOnly = shared.filter(
+      ([key, text]) =>
+        ![
+          'tray.serverLine',
+          'tray.snapshotLine',
+          'tray.snapshotLineNoAge',
+          'tray.noticeLine',
+          'tray.tooltip',
+          'time.none',
+        ].includes(key) && !/[\u0A80-\u0AFF]/.test(text),
+    );
+    expect(latinOnly).toEqual([]);
   });
 });
 
@@ -76,11 +126,47 @@ describe('formatters', () => {
     expect(formatRelative('not a date', now)).toBe('—');
   });
 
+  it('says the same age as the tray for the same snapshot: one shared formatter', () => {
+    const times = [
+      '2025-01-20T11:59:50Z',
+      '2025-01-20T11:00:00Z',
+      '2025-01-15T18:30:00Z',
+      '2024-03-01T00:00:00Z',
+    ];
+    for (const locale of LOCALES) {
+      setLanguage(locale, []);
+      const tray = translatorFor({ locale, tag: locale });
+      for (const time of times) expect(formatRelative(time, now)).toBe(tray.age(time, now));
+    }
+  });
+
+  it('handles plural forms in every language ("1 server" / "5 servers", Finnish partitive)', () => {
+    expect(t('tray.tip.servers', { count: 1 })).toBe('1 server');
+    expect(t('tray.tip.servers', { count: 5 })).toBe('5 servers');
+    setLanguage('fi', []);
+    expect(t('tray.tip.servers', { count: 1 })).toBe('1 palvelin');
+    expect(t('tray.tip.servers', { count: 5 })).toBe('5 palvelinta');
+    expect(t('tray.moreServers', { count: 1 })).toBe('1 palvelin lisää — avaa ikkuna');
+    setLanguage('gu', []);
+    expect(t('tray.tip.servers', { count: 5 })).toBe('5 સર્વર');
+    expect(t('tray.offline', { demo: 'yes' })).toMatch(/^ડેમો સર્વર/);
+  });
+
   it('formats sizes and durations', () => {
     expect(formatSize(5120)).toBe('5 GB');
     expect(formatSize(512)).toBe('512 MB');
     expect(formatSize(null)).toBe('—');
     expect(formatDuration(4 * 60_000 + 5_000)).toBe('4 min 5 sec');
     expect(formatDuration(3_600_000 + 12 * 60_000)).toBe('1 hr 12 min');
+    expect(formatDuration(12_000)).toBe('12 sec');
+    // Without seconds (the tray refreshes every half minute), rounded down.
+    const en = translatorFor({ locale: 'en', tag: 'en' });
+    expect(en.duration(59_999)).toBe('under a minute');
+    expect(en.duration(2 * 60_000 + 59_000)).toBe('2 min');
+    expect(en.duration(3_600_000)).toBe('1 hr');
+    expect(en.duration(-5)).toBe('under a minute');
+    expect(en.duration(Number.NaN)).toBe('under a minute');
+    expect(en.size(13.5 * 1024)).toBe('13.5 GB');
+    expect(translatorFor({ locale: 'fi', tag: 'fi' }).size(13.5 * 1024)).toBe('13,5 Gt');
   });
 });

@@ -76,7 +76,7 @@ describe.skipIf(skip)('failures in plain language', () => {
     app.preview.simulator.setFaults({});
     const again = await create();
     const refusal = again.getByRole('alert');
-    await refusal.getByText(/already checking whether a snapshot named "gateway-timeout"/).waitFor();
+    await refusal.getByText(/already checking whether a snapshot named “gateway-timeout”/).waitFor();
     expect(await refusal.innerText()).not.toMatch(/try again/i);
     await again.getByRole('button', { name: 'Cancel' }).click();
     expect(app.preview.simulator.snapshot().snapshots.filter((s) => s.name === 'gateway-timeout')).toEqual(

@@ -15,7 +15,7 @@ type Catalog = Record<string, string>;
  * files (a composite project lists its files), so the path is not a literal import.
  */
 async function catalog(code: 'en' | 'fi' | 'gu'): Promise<Catalog> {
-  const path = `../../src/renderer/lib/i18n/messages/${code}.ts`;
+  const path = `../../src/shared/i18n/messages/${code}.ts`;
   const module = (await import(/* @vite-ignore */ path)) as Record<string, Catalog | undefined>;
   const messages = module[code];
   if (!messages) throw new Error(`catalog ${code} not found`);

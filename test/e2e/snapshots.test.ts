@@ -8,7 +8,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrayAction, TrayMenuItem } from '../../src/main/core/tray-model';
 import { buildTrayModel } from '../../src/main/core/tray-menu';
-import { createTrayActionRunner } from '../../src/main/electron/tray-actions';
 import { openApp, screenshot, skipWithoutChromium, useE2eApp, signIn, expectTokenNotLeaked } from './support';
 
 const skip = skipWithoutChromium();
@@ -71,7 +70,7 @@ describe.skipIf(skip)('snapshots', () => {
     await expect.poll(() => app.preview.notifications.length, { timeout: 10_000 }).toBeGreaterThan(0);
     const notes = app.preview.notifications.filter((n) => n.body.includes('e2e-before-upgrade'));
     expect(notes).toHaveLength(1);
-    expect(notes[0]?.title).toBe('Snapshot completed');
+    expect(notes[0]?.title).toBe('web-server-01: snapshot completed');
     expect(app.preview.ipcLog.some((e) => e.direction === 'event' && e.name === 'operationFinished')).toBe(
       true,
     );
@@ -132,7 +131,7 @@ describe.skipIf(skip)('snapshots', () => {
     const server = app.preview.simulator.snapshot().servers.find((s) => s.id === WEB_ID);
     expect(server?.status).not.toBe('restoring');
     await expect
-      .poll(() => app.preview.notifications.filter((n) => n.title === 'Restore finished').length, {
+      .poll(() => app.preview.notifications.filter((n) => n.title === `${WEB}: restore finished`).length, {
         timeout: 10_000,
       })
       .toBe(1);
@@ -170,23 +169,12 @@ describe.skipIf(skip)('snapshots', () => {
   it("the tray's quick snapshot, chosen from the tray menu model, shows up in the window", async () => {
     await selectServer('staging-01');
     const before = new Set(app.preview.simulator.snapshot().snapshots.map((s) => s.id));
-    // The menu the tray would show now, and the item it would run, through the tray's own runner.
+    // The menu the tray would show now, and the item it would run, through the tray's own controller.
     const model = buildTrayModel(app.preview.core.getState(), Date.now());
     const action = findTrayAction(model.items, 'staging-01');
     expect(action).toEqual({ type: 'quickSnapshot', serverId: 12347 });
-    const trayLog: string[] = [];
-    const run = createTrayActionRunner({
-      actions: app.preview.actions,
-      showWindow: () => undefined,
-      showServer: () => undefined,
-      quit: () => undefined,
-      logger: {
-        info: () => undefined,
-        warn: (m) => void trayLog.push(m),
-        error: (m) => void trayLog.push(m),
-      },
-    });
-    if (action) run(action);
+    const notified = app.preview.notifications.length;
+    if (action) await app.preview.tray.run(action);
     await expect
       .poll(() => app.preview.simulator.snapshot().snapshots.filter((s) => !before.has(s.id)).length, {
         timeout: 10_000,
@@ -199,7 +187,11 @@ describe.skipIf(skip)('snapshots', () => {
     await app.page.getByText(`Snapshot ${name} of staging-01`).first().waitFor();
     await screenshot(app.page, 'quick-snapshot');
     await snapshotRow('staging-01', name).getByText('Completed').waitFor({ timeout: 60_000 });
-    expect(trayLog).toEqual([]);
+    // Confirmed at once, then announced when done; nothing refused.
+    expect(app.preview.notifications.slice(notified).map((n) => n.title)).toEqual([
+      'staging-01: snapshot started',
+      'staging-01: snapshot completed',
+    ]);
   });
 
   it('a double click on Take snapshot makes one snapshot', async () => {

@@ -110,7 +110,7 @@ describe('a create whose effect lands after its answer', () => {
       expect(
         h.published.filter((p) => p.event === 'operationFinished' && p.payload.operation.id === ended?.id),
       ).toHaveLength(1);
-      expect(h.notifier.shown.filter((n) => n.body.includes('"before-upgrade"'))).toHaveLength(1);
+      expect(h.notifier.shown.filter((n) => n.body.includes('“before-upgrade”'))).toHaveLength(1);
       expect(made('before-upgrade')).toHaveLength(1);
     },
   );
@@ -146,7 +146,7 @@ describe('a clear create answer', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value).toMatchObject({
       status: 'failed',
-      message: 'VPS.org reports its status as "failed".',
+      outcome: { type: 'snapshotFailed', status: 'failed' },
     });
     await h.scheduler.advance(60_000);
     expect(h.published.filter((p) => p.event === 'operationFinished')).toHaveLength(1);

@@ -70,7 +70,7 @@ it('a running snapshot survives a restart through the settings file and is annou
   expect(second.getState().mode).toBe('account');
   for (let i = 0; i < 12; i++) await scheduler.advance(60_000);
   expect(second.getState().operations[0]?.status).toBe('succeeded');
-  expect(notifier.shown.map((n) => n.title)).toEqual(['Snapshot completed']);
+  expect(notifier.shown.map((n) => n.title)).toEqual(['web-server-01: snapshot completed']);
   await second.stop();
 
   const third = boot(secrets, notifier);

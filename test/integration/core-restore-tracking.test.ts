@@ -35,9 +35,12 @@ async function untilFinished(): Promise<void> {
 }
 
 function expectEndedOnce(): void {
-  expect(restore()).toMatchObject({ status: 'succeeded', message: 'web-server-01 is active again.' });
+  expect(restore()).toMatchObject({
+    status: 'succeeded',
+    outcome: { type: 'restored', serverStatus: 'active' },
+  });
   expect(h.published.filter((p) => p.event === 'operationFinished')).toHaveLength(1);
-  expect(h.notifier.shown.map((n) => n.title)).toEqual(['Restore finished']);
+  expect(h.notifier.shown.map((n) => n.title)).toEqual(['web-server-01: restore finished']);
 }
 
 describe('restore tracking', () => {

@@ -62,7 +62,7 @@ describe('a settings file that cannot be written', () => {
     expect(finishedEvents(harness.published)).toHaveLength(1);
     expect(harness.notifier.shown.map((n) => n.title)).toEqual([
       'Settings cannot be saved',
-      'Snapshot completed',
+      'build-runner: snapshot completed',
     ]);
     const problem = harness.core.getState().saveProblem;
     expect(problem).toContain(SAVE_ERROR);
@@ -123,7 +123,7 @@ describe('a crash between saving an end and announcing it', () => {
 
     const second = harness.restart();
     await second.start();
-    expect(harness.notifier.shown.map((n) => n.title)).toEqual(['Snapshot completed']);
+    expect(harness.notifier.shown.map((n) => n.title)).toEqual(['build-runner: snapshot completed']);
     expect(finishedEvents(harness.published).map((o) => o.id)).toEqual([saved?.id]);
     expect(harness.settings.data.operations[0]?.announced).toBeUndefined();
     await second.stop();

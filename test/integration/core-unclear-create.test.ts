@@ -103,7 +103,7 @@ describe('create whose answer is lost and cannot be looked up', () => {
     if (!result.ok) throw new Error(`create reported failure: ${result.error.message}`);
     for (let i = 0; i < 10 && creates()[0]?.status === 'running'; i++) await scheduler.advance(60_000);
     expect(creates()[0]?.status).toBe('failed');
-    expect(creates()[0]?.message).toMatch(/did not take effect/);
+    expect(creates()[0]?.outcome).toEqual({ type: 'notApplied', minutes: 5 });
     expect(test.published.filter((p) => p.event === 'operationFinished')).toHaveLength(1);
   });
 
@@ -123,7 +123,7 @@ describe('create whose answer is lost and cannot be looked up', () => {
     expect(creates()[0]?.status).toBe('running');
     await scheduler.advance(2 * 60_000);
     expect(creates()[0]).toMatchObject({ status: 'failed' });
-    expect(creates()[0]?.message).toMatch(/It is now safe to take the snapshot again/);
+    expect(creates()[0]?.outcome).toEqual({ type: 'notApplied', minutes: 5 });
     expect(simSnapshotsOf12345().some((s) => s.name === 'clear-failure')).toBe(false);
     // Now the same name is the user's to take again, and it makes exactly one.
     const again = await core.createSnapshot({ serverId: 12345, name: 'clear-failure', description: '' });

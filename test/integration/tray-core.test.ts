@@ -1,14 +1,14 @@
 // The tray menu over the REAL core: the simulator over real HTTP with the test's clock, the real
-// client, the invoke handlers and the tray action runner the app wires. Each test picks items from
+// client, the invoke handlers and the tray controller the app wires. Each test picks items from
 // the menu built from the core's state, the way a Linux user can only use the tray, and checks
 // that the menu tells the truth: the previewed name is the name the core gives, a disabled quick
-// snapshot is one the core refuses too, and progress, errors and refresh show up in the menu.
+// snapshot is one the core refuses too, and progress, errors and refresh show up in the menu. A
+// tray action that is refused or fails is never silent: a notification and a line in the menu.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActions } from '../../src/main/actions';
-import { buildTrayModel } from '../../src/main/core/tray-menu';
-import type { TrayAction, TrayMenuItem, TrayModel } from '../../src/main/core/tray-model';
-import { createTrayActionRunner } from '../../src/main/electron/tray-actions';
-import type { Id } from '../../src/shared/domain';
+import { TrayController } from '../../src/main/core/tray-controller';
+import type { TrayMenuItem, TrayModel } from '../../src/main/core/tray-model';
+import type { FocusServer } from '../../src/shared/state';
 import { createHarness, type Harness } from '../unit/core-harness';
 
 type Item = Extract<TrayMenuItem, { kind: 'item' }>;
@@ -24,7 +24,7 @@ interface TrayUser {
   model(): TrayModel;
   /** Chooses the item at the label-prefix path, waits for what it started, and returns it. */
   choose(path: string[]): Promise<Item>;
-  shownServers: Id[];
+  shownServers: FocusServer[];
   windowShown: number;
   quits: number;
 }
@@ -33,21 +33,17 @@ async function startedWithTray(options: Parameters<typeof createHarness>[0] = {}
   h = await createHarness(options);
   await h.core.start();
   await h.core.settled();
-  const pending: Promise<unknown>[] = [];
-  const track = <T>(p: Promise<T>): Promise<T> => {
-    pending.push(p);
-    return p;
-  };
   const user: TrayUser = {
     shownServers: [],
     windowShown: 0,
     quits: 0,
-    model: () => buildTrayModel(h.core.getState(), h.scheduler.now()),
+    model: () => tray.model(),
     async choose(path) {
       let level = user.model().items;
       let item: Item | undefined;
       for (const prefix of path) {
-        item = level.find((i): i is Item => i.kind === 'item' && i.label.startsWith(prefix));
+        const choices = level.filter((i): i is Item => i.kind === 'item');
+        item = choices.find((i) => i.label === prefix) ?? choices.find((i) => i.label.startsWith(prefix));
         if (!item)
           throw new Error(
             `no "${prefix}" in ${JSON.stringify(level.map((i) => i.kind === 'item' && i.label))}`,
@@ -55,24 +51,25 @@ async function startedWithTray(options: Parameters<typeof createHarness>[0] = {}
         level = item.submenu ?? [];
       }
       if (!item?.action || !item.enabled) throw new Error(`"${item?.label ?? ''}" cannot be chosen`);
-      run(item.action);
-      await Promise.all(pending.splice(0));
+      await tray.run(item.action);
       await h.core.settled();
       return item;
     },
   };
   const handlers = createActions(h.core, {
     openExternal: () => undefined,
-    showServer: (serverId) => user.shownServers.push(serverId),
+    showServer: (serverId) => user.shownServers.push({ serverId }),
   });
-  const run: (action: TrayAction) => void = createTrayActionRunner({
-    actions: {
-      quickSnapshot: (input) => track(handlers.quickSnapshot(input)),
-      refresh: (input) => track(handlers.refresh(input)),
-      startDemo: (input) => track(handlers.startDemo(input)),
+  const tray = new TrayController({
+    actions: handlers,
+    state: () => h.core.getState(),
+    now: () => h.scheduler.now(),
+    render: () => undefined,
+    notify: (n) => h.notifier.show(n),
+    window: {
+      show: () => (user.windowShown += 1),
+      focus: (request) => user.shownServers.push(request),
     },
-    showWindow: () => (user.windowShown += 1),
-    showServer: (serverId) => user.shownServers.push(serverId),
     quit: () => (user.quits += 1),
     logger: h.ports.logger,
   });
@@ -146,28 +143,39 @@ describe('tray menu over the real core', () => {
     expect(model.tooltip).toBe('VPS Snapshot Tray — 1 operation running');
     expect(serverItem(model, 'web-server-01').label).toContain(` · ${count + 1}/5 · last snapshot just now`);
     const running = topItems(model).find((i) => i.label.startsWith('Creating '));
-    expect(running?.label).toBe(`Creating ${name} on web-server-01 — under a minute`);
+    expect(running?.label).toBe(`Creating ${name} on web-server-01 — under a minute (usually 3–10 min)`);
+    // What runs comes first in the menu, above who is signed in and the servers.
+    expect(topItems(model)[0]).toBe(running);
+    // The start is confirmed at once, by a notification that names the server.
+    expect(h.notifier.shown[0]).toMatchObject({
+      title: 'web-server-01: snapshot started',
+      body: `Taking snapshot “${name}”. It usually takes 3–10 min; you will be notified when it is ready.`,
+      serverId: 12345,
+    });
     await h.scheduler.advance(2 * MIN);
     model = tray.model();
     // A snapshot takes at least 3 minutes, so at 2 it still runs.
     expect(topItems(model).find((i) => i.label.startsWith('Creating '))?.label).toBe(
-      `Creating ${name} on web-server-01 — 2 min`,
+      `Creating ${name} on web-server-01 — 2 min (usually 3–10 min)`,
     );
-    // Choosing the running line shows that server in the window.
+    // Choosing the running line shows that server, and the snapshot, in the window.
     await tray.choose(['Creating ']);
-    expect(tray.shownServers).toEqual([12345]);
+    expect(tray.shownServers).toEqual([{ serverId: 12345, snapshotId: expect.anything() }]);
     // Snapshots take 3-10 minutes; polling picks the end up.
     await h.scheduler.advance(12 * MIN);
     model = tray.model();
     expect(model.icon).toBe('idle');
     expect(topItems(model).some((i) => i.label.startsWith('Creating '))).toBe(false);
     expect(topItems(model).map((i) => i.label)).toContainEqual(
-      expect.stringMatching(new RegExp(`^Created ${name} on web-server-01 — \\d+ min ago$`)),
+      expect.stringMatching(new RegExp(`^Created ${name} on web-server-01 — \\d+ minutes ago$`)),
     );
     expect(submenu(model, 'web-server-01').map((i) => i.label)).toContainEqual(
-      expect.stringMatching(new RegExp(`^${name} — completed · \\d+ min ago$`)),
+      expect.stringMatching(new RegExp(`^${name} — completed · \\d+ minutes ago$`)),
     );
-    expect(h.notifier.shown.length).toBe(1);
+    expect(h.notifier.shown.map((n) => n.title)).toEqual([
+      'web-server-01: snapshot started',
+      'web-server-01: snapshot completed',
+    ]);
   });
 
   it('a token that stops working: error icon, a line that opens the window, quick snapshots greyed out', async () => {
@@ -196,6 +204,12 @@ describe('tray menu over the real core', () => {
     expect(h.core.getState().sync.offline).toBe(true);
     expect(model.icon).toBe('error');
     expect(topItems(model).map((i) => i.label)).toContain('Cannot reach VPS.org — showing the last data');
+    // The failed refresh the user asked for is not silent: a notification, and a recent line.
+    expect(h.notifier.shown.at(-1)).toMatchObject({
+      title: 'Refresh failed',
+      body: expect.stringMatching(/Could not reach VPS\.org .*Check your internet connection/),
+    });
+    expect(topItems(model).map((i) => i.label)).toContain('Refresh failed — just now');
     // The servers from before are still in the menu.
     expect(serverItem(model, 'web-server-01').submenu?.length).toBeGreaterThan(0);
     h.sim.setFaults({});
@@ -213,6 +227,84 @@ describe('tray menu over the real core', () => {
     expect(tray.windowShown).toBe(1);
     expect(tray.quits).toBe(1);
     await tray.choose(['web-server-01 — ', 'Open in window']);
-    expect(tray.shownServers).toEqual([12345]);
+    expect(tray.shownServers).toEqual([{ serverId: 12345 }]);
+    // A snapshot line opens that snapshot; "Snapshot with a name…" the create dialog.
+    await tray.choose(['web-server-01 — ', 'pre-migration-snapshot — ']);
+    await tray.choose(['web-server-01 — ', 'Snapshot with a name…']);
+    expect(tray.shownServers.slice(1)).toEqual([
+      { serverId: 12345, snapshotId: 801 },
+      { serverId: 12345, dialog: 'create' },
+    ]);
+    expect(h.notifier.shown).toEqual([]);
+  });
+
+  /** Fills edge-proxy-01 up to 5/5 behind the app's back: the menu still offers a quick snapshot. */
+  function fillEdgeProxyElsewhere(): void {
+    const edge = h.sim.snapshot().servers.find((s) => s.name === 'edge-proxy-01');
+    if (!edge) throw new Error('no edge-proxy-01 in the seed');
+    h.sim.addSnapshots(
+      [1, 2, 3, 4].map((n) => ({
+        server: { id: edge.id, name: edge.name },
+        name: `made-in-dashboard-${n}`,
+        status: 'completed',
+        size_mb: 1000,
+        created_at: new Date(h.scheduler.now() - n * MIN).toISOString(),
+        description: '',
+      })),
+    );
+  }
+
+  it('a quick snapshot that VPS.org refuses (5 of 5, made elsewhere) says why in a notification and in the menu', async () => {
+    const tray = await startedWithTray();
+    fillEdgeProxyElsewhere();
+    const quick = submenu(tray.model(), 'edge-proxy-01')[0];
+    expect(quick).toMatchObject({ label: 'Quick snapshot', enabled: true });
+    await tray.choose(['edge-proxy-01 — ', 'Quick snapshot']);
+    expect(h.core.getState().operations).toEqual([]);
+    expect(h.notifier.shown).toHaveLength(1);
+    expect(h.notifier.shown[0]).toMatchObject({
+      title: 'edge-proxy-01: no snapshot taken',
+      body: expect.stringMatching(/most snapshots allowed \(5\)\. Delete an old one first/),
+      serverId: '3f2b8c1e-7d4a-4e9b-9c61-5a0d2f8e4b17',
+    });
+    const model = tray.model();
+    const line = topItems(model).find((i) => i.label.startsWith('edge-proxy-01: no snapshot taken'));
+    expect(line?.label).toBe('edge-proxy-01: no snapshot taken — just now');
+    const reason = (line?.submenu ?? []).filter((i): i is Item => i.kind === 'item');
+    expect(reason.map((i) => i.label).join(' ')).toMatch(/Delete an old one first/);
+    expect(reason.at(-1)).toMatchObject({
+      label: 'Open in window',
+      action: { type: 'showServer', serverId: '3f2b8c1e-7d4a-4e9b-9c61-5a0d2f8e4b17' },
+    });
+    // An hour later the line has made way.
+    await h.scheduler.advance(61 * MIN);
+    expect(topItems(tray.model()).some((i) => i.label.startsWith('edge-proxy-01: no snapshot'))).toBe(false);
+  });
+
+  it('in Finnish, the refusal, its notification and the menu are Finnish', async () => {
+    const tray = await startedWithTray({ settings: { language: 'fi' } });
+    fillEdgeProxyElsewhere();
+    await tray.choose(['edge-proxy-01 — ', 'Pikatilannevedos']);
+    expect(h.notifier.shown[0]).toEqual({
+      title: 'edge-proxy-01: tilannevedosta ei otettu',
+      body: 'Palvelimella on jo suurin sallittu määrä tilannevedoksia. Poista ensin yksi.',
+      serverId: '3f2b8c1e-7d4a-4e9b-9c61-5a0d2f8e4b17',
+    });
+    expect(topItems(tray.model()).map((i) => i.label)).toContain(
+      'edge-proxy-01: tilannevedosta ei otettu — juuri äsken',
+    );
+  });
+
+  it("a refusal the core words itself reaches the notification in the user's language", async () => {
+    const tray = await startedWithTray({ settings: { language: 'gu' } });
+    // Two quick snapshots in a row on one server: the second is refused while the first is on its way.
+    const first = tray.choose(['web-server-01 — ', 'ઝડપી સ્નેપશોટ']);
+    await tray.choose(['web-server-01 — ', 'ઝડપી સ્નેપશોટ']);
+    await first;
+    const refused = h.notifier.shown.find((n) => n.title === 'web-server-01: સ્નેપશોટ લેવાયો નહીં');
+    expect(refused?.body).toBe(
+      'web-server-01 માટેની વિનંતી પહેલેથી મોકલાઈ રહી છે. થોડી રાહ જુઓ અને કામગીરીની યાદી જુઓ.',
+    );
+    expect(h.notifier.shown.map((n) => n.title)).toContain('web-server-01: સ્નેપશોટ શરૂ થયો');
   });
 });

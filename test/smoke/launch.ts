@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { recordingSummary } from '../support/fake-electron';
+import type { AppState } from '../../src/shared/state';
 import type { HarnessRequest, MenuNode, MenuReport } from './main-harness';
 
 /** The built main bundle. */
@@ -28,6 +29,10 @@ export interface LaunchedApp {
   invoke(name: string, payload?: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
   /** Launches the app "again" with these arguments (Electron's second-instance event). */
   relaunch(argv: string[]): Promise<void>;
+  /** The last state the app pushed to its window. */
+  state(): Promise<AppState | null>;
+  /** Clicks the notification at `index`; resolves the focus request the window then got. */
+  clickNotification(index: number): Promise<unknown>;
   /** Polls the menu until `test` holds; fails with the last menu after `timeoutMs`. */
   waitForMenu(test: (menu: MenuReport) => boolean, what: string, timeoutMs?: number): Promise<MenuReport>;
   /** Stops the app and, once it is gone (it may still be writing its files), removes its HOME. */
@@ -46,6 +51,8 @@ export interface LaunchOptions {
   prepare?: (home: string) => void;
   /** The bundle to load (default: the built out/main/index.js). */
   bundle?: string;
+  /** The OS languages the stand-in reports (app.getPreferredSystemLanguages), default en-US. */
+  locales?: string[];
 }
 
 /** Every label in the menu, depth first. */
@@ -87,6 +94,7 @@ export async function launchBuiltApp(options: LaunchOptions = {}): Promise<Launc
     HOME: home,
     XDG_CONFIG_HOME: join(home, '.config'),
     VPS_FAKE_USER_DATA: join(home, 'userData'),
+    VPS_FAKE_LOCALES: (options.locales ?? ['en-US']).join(','),
   };
   const changes = typeof options.env === 'function' ? options.env(home) : (options.env ?? {});
   for (const [key, value] of Object.entries(changes)) {
@@ -126,6 +134,9 @@ export async function launchBuiltApp(options: LaunchOptions = {}): Promise<Launc
         (m) => m['result'] as { ok: boolean; value?: unknown; error?: unknown },
       ),
     relaunch: (argv) => ask(child, { type: 'second-instance', argv }, 'relaunched', () => undefined),
+    state: () => ask(child, { type: 'state' }, 'state', (m) => (m['state'] as AppState | null) ?? null),
+    clickNotification: (index) =>
+      ask(child, { type: 'clickNotification', index }, 'notificationClicked', (m) => m['focus']),
     async waitForMenu(test, what, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

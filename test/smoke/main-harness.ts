@@ -37,7 +37,9 @@ export type HarnessRequest =
   | { type: 'menu' }
   | { type: 'click'; path: string[] }
   | { type: 'invoke'; name: string; payload?: unknown }
-  | { type: 'second-instance'; argv: string[] };
+  | { type: 'second-instance'; argv: string[] }
+  | { type: 'state' }
+  | { type: 'clickNotification'; index: number };
 
 /** Calls a registered IPC handler with an event from our window's page, as the preload would. */
 async function invoke(name: string, payload: unknown): Promise<unknown> {
@@ -84,6 +86,18 @@ function click(path: readonly string[]): string | null {
   return null;
 }
 
+/** The last payload the app sent the window on a channel (e.g. the state), or null. */
+function lastSent(channel: string): unknown {
+  const sent = fake.recorder.windows[0]?.webContents.sent ?? [];
+  return [...sent].reverse().find((s) => s.channel === channel)?.args[0] ?? null;
+}
+
+/** Clicks a shown notification, as a user does where the platform delivers clicks. */
+function clickNotification(index: number): unknown {
+  fake.recorder.notifications[index]?.emit('click');
+  return lastSent('vps:event:focusServer');
+}
+
 process.on('message', (message: HarnessRequest) => {
   if (message === 'report') process.send?.({ type: 'report', summary: recordingSummary() });
   else if (message === 'exit') process.exit(0);
@@ -94,7 +108,9 @@ process.on('message', (message: HarnessRequest) => {
   } else if (message.type === 'second-instance') {
     fake.module.app.emit('second-instance', {}, message.argv, process.cwd());
     process.send?.({ type: 'relaunched' });
-  }
+  } else if (message.type === 'state') process.send?.({ type: 'state', state: lastSent('vps:event:state') });
+  else if (message.type === 'clickNotification')
+    process.send?.({ type: 'notificationClicked', focus: clickNotification(message.index) });
 });
 
 try {

@@ -294,8 +294,13 @@ class FakeApp extends EventEmitter {
   getName(): string {
     return 'VPS Snapshot Tray';
   }
+  /** The OS languages, most preferred first: VPS_FAKE_LOCALES (comma-separated), else en-US. */
+  getPreferredSystemLanguages(): string[] {
+    const env = process.env['VPS_FAKE_LOCALES'];
+    return env ? env.split(',') : ['en-US'];
+  }
   getLocale(): string {
-    return 'en-US';
+    return this.getPreferredSystemLanguages()[0] ?? 'en-US';
   }
   setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void {
     this.record('setLoginItemSettings', [settings]);
@@ -403,6 +408,6 @@ export function recordingSummary() {
       menuLabels: t.menu?.template.map((i) => i.label ?? `(${i.type ?? 'item'})`) ?? [],
     })),
     windows: r.windows.map((w) => ({ options: w.options, loaded: w.loaded, visible: w.visible })),
-    notifications: r.notifications.length,
+    notifications: r.notifications.map((n) => ({ title: n.options.title ?? '', body: n.options.body ?? '' })),
   };
 }

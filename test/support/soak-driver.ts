@@ -510,7 +510,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const finishedIds = new Set(finishedEvents.keys());
   const lost = [...startedOps.keys()].filter((id) => !finishedIds.has(id)).length;
   const repeatedEvents = [...finishedEvents.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
-  const opTitles = /^(Snapshot completed|Snapshot failed|Restore finished|Restore ended with a problem)/;
+  const opTitles = /: (snapshot completed|snapshot failed|restore finished|restore failed)( \(demo\))?$/;
   const opNotifications = notifier.shown.filter((n) => opTitles.test(n.title)).length;
   const repeatedNotifications = repeatedEvents + Math.max(0, opNotifications - finishedIds.size);
   const missingNotifications = Math.max(0, finishedIds.size - opNotifications);

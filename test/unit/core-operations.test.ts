@@ -134,7 +134,7 @@ describe('core actions', () => {
     await started();
     const bad = await h.core.createSnapshot({ serverId: 12345, name: 'my snapshot!', description: '' });
     expect(bad.ok === false && bad.error).toMatchObject({ kind: 'validation' });
-    if (!bad.ok) expect(bad.error.message).toContain('space');
+    if (!bad.ok) expect(bad.error.message).toContain('“ ”');
     const dup = await h.core.createSnapshot({
       serverId: 12345,
       name: 'pre-migration-snapshot',
@@ -168,7 +168,7 @@ describe('core actions', () => {
       snapshotId: 801,
       confirmServerName: 'Web-server-01',
     });
-    expect(wrongName.ok === false && wrongName.error.message).toMatch(/type the server's name exactly/);
+    expect(wrongName.ok === false && wrongName.error.message).toMatch(/type the server’s name exactly/);
     const suspended = await h.core.restoreSnapshot({
       serverId: 12348,
       snapshotId: 792,
@@ -205,7 +205,7 @@ describe('core actions', () => {
     // The restore's source snapshot cannot be deleted under it.
     const source = await h.core.deleteSnapshot({ serverId: 12345, snapshotId: 801 });
     expect(source.ok === false && source.error.message).toMatch(
-      /being restored from snapshot "pre-migration-snapshot"/,
+      /being restored from snapshot “pre-migration-snapshot”/,
     );
     expect(h.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
     expect(h.sim.snapshot().snapshots.map((s) => s.id)).toContain(801);
@@ -236,7 +236,7 @@ describe('core operation tracking', () => {
     expect(done?.status).toBe('succeeded');
     expect(h.notifier.shown).toHaveLength(1);
     const note = h.notifier.shown[0];
-    expect(note?.title).toBe('Snapshot completed');
+    expect(note?.title).toBe('web-server-01: snapshot completed');
     expect(note?.body).toContain(op.snapshotName);
     expect(note?.body).toContain('web-server-01');
     expect(note?.body).toMatch(/\d+(\.\d)? GB/);
@@ -264,7 +264,7 @@ describe('core operation tracking', () => {
     expect(second.getState().operations.find((o) => o.id === op.id)?.status).toBe('running');
     for (let i = 0; i < 12; i++) await h.scheduler.advance(60_000);
     expect(second.getState().operations.find((o) => o.id === op.id)?.status).toBe('succeeded');
-    expect(h.notifier.shown.map((n) => n.title)).toEqual(['Snapshot completed']);
+    expect(h.notifier.shown.map((n) => n.title)).toEqual(['build-runner: snapshot completed']);
 
     // A third run after the end announces nothing again.
     await second.stop();
@@ -296,9 +296,11 @@ describe('core operation tracking', () => {
     for (let i = 0; i < 12; i++) await h.scheduler.advance(60_000);
     expect(h.core.getState().operations.find((o) => o.id === op.id)?.status).toBe('failed');
     expect(h.notifier.shown).toHaveLength(1);
-    expect(h.notifier.shown[0]?.title).toBe('Snapshot failed');
+    expect(h.notifier.shown[0]?.title).toBe('build-runner: snapshot failed');
     expect(h.notifier.shown[0]?.body).toContain(op.snapshotName);
-    expect(h.notifier.shown[0]?.body).toContain('"failed"');
+    expect(h.notifier.shown[0]?.body).toContain(
+      'VPS.org reports its status as “failed”. Delete it to free its place',
+    );
   });
 
   it('follows a restore to its end and records the server status before it', async () => {
@@ -316,11 +318,12 @@ describe('core operation tracking', () => {
     for (let i = 0; i < 16; i++) await h.scheduler.advance(60_000);
     const done = h.core.getState().operations.find((o) => o.id === op.id);
     expect(done?.status).toBe('succeeded');
-    expect(done?.message).toContain('web-server-01 is active again');
+    expect(done?.outcome).toEqual({ type: 'restored', serverStatus: 'active', previousStatus: 'active' });
     expect(h.notifier.shown).toHaveLength(1);
-    expect(h.notifier.shown[0]?.title).toBe('Restore finished');
-    expect(h.notifier.shown[0]?.body).toContain(
-      'web-server-01 was restored from snapshot "pre-migration-snapshot"',
+    expect(h.notifier.shown[0]?.title).toBe('web-server-01: restore finished');
+    // Whether the server is up again, said in the notification itself.
+    expect(h.notifier.shown[0]?.body).toMatch(
+      /^web-server-01 was restored from snapshot “pre-migration-snapshot” in \d+ min\. web-server-01 is up and running again\.$/,
     );
     expect(h.core.getState().servers[0]?.server.status).toBe('active');
   });

@@ -8,8 +8,9 @@ import type { Operation, Server, Snapshot } from '../../src/shared/domain';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { createError, deleteError, nameError, restoreError } from '../../src/main/core/guards';
 import { uniqueSnapshotName } from '../../src/shared/snapshot-name';
-import { formatDurationMs, formatSizeMb } from '../../src/main/core/format';
 import { operationFinishedNotification, tokenInvalidNotification } from '../../src/main/core/notifications';
+import { english, translatorFor } from '../../src/shared/i18n/translator';
+import { outcomeText } from '../../src/shared/i18n/texts';
 import {
   RESTORE_CONFIRM_MS,
   UNCLEAR_CREATE_GRACE_MS,
@@ -91,18 +92,22 @@ describe('guards', () => {
     expect(nameError('ok_name-1')).toBeNull();
     expect(nameError('')?.message).toMatch(/needs a name/);
     expect(nameError('x'.repeat(65))?.message).toMatch(/at most 64 characters \(this one has 65\)/);
-    expect(nameError('a b/c')?.message).toMatch(/not space, "\/"/);
+    expect(nameError('a b/c')?.message).toMatch(/not “ ”, “\/”/);
+    // The reason travels as a code, so each view words it in its own language.
+    expect(nameError('')).toMatchObject({ kind: 'validation', code: 'rule.name.empty' });
   });
 
   it('refuses a 6th snapshot naming the count, and creates during a restore', () => {
     const five = [1, 2, 3, 4, 5].map((i) => snap(i));
-    expect(createError(server, five, 'new')).toEqual({
+    expect(createError(server, five, 'new')).toMatchObject({
       kind: 'limit_reached',
+      code: 'core.limit',
+      params: { server: 'web-1', count: 5, limit: 5 },
       message: expect.stringContaining('web-1 already has 5 of 5 snapshots'),
     });
     expect(createError(server, five.slice(0, 4), 'new')).toBeNull();
     expect(createError({ ...server, status: 'restoring' }, [], 'new')?.kind).toBe('refused');
-    expect(createError(server, [snap(1)], 's-1')?.message).toMatch(/already has a snapshot named "s-1"/);
+    expect(createError(server, [snap(1)], 's-1')?.message).toMatch(/already has a snapshot named “s-1”/);
   });
 
   it('guards restores', () => {
@@ -120,7 +125,7 @@ describe('guards', () => {
     expect(restoreError(server, snap(1, { status: 'in_progress' }), 'web-1', [])?.message).toMatch(
       /still being created/,
     );
-    expect(restoreError(server, snap(1, { status: 'failed' }), 'web-1', [])?.message).toMatch(/"failed"/);
+    expect(restoreError(server, snap(1, { status: 'failed' }), 'web-1', [])?.message).toMatch(/“failed”/);
     expect(restoreError(server, snap(1, { serverId: 2 }), 'web-1', [])?.message).toMatch(/another server/);
   });
 
@@ -153,40 +158,49 @@ describe('guards', () => {
 
 describe('notification texts', () => {
   it('say everything on their own', () => {
+    const en = english();
     const done = op({
       status: 'succeeded',
       finishedAt: '2026-01-01T10:04:30.000Z',
-      message: 'Size: 2.0 GB.',
+      outcome: { type: 'created', sizeMb: 2048 },
     });
-    expect(operationFinishedNotification(done)).toEqual({
-      title: 'Snapshot completed',
-      body: 'Snapshot "nightly" of web-1 is ready after 5 min. Size: 2.0 GB.',
+    expect(operationFinishedNotification(done, en)).toEqual({
+      title: 'web-1: snapshot completed',
+      body: 'Snapshot “nightly” of web-1 is ready after 4 min. Size: 2 GB.',
       serverId: 1,
     });
-    const failed = { ...done, status: 'failed' as const, message: 'VPS.org reports its status as "failed".' };
-    expect(operationFinishedNotification(failed).title).toBe('Snapshot failed');
-    expect(operationFinishedNotification(failed).body).toContain('"nightly" of web-1 did not complete');
+    const failed = {
+      ...done,
+      status: 'failed' as const,
+      outcome: { type: 'snapshotFailed' as const, status: 'failed' },
+    };
+    expect(operationFinishedNotification(failed, en).title).toBe('web-1: snapshot failed');
+    expect(operationFinishedNotification(failed, en).body).toBe(
+      'Snapshot “nightly” of web-1 did not complete (after 4 min). VPS.org reports its status as “failed”. Delete it to free its place, then take a new one.',
+    );
     const restore = op({
       kind: 'restore',
       status: 'succeeded',
       snapshotName: 'pre',
       finishedAt: '2026-01-01T10:10:00.000Z',
-      message: 'web-1 is active again.',
+      outcome: { type: 'restored', serverStatus: 'active', previousStatus: 'active' },
     });
-    expect(operationFinishedNotification(restore, true)).toEqual({
-      title: 'Restore finished (demo)',
-      body: 'web-1 was restored from snapshot "pre" in 10 min. web-1 is active again.',
+    expect(operationFinishedNotification(restore, en, true)).toEqual({
+      title: 'web-1: restore finished (demo)',
+      body: 'web-1 was restored from snapshot “pre” in 10 min. web-1 is up and running again.',
       serverId: 1,
     });
-    expect(tokenInvalidNotification().body).toMatch(/paste a new token/);
-  });
-
-  it('formats sizes and durations', () => {
-    expect(formatSizeMb(null)).toBe('size unknown');
-    expect(formatSizeMb(820)).toBe('820 MB');
-    expect(formatSizeMb(5120)).toBe('5.0 GB');
-    expect(formatDurationMs(45_000)).toBe('45 s');
-    expect(formatDurationMs(65 * 60_000)).toBe('1 h 5 min');
+    expect(tokenInvalidNotification(en).body).toMatch(/paste a new token/);
+    // The same outcome in Finnish: the words change, the facts (size, duration) stay.
+    const fi = translatorFor({ locale: 'fi', tag: 'fi' });
+    expect(operationFinishedNotification(done, fi)).toEqual({
+      title: 'web-1: tilannevedos valmis',
+      body: 'Palvelimen web-1 tilannevedos ”nightly” valmistui, kesto 4 min. Koko: 2 Gt.',
+      serverId: 1,
+    });
+    // An operation saved by an older version keeps its English sentence.
+    const legacy = { ...done, outcome: undefined, message: 'Size: 2.0 GB.' };
+    expect(operationFinishedNotification(legacy, fi).body).toContain('Size: 2.0 GB.');
   });
 });
 
@@ -198,13 +212,17 @@ describe('operations', () => {
     ).toEqual([]);
     const done = applyObservation(running, obs({ snapshots: [snap(5, { sizeMb: 5120 })] }));
     expect(done.finished).toHaveLength(1);
-    expect(done.operations[0]).toMatchObject({ status: 'succeeded', message: 'Size: 5.0 GB.' });
+    expect(done.operations[0]).toMatchObject({
+      status: 'succeeded',
+      outcome: { type: 'created', sizeMb: 5120 },
+      message: null,
+    });
     expect(done.operations[0]?.finishedAt).toBe('2026-01-01T10:04:30.000Z');
     // Applying again finishes nothing twice.
     expect(applyObservation(done.operations, obs({ snapshots: [snap(5)] })).finished).toEqual([]);
     const odd = applyObservation(running, obs({ snapshots: [snap(5, { status: 'error' })] }));
     expect(odd.operations[0]).toMatchObject({ status: 'failed' });
-    expect(odd.operations[0]?.message).toContain('"error"');
+    expect(odd.operations[0]?.outcome).toEqual({ type: 'snapshotFailed', status: 'error' });
   });
 
   it('concludes a vanished snapshot only from a list requested after the operation began', () => {
@@ -213,7 +231,7 @@ describe('operations', () => {
       applyObservation(running, obs({ snapshots: [], canConcludeMissing: () => false })).finished,
     ).toEqual([]);
     const gone = applyObservation(running, obs({ snapshots: [] }));
-    expect(gone.operations[0]?.status).toBe('failed');
+    expect(gone.operations[0]).toMatchObject({ status: 'failed', outcome: { type: 'snapshotGone' } });
     // A poll without a snapshot list says nothing about creates.
     expect(applyObservation(running, obs({})).finished).toEqual([]);
   });
@@ -230,9 +248,16 @@ describe('operations', () => {
     expect(seen.finished).toEqual([]);
     expect(seen.operations[0]).toMatchObject({ status: 'running', seenRestoring: true });
     const back = applyObservation(seen.operations, at('stopped'));
-    expect(back.operations[0]).toMatchObject({ status: 'succeeded', message: 'web-1 is stopped again.' });
+    expect(back.operations[0]).toMatchObject({
+      status: 'succeeded',
+      outcome: { type: 'restored', serverStatus: 'stopped', previousStatus: 'stopped' },
+    });
     const other = applyObservation(seen.operations, at('active'));
-    expect(other.operations[0]?.message).toBe('web-1 is now active.');
+    expect(other.operations[0]?.outcome).toEqual({
+      type: 'restored',
+      serverStatus: 'active',
+      previousStatus: 'stopped',
+    });
     // Left a list of restoring servers: over, with the status not known.
     const left = applyObservation(
       seen.operations,
@@ -240,10 +265,10 @@ describe('operations', () => {
     );
     expect(left.operations[0]).toMatchObject({
       status: 'succeeded',
-      message: 'web-1 is no longer being restored.',
+      outcome: { type: 'restored', serverStatus: null, previousStatus: 'stopped' },
     });
     const missing = applyObservation(running, obs({ servers: new Map([['1', 'missing' as const]]) }));
-    expect(missing.operations[0]?.status).toBe('failed');
+    expect(missing.operations[0]).toMatchObject({ status: 'failed', outcome: { type: 'serverGone' } });
     expect(restoringServerIds([...running, op({ id: 'op-2', kind: 'restore' })])).toEqual([1]);
   });
 
@@ -261,7 +286,7 @@ describe('operations', () => {
     expect(late(RESTORE_CONFIRM_MS - 1000, 'not-restoring').finished).toEqual([]);
     const ended = late(RESTORE_CONFIRM_MS, { ...server, status: 'active' });
     expect(ended.operations[0]).toMatchObject({ status: 'failed' });
-    expect(ended.operations[0]?.message).toMatch(
+    expect(outcomeText(ended.operations[0] as Operation, english())).toMatch(
       /could not confirm the outcome.*it is active now.*Check the server/,
     );
     expect(RESTORE_CONFIRM_MS).toBeGreaterThan(15 * 60_000);
@@ -295,7 +320,7 @@ describe('operations', () => {
     ).toBe(false);
     const gone = applyObservation([byName], obs({ snapshots: notOurs, at: at(UNCLEAR_CREATE_GRACE_MS) }));
     expect(gone.operations[0]).toMatchObject({ status: 'failed' });
-    expect(gone.operations[0]?.message).toMatch(
+    expect(outcomeText(gone.operations[0] as Operation, english())).toMatch(
       /did not take effect\. It is now safe to take the snapshot again\./,
     );
     // A 2xx whose body could not be read: it happened, so the end never says "safe to try again".
@@ -303,8 +328,9 @@ describe('operations', () => {
       [{ ...byName, uncertain: false }],
       obs({ snapshots: [], at: at(UNCLEAR_CREATE_GRACE_MS) }),
     );
-    expect(accepted.operations[0]?.message).not.toMatch(/safe/);
-    expect(accepted.operations[0]?.message).toMatch(/accepted the request/);
+    const acceptedText = outcomeText(accepted.operations[0] as Operation, english());
+    expect(acceptedText).not.toMatch(/safe/);
+    expect(acceptedText).toMatch(/accepted the request/);
     // Shown within the allowance: confirmed, learns its id, then ends like any create.
     const shown = applyObservation(
       [byName],
@@ -357,6 +383,7 @@ describe('OperationTracker', () => {
       announce: (o) => void calls.push(`announce:${o.id}:${String(o.announced)}`),
       changed: () => void calls.push('changed'),
       demo: () => false,
+      translator: english,
       logger,
     });
     const seen = obs({ snapshots: [snap(5)] });
@@ -365,7 +392,7 @@ describe('OperationTracker', () => {
     expect(calls).toEqual([
       'persist:succeeded:false',
       'changed',
-      'notify:Snapshot completed',
+      'notify:web-1: snapshot completed',
       'announce:op-1:undefined',
       'persist:succeeded:undefined',
     ]);
@@ -394,11 +421,12 @@ describe('OperationTracker', () => {
         announce: (o) => void shown.push(`event:${o.id}`),
         changed: () => undefined,
         demo: () => false,
+        translator: english,
         logger,
       },
     );
     tracker.announceSaved(true);
-    expect(shown).toEqual(['Snapshot failed', 'event:op-1']);
+    expect(shown).toEqual(['web-1: snapshot failed', 'event:op-1']);
     expect(saved.at(-1)?.every((o) => o.announced === undefined)).toBe(true);
     tracker.announceSaved(true);
     expect(shown).toHaveLength(2);
@@ -413,6 +441,7 @@ describe('OperationTracker', () => {
       announce: noop,
       changed: noop,
       demo: () => false,
+      translator: english,
       logger,
     });
     const mark = tracker.mark();

@@ -147,7 +147,10 @@ describe('core session', () => {
     await h.core.start();
     await h.core.settled();
     expect(h.notifier.shown).toEqual([
-      { title: 'Problem with the settings file', body: expect.stringContaining('a copy was kept') },
+      {
+        title: 'Problem with the settings file',
+        body: 'Some settings may be back to their defaults. Open VPS Snapshot Tray to see what happened and check Settings.',
+      },
     ]);
     expect(h.logs.some((l) => l.startsWith('warn settings: The settings file was damaged'))).toBe(true);
   });

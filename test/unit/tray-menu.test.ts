@@ -2,45 +2,15 @@
 // and actions a user would see in the tray out. No Electron involved.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AGE_WORDS, formatAgo, formatElapsed, formatSpan } from '../../src/main/core/format-age';
-import { MAX_SERVER_ENTRIES, TRAY_TEXT, buildTrayModel } from '../../src/main/core/tray-menu';
-import type { TrayMenuItem, TrayModel } from '../../src/main/core/tray-model';
-import type { Id, Operation, Server, Snapshot } from '../../src/shared/domain';
+import { MAX_SERVER_ENTRIES, buildTrayModel } from '../../src/main/core/tray-menu';
+import type { TrayMenuItem, TrayModel, TrayNotice } from '../../src/main/core/tray-model';
+import type { Operation, Server, Snapshot } from '../../src/shared/domain';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { NOW, iso, server, snapshot, trayState } from '../support/tray-fixtures';
 import type { AppState, ServerEntry } from '../../src/shared/state';
 
-const NOW = Date.parse('2026-11-23T17:02:30Z');
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const iso = (msAgo: number) => new Date(NOW - msAgo).toISOString();
-
-function server(id: Id, name: string, status = 'active'): Server {
-  return {
-    id,
-    name,
-    hostname: `${name}.example.org`,
-    status,
-    ipAddress: '192.0.2.10',
-    location: 'Helsinki',
-    plan: { id: 3, name: 'VPS-4', vcpus: 2, memoryMb: 4096, storageGb: 80 },
-    os: { id: 7, name: 'Ubuntu 24.04' },
-    createdAt: '2025-01-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-  };
-}
-
-function snapshot(id: Id, srv: Server, name: string, msAgo: number, status = 'completed'): Snapshot {
-  return {
-    id,
-    serverId: srv.id,
-    serverName: srv.name,
-    name,
-    status,
-    sizeMb: status === 'completed' ? 2048 : null,
-    createdAt: iso(msAgo),
-    description: '',
-  };
-}
 
 function entry(srv: Server, snapshots: Snapshot[] = []): ServerEntry {
   return { server: srv, snapshots };
@@ -60,20 +30,7 @@ function op(partial: Partial<Operation> & Pick<Operation, 'kind' | 'serverId' | 
 }
 
 function baseState(overrides: Partial<AppState> = {}): AppState {
-  return {
-    starting: false,
-    mode: 'demo',
-    account: { email: null, tokenSet: true, tokenStorage: null, tokenInvalid: false },
-    keychain: { available: true, reason: null },
-    servers: [],
-    operations: [],
-    sync: { refreshing: false, lastRefreshAt: iso(2 * MIN), lastError: null, offline: false },
-    settings: { ...DEFAULT_SETTINGS },
-    demoUrl: 'http://127.0.0.1:43210/api/v1/',
-    settingsProblem: null,
-    saveProblem: null,
-    ...overrides,
-  };
+  return trayState(overrides);
 }
 
 const web = server(12345, 'web-server-01');
@@ -130,32 +87,6 @@ function serverMenu(model: TrayModel, name: string): Item[] {
   return items(find(model.items, `${name} — `).submenu ?? []);
 }
 
-describe('format-age', () => {
-  it('formats spans compactly and rounds down', () => {
-    expect(formatSpan(0)).toBe(AGE_WORDS.underAMinute);
-    expect(formatSpan(59_999)).toBe('under a minute');
-    expect(formatSpan(60_000)).toBe('1 min');
-    expect(formatSpan(2 * MIN + 59_000)).toBe('2 min');
-    expect(formatSpan(HOUR)).toBe('1 h');
-    expect(formatSpan(HOUR + 20 * MIN)).toBe('1 h 20 min');
-    expect(formatSpan(11 * HOUR + 20 * MIN)).toBe('11 h');
-    expect(formatSpan(3 * 24 * HOUR)).toBe('3 d');
-    expect(formatSpan(90 * 24 * HOUR)).toBe('3 mo');
-    expect(formatSpan(800 * 24 * HOUR)).toBe('2 y');
-    expect(formatSpan(-5000)).toBe('under a minute');
-    expect(formatSpan(Number.NaN)).toBe('under a minute');
-  });
-
-  it('says how long ago, treats the future as now, and refuses garbage', () => {
-    expect(formatAgo(iso(3 * HOUR), NOW)).toBe('3 h ago');
-    expect(formatAgo(iso(10_000), NOW)).toBe('just now');
-    expect(formatAgo(iso(-5 * MIN), NOW)).toBe('just now');
-    expect(formatAgo('not a date', NOW)).toBeNull();
-    expect(formatElapsed(iso(2 * MIN), NOW)).toBe('2 min');
-    expect(formatElapsed('', NOW)).toBeNull();
-  });
-});
-
 describe('buildTrayModel', () => {
   it('signed out: offers the demo and signing in, and nothing that needs an account', () => {
     const model = buildTrayModel(
@@ -168,7 +99,7 @@ describe('buildTrayModel', () => {
       NOW,
     );
     expect(labels(model)).toEqual([
-      TRAY_TEXT.notSignedIn,
+      'Not signed in',
       'Try the demo',
       'Sign in…',
       'Open VPS Snapshot Tray',
@@ -184,8 +115,8 @@ describe('buildTrayModel', () => {
   it('while the core starts: says so and offers only Open and Quit, whatever else the state holds', () => {
     for (const state of [baseState({ starting: true, mode: 'signed-out' }), demoState({ starting: true })]) {
       const model = buildTrayModel(state, NOW);
-      expect(labels(model)).toEqual([TRAY_TEXT.starting, 'Open VPS Snapshot Tray', 'Quit']);
-      expect(find(model.items, TRAY_TEXT.starting).enabled).toBe(false);
+      expect(labels(model)).toEqual(['Starting…', 'Open VPS Snapshot Tray', 'Quit']);
+      expect(find(model.items, 'Starting…').enabled).toBe(false);
       expect(model.items.flatMap((i) => (i.kind === 'item' && i.action ? [i.action.type] : []))).toEqual([
         'openWindow',
         'quit',
@@ -194,16 +125,26 @@ describe('buildTrayModel', () => {
     }
   });
 
-  it('demo: labelled Demo, one entry per server with status, n/5 and the last snapshot age', () => {
+  it('demo: labelled Demo with a way out, one entry per server with status, n/5 and the last snapshot age', () => {
     const model = buildTrayModel(demoState(), NOW);
     const all = labels(model);
-    expect(all[0]).toBe('Demo');
-    expect(all).toContain('web-server-01 — active · 2/5 · last snapshot 3 h ago');
-    expect(all).toContain('db-server-01 — active · 5/5 · last snapshot 1 d ago');
+    expect(all[0]).toBe('Demo: made-up servers');
+    expect(find(model.items, 'Leave the demo')).toMatchObject({
+      label: 'Leave the demo / Sign in…',
+      enabled: true,
+      action: { type: 'leaveDemo' },
+    });
+    expect(all).toContain('web-server-01 — active · 2/5 · last snapshot 3 hours ago');
+    expect(all).toContain('db-server-01 — active · 5/5 · last snapshot 1 day ago');
     expect(all).toContain('staging-01 — stopped · 0/5 · no snapshots');
-    expect(all).toContain('legacy-01 — suspended · 1/5 · last snapshot 40 d ago');
-    expect(all).toContain('mail-01 — restoring · 1/5 · last snapshot 1 d ago');
-    expect(all.slice(-4)).toEqual(['Refresh', 'Last updated 2 min ago', 'Open VPS Snapshot Tray', 'Quit']);
+    expect(all).toContain('legacy-01 — suspended · 1/5 · last snapshot 40 days ago');
+    expect(all).toContain('mail-01 — restoring · 1/5 · last snapshot 1 day ago');
+    expect(all.slice(-4)).toEqual([
+      'Refresh',
+      'Last updated 2 minutes ago',
+      'Open VPS Snapshot Tray',
+      'Quit',
+    ]);
     expect(model.icon).toBe('idle');
     expect(model.tooltip).toBe('VPS Snapshot Tray — Demo · 5 servers');
   });
@@ -224,7 +165,7 @@ describe('buildTrayModel', () => {
     expect(model.tooltip).toBe('VPS Snapshot Tray — 5 servers');
   });
 
-  it('server submenu: quick snapshot with the name it will get, recent snapshots, open in window', () => {
+  it('server submenu: quick snapshot with the name it will get, a named one, snapshots that open, open in window', () => {
     const model = buildTrayModel(
       demoState({ settings: { ...DEFAULT_SETTINGS, nameTemplate: '{server}-{yyyyMMdd-HHmm}' } }),
       NOW,
@@ -233,22 +174,44 @@ describe('buildTrayModel', () => {
     expect(sub.map((i) => i.label)).toEqual([
       'Quick snapshot',
       'Will be named web-server-01-20261123-1702',
-      TRAY_TEXT.runningServerTip,
-      'before-update-snapshot — completed · 3 h ago',
-      'weekly-2026-11-16 — completed · 7 d ago',
+      'Snapshot with a name…',
+      'before-update-snapshot — completed · 3 hours ago',
+      'weekly-2026-11-16 — completed · 7 days ago',
       'Open in window',
     ]);
     expect(sub[0]).toMatchObject({ enabled: true, action: { type: 'quickSnapshot', serverId: 12345 } });
-    expect(sub.slice(1, 5).every((i) => !i.enabled && i.action === undefined)).toBe(true);
+    expect(sub[1]).toMatchObject({ enabled: false });
+    expect(sub[1]?.action).toBeUndefined();
+    expect(sub[2]).toMatchObject({ enabled: true, action: { type: 'createSnapshot', serverId: 12345 } });
+    // Each snapshot line opens that snapshot in the window.
+    expect(sub[3]).toMatchObject({
+      enabled: true,
+      action: { type: 'showServer', serverId: 12345, snapshotId: 801 },
+    });
+    expect(sub[4]?.action).toEqual({ type: 'showServer', serverId: 12345, snapshotId: 798 });
     expect(sub[5]).toMatchObject({ enabled: true, action: { type: 'showServer', serverId: 12345 } });
-    // A stopped server gets no "stop it first" tip, and an empty list says so.
+    // An empty list says so.
     const staged = serverMenu(model, 'staging-01').map((i) => i.label);
     expect(staged).toEqual([
       'Quick snapshot',
       'Will be named staging-01-20261123-1702',
+      'Snapshot with a name…',
       'No snapshots yet',
       'Open in window',
     ]);
+  });
+
+  it('the "server is running" tip is said once, below the servers, not in every submenu', () => {
+    const model = buildTrayModel(demoState(), NOW);
+    const tip = (label: string) => label.startsWith('Tip: a snapshot of a running server');
+    expect(flatten(model.items).filter((i) => tip(i.label))).toHaveLength(1);
+    const top = labels(model);
+    expect(top.findIndex(tip)).toBeGreaterThan(
+      top.indexOf('mail-01 — restoring · 1/5 · last snapshot 1 day ago'),
+    );
+    // No running server with a quick snapshot on offer: no tip.
+    const stoppedOnly = buildTrayModel(baseState({ servers: [entry(staging)] }), NOW);
+    expect(flatten(stoppedOnly.items).some((i) => tip(i.label))).toBe(false);
   });
 
   it('the name preview avoids a name the server already has, as the core does', () => {
@@ -273,6 +236,7 @@ describe('buildTrayModel', () => {
       action: { type: 'quickSnapshot', serverId: 12346 },
     });
     expect(sub.some((i) => i.label.startsWith('Will be named'))).toBe(false);
+    expect(sub.some((i) => i.action?.type === 'createSnapshot')).toBe(false);
     expect(sub.filter((i) => i.label.startsWith('db-'))).toHaveLength(5);
   });
 
@@ -288,7 +252,7 @@ describe('buildTrayModel', () => {
       ],
     });
     const model = buildTrayModel(state, NOW);
-    expect(labels(model)).toContain('web-server-01 — active · 5/5 · last snapshot 1 h ago');
+    expect(labels(model)).toContain('web-server-01 — active · 5/5 · last snapshot 1 hour ago');
     expect(serverMenu(model, 'web-server-01')[0]?.enabled).toBe(false);
     // Once the list shows it (same id), it is not counted twice.
     const listed = baseState({
@@ -296,7 +260,7 @@ describe('buildTrayModel', () => {
       operations: [op({ kind: 'create', serverId: 12345, serverName: 'web-server-01', snapshotId: 809 })],
     });
     expect(labels(buildTrayModel(listed, NOW))).toContain(
-      'web-server-01 — active · 4/5 · last snapshot 1 min ago',
+      'web-server-01 — active · 4/5 · last snapshot 1 minute ago',
     );
   });
 
@@ -325,7 +289,7 @@ describe('buildTrayModel', () => {
     expect(serverMenu(tracked, 'web-server-01')[0]?.label).toBe('Quick snapshot (server is restoring)');
   });
 
-  it('running operations: one line each with elapsed time, leading to the server, and a busy icon', () => {
+  it('running operations come first: elapsed time against the usual duration, leading to the snapshot, busy icon', () => {
     const model = buildTrayModel(
       demoState({
         operations: [
@@ -353,14 +317,17 @@ describe('buildTrayModel', () => {
     );
     const create = find(model.items, 'Creating ');
     expect(create).toMatchObject({
-      label: 'Creating web-01-20261123-1702 on web-server-01 — 2 min',
+      label: 'Creating web-01-20261123-1702 on web-server-01 — 2 min (usually 3–10 min)',
       enabled: true,
-      action: { type: 'showServer', serverId: 12345 },
+      action: { type: 'showServer', serverId: 12345, snapshotId: 802 },
     });
     expect(find(model.items, 'Restoring ')).toMatchObject({
-      label: 'Restoring mail-01 from mail-good — 1 h 5 min',
-      action: { type: 'showServer', serverId: 'srv-mail' },
+      label: 'Restoring mail-01 from mail-good — 1 hr 5 min, longer than the usual 5–15 min',
+      action: { type: 'showServer', serverId: 'srv-mail', snapshotId: 650 },
     });
+    // Above everything else: the lines a user waits for are the first two of the menu.
+    expect(items(model.items).slice(0, 2)).toEqual([create, find(model.items, 'Restoring ')]);
+    expect(model.items[2]).toEqual({ kind: 'separator' });
     expect(model.icon).toBe('busy');
     expect(model.tooltip).toBe('VPS Snapshot Tray — 2 operations running');
     // Time moves on: the same state an hour later shows a longer elapsed time.
@@ -368,7 +335,17 @@ describe('buildTrayModel', () => {
       demoState({ operations: [op({ kind: 'create', serverId: 1, serverName: 's' })] }),
       NOW + HOUR,
     );
-    expect(find(later.items, 'Creating ').label).toBe('Creating snap on s — 1 h 2 min');
+    expect(find(later.items, 'Creating ').label).toBe(
+      'Creating snap on s — 1 hr 2 min, longer than the usual 3–10 min',
+    );
+    // A create whose start VPS.org did not confirm says the app is checking.
+    const unclear = buildTrayModel(
+      demoState({ operations: [op({ kind: 'create', serverId: 1, serverName: 's', uncertain: true })] }),
+      NOW,
+    );
+    expect(find(unclear.items, 'Creating ').label).toBe(
+      'Creating snap on s — 2 min (usually 3–10 min) · checking whether it started',
+    );
     expect(later.tooltip).toBe('VPS Snapshot Tray — 1 operation running');
   });
 
@@ -392,14 +369,56 @@ describe('buildTrayModel', () => {
     });
     const model = buildTrayModel(demoState({ operations: [done, failed] }), NOW);
     const all = labels(model);
-    expect(all).toContain('Created nightly on web-server-01 — 5 min ago');
-    expect(all).toContain('Restore of db-server-01 from db-1 failed — 3 min ago');
-    expect(all.indexOf('Restore of db-server-01 from db-1 failed — 3 min ago')).toBeLessThan(
-      all.indexOf('Created nightly on web-server-01 — 5 min ago'),
+    expect(all).toContain('Created nightly on web-server-01 — 5 minutes ago');
+    expect(all).toContain('Restore of db-server-01 from db-1 failed — 3 minutes ago');
+    expect(all.indexOf('Restore of db-server-01 from db-1 failed — 3 minutes ago')).toBeLessThan(
+      all.indexOf('Created nightly on web-server-01 — 5 minutes ago'),
     );
     expect(model.icon).toBe('idle');
     const muchLater = labels(buildTrayModel(demoState({ operations: [done, failed] }), NOW + 2 * HOUR));
     expect(muchLater.some((l) => l.startsWith('Created nightly'))).toBe(false);
+  });
+
+  it('a refused tray action stays among the recent outcomes with its reason, newest first, for an hour', () => {
+    const done = op({
+      kind: 'create',
+      serverId: 12345,
+      serverName: 'web-server-01',
+      snapshotName: 'nightly',
+      status: 'succeeded',
+      finishedAt: iso(5 * MIN),
+    });
+    const notice: TrayNotice = {
+      at: NOW - 2 * MIN,
+      action: 'quickSnapshot',
+      error: {
+        kind: 'limit_reached',
+        message: 'edge-proxy-01 already has 5 of 5 snapshots, the most allowed. Delete an old one first.',
+        code: 'core.limit',
+        params: { server: 'edge-proxy-01', count: 5, limit: 5 },
+      },
+      server: { id: 'edge', name: 'edge-proxy-01' },
+    };
+    const model = buildTrayModel(demoState({ operations: [done] }), NOW, [notice]);
+    const all = labels(model);
+    const line = find(model.items, 'edge-proxy-01: no snapshot taken');
+    expect(line.label).toBe('edge-proxy-01: no snapshot taken — 2 minutes ago');
+    expect(all.indexOf(line.label)).toBeLessThan(
+      all.indexOf('Created nightly on web-server-01 — 5 minutes ago'),
+    );
+    const reason = items(line.submenu ?? []);
+    // The reason, wrapped for a menu that does not wrap, then a way to the server.
+    expect(reason.slice(0, -1).map((i) => i.label)).toEqual([
+      'edge-proxy-01 already has 5 of 5 snapshots, the most allowed.',
+      'Delete an old one first.',
+    ]);
+    expect(reason.slice(0, -1).every((i) => !i.enabled)).toBe(true);
+    expect(reason.at(-1)).toMatchObject({
+      label: 'Open in window',
+      action: { type: 'showServer', serverId: 'edge' },
+    });
+    const later = labels(buildTrayModel(demoState(), NOW + 2 * HOUR, [notice]));
+    expect(later.some((l) => l.startsWith('edge-proxy-01: no snapshot'))).toBe(false);
   });
 
   it('token invalid: error icon, an actionable line, and no quick snapshots', () => {
@@ -449,7 +468,7 @@ describe('buildTrayModel', () => {
     expect(model.icon).toBe('error');
     expect(model.tooltip).toBe('VPS Snapshot Tray — cannot reach the API');
     expect(labels(model)).toContain('Cannot reach VPS.org — showing the last data');
-    expect(labels(model)).toContain('Last updated 12 min ago');
+    expect(labels(model)).toContain('Last updated 12 minutes ago');
     expect(
       buildTrayModel(demoState({ sync: { ...demoState().sync, offline: true } }), NOW).items,
     ).toContainEqual({
@@ -536,7 +555,7 @@ describe('buildTrayModel', () => {
     expect(line.length).toBeLessThan(120);
     expect(line).toContain('weird status');
     expect(serverMenu(model, line.split(' — ')[0] ?? '').map((i) => i.label)).toContain(
-      'x — exploded · 1 min ago',
+      'x — exploded · 1 minute ago',
     );
   });
 

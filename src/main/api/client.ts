@@ -3,8 +3,9 @@
  * types, every failure an ApiError. No Electron here: it runs in tests and under plain Node.
  */
 import type { Id, Snapshot } from '../../shared/domain';
-import { checkApiBaseUrl, normalizeApiBaseUrl } from '../../shared/settings';
-import { checkDescription, checkSnapshotName, SNAPSHOT_NAME_MAX } from '../../shared/snapshot-name';
+import { english } from '../../shared/i18n/translator';
+import { apiUrlRule, descriptionRule, nameRule, type RuleMessage } from '../../shared/i18n/rules';
+import { normalizeApiBaseUrl } from '../../shared/settings';
 import { realSleep } from './backoff';
 import { ApiError } from './errors';
 import { createHttp, type HttpRequest } from './http';
@@ -21,26 +22,19 @@ export const CLIENT_DEFAULTS = {
   maxRetryAfterMs: 60_000,
 } as const;
 
-const URL_PROBLEMS: Record<'invalid' | 'insecure' | 'credentials', string> = {
-  invalid: 'The API address is not a valid URL.',
-  insecure: 'The API address must use https (plain http is only allowed for this computer, e.g. the demo).',
-  credentials: 'The API address must not contain a user name or password.',
-};
-
 function segment(id: Id): string {
   return encodeURIComponent(String(id));
 }
 
-function nameProblemMessage(problem: 'empty' | 'too_long' | 'bad_characters'): string {
-  if (problem === 'empty') return 'A snapshot needs a name.';
-  if (problem === 'too_long') return `A snapshot name can be at most ${SNAPSHOT_NAME_MAX} characters.`;
-  return 'A snapshot name may only contain letters, digits, hyphens (-) and underscores (_).';
+/** A refusal worded by a shared input rule (the same words the core's guards use). */
+function ruleError(rule: RuleMessage): ApiError {
+  return new ApiError('invalid', null, english().t(rule.code, rule.params), { rule });
 }
 
 /** Checks the base URL and token; throws an ApiError of kind `invalid` (status null) if unusable. */
 function checkOptions(options: ClientOptions): string {
-  const problem = checkApiBaseUrl(options.baseUrl);
-  if (problem !== null) throw new ApiError('invalid', null, URL_PROBLEMS[problem]);
+  const urlRule = apiUrlRule(options.baseUrl);
+  if (urlRule !== null) throw ruleError(urlRule);
   // A header value with control characters would make fetch throw an error that may quote it.
   if (!/^[\x21-\x7e]+$/.test(options.token)) {
     throw new ApiError('invalid', null, 'The API token is empty or contains characters a token cannot have.');
@@ -120,11 +114,10 @@ export function createVpsClient(options: ClientOptions): VpsClient {
     listSnapshots,
 
     async createSnapshot(input) {
-      const problem = checkSnapshotName(input.name);
-      if (problem !== null) throw new ApiError('invalid', null, nameProblemMessage(problem));
-      if (input.description !== undefined && checkDescription(input.description) !== null) {
-        throw new ApiError('invalid', null, 'The description is too long or contains control characters.');
-      }
+      const badName = nameRule(input.name);
+      if (badName !== null) throw ruleError(badName);
+      const badDescription = input.description === undefined ? null : descriptionRule(input.description);
+      if (badDescription !== null) throw ruleError(badDescription);
       const body: Record<string, unknown> = { server_id: input.serverId, name: input.name };
       if (input.description !== undefined && input.description !== '')
         body['description'] = input.description;

@@ -3,6 +3,7 @@
  * app can act on and a plain-language message built from whatever body the server sent.
  */
 import { SNAPSHOT_LIMIT } from '../../shared/domain';
+import type { RuleMessage } from '../../shared/i18n/rules';
 import type { AppError, ErrorKind } from '../../shared/state';
 
 /** Every kind of failure the API client reports (the API part of the shared ErrorKind). */
@@ -27,12 +28,16 @@ export interface ApiErrorDetails {
   retryAfterMs?: number | null;
   /** Per-field messages from a validation body such as `{"name": ["..."]}`. */
   fields?: Record<string, string[]>;
+  /** The shared input rule the request broke (the client refused it before sending). */
+  rule?: RuleMessage;
 }
 
 /** Any failure of an API call. `status` is the HTTP status, or null when none came back. */
 export class ApiError extends Error {
   readonly retryAfterMs: number | null;
   readonly fields: Record<string, string[]>;
+  /** The shared input rule the request broke, so the views can word it in their language. */
+  readonly rule: RuleMessage | null;
 
   constructor(
     readonly kind: ApiErrorKind,
@@ -44,6 +49,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.fields = details.fields ?? {};
+    this.rule = details.rule ?? null;
   }
 
   /** What JSON.stringify shows: the public facts only (never a request or its headers). */
@@ -59,7 +65,13 @@ export function isApiError(err: unknown): err is ApiError {
 
 /** Turns any thrown value into the shared AppError the views show. */
 export function toAppError(err: unknown): AppError {
-  if (isApiError(err)) return { kind: err.kind, message: err.message };
+  if (isApiError(err)) {
+    const rule =
+      err.rule === null
+        ? {}
+        : { code: err.rule.code, ...(err.rule.params ? { params: err.rule.params } : {}) };
+    return { kind: err.kind, message: err.message, ...rule };
+  }
   // An unknown error's text may hold anything (even request details): show a generic sentence.
   return { kind: 'internal', message: 'Something went wrong inside the app. Please try again.' };
 }

@@ -11,10 +11,12 @@
 import type { Id, Operation } from '../../shared/domain';
 import { fail, ok, type Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
+import { appError, localizeError } from '../../shared/i18n/app-error';
 import type { AppError, AppState } from '../../shared/state';
 import { isApiError, toAppError } from '../api/errors';
 import { CoreContext } from './core-context';
 import { NOT_SIGNED_IN } from './guards';
+import { settingsProblemNotification } from './notifications';
 import type { CorePorts } from './ports';
 import { isTokenRejected } from './keychain-token';
 import * as session from './session-actions';
@@ -26,11 +28,7 @@ export { DEMO_POLL_SECONDS } from './poll-cycle';
 export type { CreateInput, RestoreInput } from './snapshot-actions';
 
 /** The answer to any action before start() has read the settings file and the keychain. */
-export const STILL_STARTING = {
-  kind: 'refused',
-  message:
-    'VPS Snapshot Tray is still starting (reading its settings and the keychain). Try again in a moment.',
-} as const satisfies AppError;
+export const STILL_STARTING: AppError = appError('refused', 'core.starting');
 
 /** The application core. See the module comment. */
 export class AppCore {
@@ -63,7 +61,7 @@ export class AppCore {
       ctx.ports.logger.warn(`settings: ${problem}`);
       if (data.settings.notifications) {
         ctx.safely('notification', () =>
-          ctx.ports.notifier.show({ title: 'Problem with the settings file', body: problem }),
+          ctx.ports.notifier.show(settingsProblemNotification(ctx.translator())),
         );
       }
     }
@@ -199,9 +197,15 @@ export class AppCore {
   /**
    * Runs an action; any throw becomes a failed Result (a 401 also marks the token invalid). Before
    * start() has read the keychain nothing acts: a demo or sign-in then would replace what it reads.
+   * A refusal's message is put in the user's language (its code travels along for the views).
    */
   private async act<T>(name: string, body: () => Promise<Result<T>>): Promise<Result<T>> {
-    if (this.ctx.data.starting) return fail(STILL_STARTING);
+    const result = this.ctx.data.starting ? fail(STILL_STARTING) : await this.attempt(name, body);
+    return result.ok ? result : fail(localizeError(result.error, this.ctx.translator()));
+  }
+
+  /** Runs an action's body; a throw becomes a failed Result (a 401 also marks the token invalid). */
+  private async attempt<T>(name: string, body: () => Promise<Result<T>>): Promise<Result<T>> {
     try {
       return await body();
     } catch (error) {

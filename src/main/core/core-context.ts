@@ -10,6 +10,12 @@
  */
 import type { VpsClient } from '../api/types';
 import type { Operation } from '../../shared/domain';
+import {
+  resolveLocale,
+  translatorFor,
+  type ResolvedLanguage,
+  type Translator,
+} from '../../shared/i18n/translator';
 import type { AppError, AppState } from '../../shared/state';
 import { saveFailedNotification, tokenInvalidNotification } from './notifications';
 import type { Observation } from './operations';
@@ -76,10 +82,11 @@ export class CoreContext {
         this.safely('publish operationFinished', () => ports.publish('operationFinished', { operation })),
       changed: () => this.publishState(),
       demo: () => this.data.mode === 'demo',
+      translator: () => this.translator(),
       inScope: (op) => inScope(op, this.scope()),
       logger: ports.logger,
     });
-    this.published = buildAppState(this.current, this.ops.current);
+    this.published = buildAppState(this.current, this.ops.current, this.language());
     this.loop = new PollLoop(
       ports.scheduler,
       (kind) => pollOnce(this, kind),
@@ -106,8 +113,29 @@ export class CoreContext {
 
   /** Rebuilds the state from the data and the operations, and publishes it. */
   publishState(): void {
-    this.published = buildAppState(this.current, this.ops.current);
+    this.published = buildAppState(this.current, this.ops.current, this.language());
     this.safely('publish state', () => this.ports.publish('state', this.published));
+  }
+
+  /**
+   * The language of every surface: the user's choice, or with "system" the OS's preferred one that
+   * has a catalog (English when none has, or when the OS cannot say).
+   */
+  language(): ResolvedLanguage {
+    let system: readonly string[] = [];
+    try {
+      system = this.ports.systemLocales?.() ?? [];
+    } catch (error) {
+      this.ports.logger.warn(
+        `language: the system languages could not be read: ${error instanceof Error ? error.message : 'unknown'}`,
+      );
+    }
+    return resolveLocale(this.data.settings.language, system);
+  }
+
+  /** Words and formats in the language of every surface (notifications, messages). */
+  translator(): Translator {
+    return translatorFor(this.language());
   }
 
   /** Runs a port call whose failure must not break the core (a closed window, a notification daemon). */
@@ -130,7 +158,7 @@ export class CoreContext {
       const reason = error instanceof Error ? error.message : 'unknown error';
       this.ports.logger.error(`settings: could not save: ${reason}`);
       if (this.current.saveProblem !== null) return;
-      const notice = saveFailedNotification(reason);
+      const notice = saveFailedNotification(reason, this.translator());
       this.update({ saveProblem: notice.body });
       if (this.current.settings.notifications)
         this.safely('notification', () => this.ports.notifier.show(notice));
@@ -184,7 +212,9 @@ export class CoreContext {
     this.update({ tokenInvalid: true, sync: { ...this.data.sync, refreshing: false } });
     if (this.data.settings.notifications) {
       const demo = this.data.mode === 'demo';
-      this.safely('notification', () => this.ports.notifier.show(tokenInvalidNotification(demo)));
+      this.safely('notification', () =>
+        this.ports.notifier.show(tokenInvalidNotification(this.translator(), demo)),
+      );
     }
   }
 }

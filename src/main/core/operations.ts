@@ -8,11 +8,11 @@ import {
   sameId,
   type Id,
   type Operation,
+  type OperationOutcome,
   type Server,
   type Snapshot,
 } from '../../shared/domain';
 import { snapshotOfCreate, type CreateRequest } from '../api/unclear-writes';
-import { formatSizeMb } from './format';
 
 /** Finished operations kept for the views until dismissed (running ones are always kept). */
 export const FINISHED_KEEP = 20;
@@ -64,8 +64,14 @@ export interface Applied {
   changed: boolean;
 }
 
-function finish(op: Operation, status: 'succeeded' | 'failed', at: string, message: string): Operation {
-  return { ...op, status, finishedAt: at, message };
+/** The operation ended: its outcome as data, worded by each view in the user's language. */
+function finish(
+  op: Operation,
+  status: 'succeeded' | 'failed',
+  at: string,
+  outcome: OperationOutcome,
+): Operation {
+  return { ...op, status, finishedAt: at, outcome, message: null };
 }
 
 /** Milliseconds from an operation's start to `at` (unreadable times count as long ago). */
@@ -109,30 +115,21 @@ function observeCreate(op: Operation, obs: Observation): Operation | null {
   if (snapshot === undefined) {
     if (!obs.canConcludeMissing(op)) return null;
     if (op.snapshotId !== null) {
-      return finish(op, 'failed', obs.at, 'It is no longer listed at VPS.org: it failed or was deleted.');
+      return finish(op, 'failed', obs.at, { type: 'snapshotGone' });
     }
     // Tracked by name: its request's effect may still land, so only a long absence says it never will.
     if (sinceStart(op, obs.at) < UNCLEAR_CREATE_GRACE_MS) return null;
     const waited = minutes(UNCLEAR_CREATE_GRACE_MS);
-    if (op.uncertain === true) {
-      return finish(
-        op,
-        'failed',
-        obs.at,
-        `VPS.org has not listed it in the ${waited} minutes since the request, so the request did not take effect. It is now safe to take the snapshot again.`,
-      );
-    }
-    return finish(
-      op,
-      'failed',
-      obs.at,
-      `VPS.org accepted the request but has not listed the snapshot in the ${waited} minutes since. Check the server's snapshots at VPS.org before taking another.`,
-    );
+    // Uncertain: the request itself may never have arrived; else VPS.org accepted it but never listed it.
+    return finish(op, 'failed', obs.at, {
+      type: op.uncertain === true ? 'notApplied' : 'notListed',
+      minutes: waited,
+    });
   }
   if (snapshot.status === 'in_progress') return null;
   if (snapshot.status === 'completed')
-    return finish(op, 'succeeded', obs.at, `Size: ${formatSizeMb(snapshot.sizeMb)}.`);
-  return finish(op, 'failed', obs.at, `VPS.org reports its status as "${snapshot.status}".`);
+    return finish(op, 'succeeded', obs.at, { type: 'created', sizeMb: snapshot.sizeMb });
+  return finish(op, 'failed', obs.at, { type: 'snapshotFailed', status: snapshot.status });
 }
 
 /**
@@ -143,32 +140,24 @@ function observeCreate(op: Operation, obs: Observation): Operation | null {
 function observeRestore(op: Operation, obs: Observation): Operation | null {
   const seen = obs.servers.get(String(op.serverId));
   if (seen === undefined) return null;
-  if (seen === 'missing') return finish(op, 'failed', obs.at, 'The server is no longer listed at VPS.org.');
+  if (seen === 'missing') return finish(op, 'failed', obs.at, { type: 'serverGone' });
   const server = seen === 'not-restoring' ? null : seen;
   if (server?.status === 'restoring') return null;
-  const name = server?.name ?? op.serverName;
   if (op.seenRestoring === true) {
-    if (server === null) return finish(op, 'succeeded', obs.at, `${name} is no longer being restored.`);
-    const back =
-      op.previousServerStatus === undefined ||
-      op.previousServerStatus === null ||
-      op.previousServerStatus === server.status;
-    return finish(
-      op,
-      'succeeded',
-      obs.at,
-      back ? `${name} is ${server.status} again.` : `${name} is now ${server.status}.`,
-    );
+    // The documented server list may say only that it is no longer restoring (server null).
+    return finish(op, 'succeeded', obs.at, {
+      type: 'restored',
+      serverStatus: server?.status ?? null,
+      previousStatus: op.previousServerStatus ?? null,
+    });
   }
   if (sinceStart(op, obs.at) < RESTORE_CONFIRM_MS) return null;
   // Never seen restoring: it may never have started, or it ran and ended between two looks.
-  const now = server === null ? '' : `, and it is ${server.status} now`;
-  return finish(
-    op,
-    'failed',
-    obs.at,
-    `The app could not confirm the outcome: VPS.org never showed ${name} restoring in the ${minutes(RESTORE_CONFIRM_MS)} minutes since the restore was asked for${now}. Check the server and its data before restoring again.`,
-  );
+  return finish(op, 'failed', obs.at, {
+    type: 'restoreUnconfirmed',
+    serverStatus: server?.status ?? null,
+    minutes: minutes(RESTORE_CONFIRM_MS),
+  });
 }
 
 /** Applies one poll's observations to the tracked operations. */

@@ -92,6 +92,12 @@ export interface CorePorts {
   logger: Logger;
   /** Why the keychain cannot be used at all (e.g. keytar failed to load), or null. */
   keychainProblem?: string | null;
+  /**
+   * The OS's preferred languages, most preferred first (BCP 47 tags), for the "system" language
+   * setting; read on every state change, so a change of the OS language shows at the next one.
+   * None (the default) means English.
+   */
+  systemLocales?: () => readonly string[];
 }
 
 /** The keychain service name; the account is the API base URL. */

@@ -3,6 +3,7 @@
  * and stopped, the stored token loaded at start, and a change of API address. Each action body
  * may throw; AppCore wraps it into a Result.
  */
+import { appError } from '../../shared/i18n/app-error';
 import { fail, ok, type Result } from '../../shared/result';
 import { toAppError } from '../api/errors';
 import type { VpsClient } from '../api/types';
@@ -27,7 +28,7 @@ export async function setToken(
   input: { token: string; sessionOnly: boolean },
 ): Promise<Result<{ email: string }>> {
   const token = cleanPastedToken(input.token);
-  if (token === '') return fail({ kind: 'validation', message: 'Paste the API token first.' });
+  if (token === '') return fail(appError('validation', 'core.pasteToken'));
   const url = ctx.data.settings.apiBaseUrl;
   const client = ctx.ports.createClient({ baseUrl: url, token });
   let email: string;
@@ -35,11 +36,7 @@ export async function setToken(
     email = (await client.getAccount(ctx.abort.signal)).email;
   } catch (error) {
     if (isTokenRejected(error)) {
-      return fail({
-        kind: 'unauthorized',
-        message:
-          'VPS.org did not accept this token. Check that you copied all of it, and that it has not been revoked (Account → Developers).',
-      });
+      return fail(appError('unauthorized', 'core.tokenRefused'));
     }
     throw error;
   }
@@ -50,10 +47,7 @@ export async function setToken(
     const reason = ctx.ports.keychainProblem || (await storeToken(ctx.ports.secrets, url, token));
     if (reason) {
       ctx.update({ keychain: { available: false, reason } });
-      return fail({
-        kind: 'keychain',
-        message: `The token works, but the system keychain could not store it: ${reason}. You can keep it for this session only; it is then not saved anywhere and you paste it again after a restart.`,
-      });
+      return fail(appError('keychain', 'core.keychainStore', { reason }));
     }
   }
   const fromDemo = ctx.data.mode === 'demo';
@@ -89,10 +83,7 @@ export async function signOut(ctx: CoreContext): Promise<Result<null>> {
   }
   signedOut(ctx, true);
   if (keychainReason !== null) {
-    return fail({
-      kind: 'keychain',
-      message: `You are signed out in the app, but the token could not be removed from the system keychain: ${keychainReason}. Remove the "VPS Snapshot Tray" entry there by hand.`,
-    });
+    return fail(appError('keychain', 'core.keychainRemove', { reason: keychainReason }));
   }
   return ok(null);
 }
@@ -101,10 +92,7 @@ export async function signOut(ctx: CoreContext): Promise<Result<null>> {
 export async function startDemo(ctx: CoreContext): Promise<Result<null>> {
   if (ctx.data.mode === 'demo') return ok(null);
   if (ctx.data.mode === 'account') {
-    return fail({
-      kind: 'refused',
-      message: 'Sign out first: the demo replaces your VPS.org account in the app while it runs.',
-    });
+    return fail(appError('refused', 'core.demoWhileSignedIn'));
   }
   const started = await enterDemo(ctx);
   if (!started.ok) return started;
@@ -185,7 +173,7 @@ export async function enterDemo(ctx: CoreContext): Promise<Result<null>> {
     const detail = error instanceof Error ? error.message : 'unknown error';
     ctx.ports.logger.error(`demo: could not start: ${detail}`);
     signedOut(ctx, false);
-    return fail({ kind: 'internal', message: 'The demo could not start. Please try again.' });
+    return fail(appError('internal', 'core.demoFailed'));
   }
   ctx.demo = demo;
   ctx.client = ctx.ports.createClient({ baseUrl: demo.url, token: demo.token });

@@ -4,6 +4,7 @@
  * wraps it into a Result.
  */
 import { sameId, type Id, type Operation, type Server, type Snapshot } from '../../shared/domain';
+import { appError } from '../../shared/i18n/app-error';
 import { fail, ok, type Result } from '../../shared/result';
 import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
 import type { AppError } from '../../shared/state';
@@ -182,10 +183,7 @@ async function exclusive(
 ): Promise<Result<Operation>> {
   const key = String(server.id);
   if (ctx.busyServers.has(key)) {
-    return fail({
-      kind: 'refused',
-      message: `A request for ${server.name} is already on its way. Wait a moment and look at the operations list.`,
-    });
+    return fail(appError('refused', 'core.requestOnItsWay', { server: server.name }));
   }
   ctx.busyServers.add(key);
   try {
@@ -216,14 +214,10 @@ async function createRefusal(ctx: CoreContext, server: Server, name: () => strin
 
 /** The refusal of a create named like one VPS.org has not listed yet (never "try again"). */
 function sameNameRefusal(server: Server, unlisted: Operation): AppError {
-  const what = `a snapshot named "${unlisted.snapshotName}" of ${server.name}`;
-  return {
-    kind: 'refused',
-    message:
-      unlisted.uncertain === true
-        ? `The app is already checking whether ${what} started: VPS.org has not confirmed it yet. Taking it again now could make a second one; the app will tell you as soon as it knows.`
-        : `VPS.org accepted ${what} a moment ago and the app is waiting for it to be listed. Taking it again would make a second one.`,
-  };
+  return appError('refused', unlisted.uncertain === true ? 'core.createUnsure' : 'core.createUnsureSeen', {
+    server: server.name,
+    snapshot: unlisted.snapshotName,
+  });
 }
 
 /** Sends the create and starts tracking it (the guards have passed). */

@@ -4,6 +4,7 @@
  * at most five snapshots each, a bounded operation list).
  */
 import type { Operation, Server, Snapshot } from '../../shared/domain';
+import type { ResolvedLanguage } from '../../shared/i18n/translator';
 import type { UserSettings } from '../../shared/settings';
 import type { AppState, KeychainView, Mode, SyncView, TokenStorage } from '../../shared/state';
 import { orderForView } from './operations';
@@ -35,7 +36,11 @@ export function initialSync(): SyncView {
 }
 
 /** Builds the AppState the views receive (fresh objects: views may keep them). */
-export function buildAppState(data: CoreData, operations: readonly Operation[]): AppState {
+export function buildAppState(
+  data: CoreData,
+  operations: readonly Operation[],
+  language: ResolvedLanguage,
+): AppState {
   return {
     starting: data.starting,
     mode: data.mode,
@@ -52,6 +57,7 @@ export function buildAppState(data: CoreData, operations: readonly Operation[]):
     settings: { ...data.settings },
     demoUrl: data.demoUrl,
     settingsProblem: data.settingsProblem,
+    language: { ...language },
     saveProblem: data.saveProblem,
   };
 }

@@ -6,6 +6,8 @@
  * restart at any moment neither loses nor repeats an announcement. Every change is persisted.
  */
 import type { Id, Operation } from '../../shared/domain';
+import { appError } from '../../shared/i18n/app-error';
+import type { Translator } from '../../shared/i18n/translator';
 import type { AppError } from '../../shared/state';
 import { operationFinishedNotification } from './notifications';
 import {
@@ -30,6 +32,8 @@ export interface TrackerDeps {
   changed(): void;
   /** True in demo mode (notification titles say so). */
   demo(): boolean;
+  /** Words in the user's language, for the notifications. */
+  translator(): Translator;
   /** True when the operation belongs to the API address and account in use (see scope.ts); default all. */
   inScope?: (op: Operation) => boolean;
   logger: Logger;
@@ -138,7 +142,7 @@ export class OperationTracker {
     for (const marked of pending) {
       const { announced: _mark, ...op } = marked;
       this.deps.logger.info(`operation ${op.id} (${op.kind}) ${op.status}`);
-      if (notificationsOn) this.deps.notify(operationFinishedNotification(op, demo));
+      if (notificationsOn) this.deps.notify(operationFinishedNotification(op, this.deps.translator(), demo));
       this.deps.announce(op);
     }
     this.ops = this.ops.map(({ announced: _mark, ...op }) => op);
@@ -150,10 +154,7 @@ export class OperationTracker {
     const op = this.ops.find((o) => o.id === id);
     if (op === undefined) return null;
     if (op.status === 'running') {
-      return {
-        kind: 'refused',
-        message: 'This operation is still running. It can be dismissed once it has finished.',
-      };
+      return appError('refused', 'core.dismissRunning');
     }
     this.ops = this.ops.filter((o) => o.id !== id);
     this.deps.persist(this.ops);

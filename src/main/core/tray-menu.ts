@@ -1,101 +1,42 @@
 /**
- * The tray menu as a pure function of the app state. Linux trays (StatusNotifierItem) show menus
- * only, with no clicks, so everything a user needs is an item here: who is signed in, each server
- * with a quick snapshot (or why not), running operations with elapsed time, refresh, the window
- * and quit. The adapter rebuilds the Menu from this model on every change and on a timer (ages).
+ * The tray menu as a pure function of the app state, in the state's language. Linux trays
+ * (StatusNotifierItem) show menus only, with no clicks, so everything a user needs is an item here:
+ * what is running first (with elapsed time against the usual duration), who is signed in, each
+ * server with a quick snapshot (or why not) and its snapshots, the recent outcomes (finished
+ * operations, and tray actions that were refused or failed), refresh, the window and quit. The
+ * adapter rebuilds the Menu from this model on every change and on a timer (ages).
  */
-import { SNAPSHOT_LIMIT, sameId, type Id, type Operation, type Snapshot } from '../../shared/domain';
+import {
+  CREATE_MINUTES,
+  RESTORE_MINUTES,
+  SNAPSHOT_LIMIT,
+  sameId,
+  type Operation,
+  type Snapshot,
+} from '../../shared/domain';
+import { errorMessage, statusWord } from '../../shared/i18n/texts';
+import { translatorFor, type Translator } from '../../shared/i18n/translator';
 import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
 import type { AppState, ServerEntry } from '../../shared/state';
-import { formatAgo, formatElapsed } from './format-age';
-import type { TrayAction, TrayIconState, TrayMenuItem, TrayModel } from './tray-model';
+import { actionFailedNotification } from './notifications';
+import type { TrayAction, TrayIconState, TrayMenuItem, TrayModel, TrayNotice } from './tray-model';
 
 /** Server entries shown before the rest are summed up in one "open the window" item. */
 export const MAX_SERVER_ENTRIES = 25;
 /** Snapshots listed in a server's submenu (the API allows five per server). */
 export const MAX_RECENT_SNAPSHOTS = SNAPSHOT_LIMIT;
-/** Operation lines shown before the rest are summed up. */
+/** Running operation lines shown before the rest are summed up. */
 export const MAX_OPERATION_ENTRIES = 10;
-/** Finished operations stay in the menu this long, so an outcome missed on Linux can still be seen. */
-export const FINISHED_VISIBLE_MS = 60 * 60_000;
-/** Finished operations listed at most. */
-export const MAX_FINISHED_ENTRIES = 3;
+/** Recent outcomes stay in the menu this long, so one missed on Linux can still be seen. */
+export const RECENT_VISIBLE_MS = 60 * 60_000;
+/** Recent outcomes (finished operations and refused tray actions) listed at most. */
+export const MAX_RECENT_ENTRIES = 4;
 /** Longest server name in a top-level label, so one odd name cannot make the menu huge. */
 const MAX_NAME_CHARS = 40;
 /** Longest free text (an error message) in a label. */
 const MAX_MESSAGE_CHARS = 80;
-
-/** Every word the tray shows, in one place so localising the tray later is one change. */
-export const TRAY_TEXT = {
-  appName: 'VPS Snapshot Tray',
-  starting: 'Starting…',
-  tipStarting: 'starting',
-  notSignedIn: 'Not signed in',
-  tryDemo: 'Try the demo',
-  signIn: 'Sign in…',
-  demo: 'Demo',
-  signedInAs: (email: string) => `Signed in as ${email}`,
-  signedIn: 'Signed in',
-  sessionOnly: 'Token kept for this session only (no keychain)',
-  tokenInvalid: 'Token no longer works — open the app to enter a new one',
-  offline: (demo: boolean) =>
-    demo
-      ? 'Cannot reach the demo server — showing the last data'
-      : 'Cannot reach VPS.org — showing the last data',
-  lastError: (message: string) => `Last refresh failed: ${message}`,
-  loadingServers: 'Loading servers…',
-  noServers: 'No servers on this account',
-  serversNotLoaded: 'Servers could not be loaded yet',
-  serverLine: (name: string, status: string, count: number, last: string) =>
-    `${name} — ${status} · ${count}/${SNAPSHOT_LIMIT} · ${last}`,
-  lastSnapshot: (ago: string) => `last snapshot ${ago}`,
-  noSnapshots: 'no snapshots',
-  status: {
-    active: 'active',
-    stopped: 'stopped',
-    suspended: 'suspended',
-    restoring: 'restoring',
-  } as Record<string, string>,
-  unknownStatus: 'unknown status',
-  quickSnapshot: 'Quick snapshot',
-  quickSnapshotBlocked: (reason: string) => `Quick snapshot (${reason})`,
-  reasonLimit: `${SNAPSHOT_LIMIT}/${SNAPSHOT_LIMIT} — delete one first`,
-  reasonRestoring: 'server is restoring',
-  reasonTokenInvalid: 'token no longer works',
-  willBeNamed: (name: string) => `Will be named ${name}`,
-  runningServerTip: 'Server is running: stop it first for a consistent snapshot',
-  snapshotLine: (name: string, status: string, ago: string | null) =>
-    ago ? `${name} — ${status} · ${ago}` : `${name} — ${status}`,
-  snapshotStatus: {
-    in_progress: 'in progress',
-    completed: 'completed',
-    failed: 'failed',
-  } as Record<string, string>,
-  noSnapshotsYet: 'No snapshots yet',
-  openInWindow: 'Open in window',
-  creating: (snapshot: string, server: string) => `Creating ${snapshot} on ${server}`,
-  restoring: (server: string, snapshot: string) => `Restoring ${server} from ${snapshot}`,
-  created: (snapshot: string, server: string) => `Created ${snapshot} on ${server}`,
-  createFailed: (snapshot: string, server: string) => `Failed to create ${snapshot} on ${server}`,
-  restored: (server: string, snapshot: string) => `Restored ${server} from ${snapshot}`,
-  restoreFailed: (server: string, snapshot: string) => `Restore of ${server} from ${snapshot} failed`,
-  withTime: (label: string, time: string | null) => (time ? `${label} — ${time}` : label),
-  moreOperations: (n: number) => `${n} more running — open the window`,
-  moreServers: (n: number) => `${n} more ${n === 1 ? 'server' : 'servers'} — open the window`,
-  refresh: 'Refresh',
-  refreshing: 'Refreshing…',
-  lastUpdated: (ago: string) => `Last updated ${ago}`,
-  notUpdatedYet: 'Not updated yet',
-  openApp: 'Open VPS Snapshot Tray',
-  quit: 'Quit',
-  tooltip: (detail: string) => `VPS Snapshot Tray — ${detail}`,
-  tipTokenInvalid: 'token no longer works',
-  tipOffline: 'cannot reach the API',
-  tipRunning: (n: number) => `${n} ${n === 1 ? 'operation' : 'operations'} running`,
-  tipSignedOut: 'not signed in',
-  tipServers: (n: number) => `${n} ${n === 1 ? 'server' : 'servers'}`,
-  tipDemo: (servers: string) => `Demo · ${servers}`,
-} as const;
+/** Width of the lines a notice's reason is wrapped into, in its submenu. */
+const REASON_LINE_CHARS = 64;
 
 /** Removes control characters and caps the length of text that came from the API. */
 function clean(text: string, max: number): string {
@@ -114,22 +55,16 @@ function act(label: string, action: TrayAction, enabled = true): TrayMenuItem {
 
 const SEPARATOR: TrayMenuItem = { kind: 'separator' };
 
-function serverStatusWord(status: string): string {
-  const known = Object.hasOwn(TRAY_TEXT.status, status) ? TRAY_TEXT.status[status] : undefined;
-  if (known) return known;
-  const shown = clean(status, 24);
-  return shown.length > 0 ? shown : TRAY_TEXT.unknownStatus;
+/** What the menu builders share: the state, the time and the words. */
+interface Ctx {
+  state: AppState;
+  now: number;
+  tr: Translator;
+  running: Operation[];
 }
 
-function snapshotStatusWord(status: string): string {
-  const known = Object.hasOwn(TRAY_TEXT.snapshotStatus, status)
-    ? TRAY_TEXT.snapshotStatus[status]
-    : undefined;
-  return known ?? (clean(status, 24) || TRAY_TEXT.unknownStatus);
-}
-
-function running(state: AppState): Operation[] {
-  return state.operations.filter((op) => op.status === 'running');
+function statusText(status: string, tr: Translator): string {
+  return clean(statusWord(status, tr), 24) || tr.t('statusWord.unknown');
 }
 
 /**
@@ -163,200 +98,285 @@ function newest(snapshots: readonly Snapshot[]): Snapshot | null {
 }
 
 /** Why a quick snapshot of this server cannot work now, or null when it can. */
-function quickSnapshotBlock(state: AppState, entry: ServerEntry, ops: readonly Operation[]): string | null {
-  if (state.account.tokenInvalid) return TRAY_TEXT.reasonTokenInvalid;
+function quickSnapshotBlock(c: Ctx, entry: ServerEntry): string | null {
+  if (c.state.account.tokenInvalid) return c.tr.t('tray.reasonTokenInvalid');
   const restoring =
     entry.server.status === 'restoring' ||
-    ops.some((op) => op.kind === 'restore' && sameId(op.serverId, entry.server.id));
-  if (restoring) return TRAY_TEXT.reasonRestoring;
-  if (snapshotCount(entry, ops) >= SNAPSHOT_LIMIT) return TRAY_TEXT.reasonLimit;
+    c.running.some((op) => op.kind === 'restore' && sameId(op.serverId, entry.server.id));
+  if (restoring) return c.tr.t('tray.reasonRestoring');
+  if (snapshotCount(entry, c.running) >= SNAPSHOT_LIMIT) {
+    return c.tr.t('tray.reasonLimit', { limit: SNAPSHOT_LIMIT });
+  }
   return null;
 }
 
-function serverSubmenu(
-  state: AppState,
-  entry: ServerEntry,
-  ops: readonly Operation[],
-  now: number,
-): TrayMenuItem[] {
-  const id: Id = entry.server.id;
+function serverSubmenu(c: Ctx, entry: ServerEntry): TrayMenuItem[] {
+  const { tr } = c;
+  const id = entry.server.id;
   const items: TrayMenuItem[] = [];
-  const block = quickSnapshotBlock(state, entry, ops);
+  const block = quickSnapshotBlock(c, entry);
   if (block === null) {
-    items.push(act(TRAY_TEXT.quickSnapshot, { type: 'quickSnapshot', serverId: id }));
+    items.push(act(tr.t('tray.quickSnapshot'), { type: 'quickSnapshot', serverId: id }));
     // The same rule the core applies when it names the snapshot, so the preview tells the truth.
-    const base = renderNameTemplate(state.settings.nameTemplate, { server: entry.server, at: new Date(now) });
+    const base = renderNameTemplate(c.state.settings.nameTemplate, {
+      server: entry.server,
+      at: new Date(c.now),
+    });
     const name = uniqueSnapshotName(
       base,
       entry.snapshots.map((s) => s.name),
     );
-    items.push(info(TRAY_TEXT.willBeNamed(name)));
-    if (entry.server.status === 'active') items.push(info(TRAY_TEXT.runningServerTip));
+    items.push(info(tr.t('tray.willBeNamed', { name })));
+    items.push(act(tr.t('tray.namedSnapshot'), { type: 'createSnapshot', serverId: id }));
   } else {
-    items.push(act(TRAY_TEXT.quickSnapshotBlocked(block), { type: 'quickSnapshot', serverId: id }, false));
+    const label = tr.t('tray.quickSnapshotBlocked', { reason: block });
+    items.push(act(label, { type: 'quickSnapshot', serverId: id }, false));
   }
   items.push(SEPARATOR);
-  if (entry.snapshots.length === 0) items.push(info(TRAY_TEXT.noSnapshotsYet));
+  if (entry.snapshots.length === 0) items.push(info(tr.t('tray.noSnapshotsYet')));
   for (const s of entry.snapshots.slice(0, MAX_RECENT_SNAPSHOTS)) {
-    items.push(
-      info(
-        TRAY_TEXT.snapshotLine(clean(s.name, 64), snapshotStatusWord(s.status), formatAgo(s.createdAt, now)),
-      ),
-    );
+    const age = tr.age(s.createdAt, c.now);
+    const params = { name: clean(s.name, 64), status: statusText(s.status, tr) };
+    const label = age
+      ? tr.t('tray.snapshotLine', { ...params, age })
+      : tr.t('tray.snapshotLineNoAge', params);
+    items.push(act(label, { type: 'showServer', serverId: id, snapshotId: s.id }));
   }
   items.push(SEPARATOR);
-  items.push(act(TRAY_TEXT.openInWindow, { type: 'showServer', serverId: id }));
+  items.push(act(tr.t('tray.openInWindow'), { type: 'showServer', serverId: id }));
   return items;
 }
 
-function serverItem(
-  state: AppState,
-  entry: ServerEntry,
-  ops: readonly Operation[],
-  now: number,
-): TrayMenuItem {
+function serverItem(c: Ctx, entry: ServerEntry): TrayMenuItem {
+  const { tr } = c;
   const last = newest(entry.snapshots);
-  const lastAgo = last ? formatAgo(last.createdAt, now) : null;
+  const lastAge = last ? tr.age(last.createdAt, c.now) : null;
   const lastText = last
-    ? lastAgo
-      ? TRAY_TEXT.lastSnapshot(lastAgo)
-      : TRAY_TEXT.lastSnapshot('at an unknown time')
-    : TRAY_TEXT.noSnapshots;
-  const label = TRAY_TEXT.serverLine(
-    clean(entry.server.name, MAX_NAME_CHARS) || String(entry.server.id),
-    serverStatusWord(entry.server.status),
-    snapshotCount(entry, ops),
-    lastText,
-  );
-  return { kind: 'item', label, enabled: true, submenu: serverSubmenu(state, entry, ops, now) };
+    ? lastAge
+      ? tr.t('tray.lastSnapshot', { age: lastAge })
+      : tr.t('tray.lastSnapshotUnknown')
+    : tr.t('tray.noSnapshots');
+  const label = tr.t('tray.serverLine', {
+    name: clean(entry.server.name, MAX_NAME_CHARS) || String(entry.server.id),
+    status: statusText(entry.server.status, tr),
+    count: snapshotCount(entry, c.running),
+    limit: SNAPSHOT_LIMIT,
+    last: lastText,
+  });
+  return { kind: 'item', label, enabled: true, submenu: serverSubmenu(c, entry) };
 }
 
-function header(state: AppState): TrayMenuItem[] {
+function header(c: Ctx): TrayMenuItem[] {
+  const { state, tr } = c;
   const items: TrayMenuItem[] = [];
   if (state.mode === 'signed-out') {
-    items.push(info(TRAY_TEXT.notSignedIn));
-    items.push(act(TRAY_TEXT.tryDemo, { type: 'startDemo' }));
-    items.push(act(TRAY_TEXT.signIn, { type: 'openWindow' }));
+    items.push(info(tr.t('tray.notSignedIn')));
+    items.push(act(tr.t('tray.tryDemo'), { type: 'startDemo' }));
+    items.push(act(tr.t('tray.signIn'), { type: 'openWindow' }));
     return items;
   }
-  if (state.mode === 'demo') items.push(info(TRAY_TEXT.demo));
-  else {
+  if (state.mode === 'demo') {
+    items.push(info(tr.t('tray.demo')));
+    items.push(act(tr.t('tray.leaveDemo'), { type: 'leaveDemo' }));
+  } else {
     const email = state.account.email ? clean(state.account.email, MAX_MESSAGE_CHARS) : '';
-    items.push(info(email ? TRAY_TEXT.signedInAs(email) : TRAY_TEXT.signedIn));
-    if (state.account.tokenStorage === 'session') items.push(info(TRAY_TEXT.sessionOnly));
+    items.push(info(email ? tr.t('tray.signedInAs', { email }) : tr.t('tray.signedIn')));
+    if (state.account.tokenStorage === 'session') items.push(info(tr.t('tray.sessionOnly')));
   }
-  if (state.account.tokenInvalid) items.push(act(TRAY_TEXT.tokenInvalid, { type: 'openWindow' }));
-  if (state.sync.offline) items.push(info(TRAY_TEXT.offline(state.mode === 'demo')));
+  if (state.account.tokenInvalid) items.push(act(tr.t('tray.tokenInvalid'), { type: 'openWindow' }));
+  if (state.sync.offline)
+    items.push(info(tr.t('tray.offline', { demo: state.mode === 'demo' ? 'yes' : 'no' })));
   else if (state.sync.lastError && !state.account.tokenInvalid) {
-    items.push(info(TRAY_TEXT.lastError(clean(state.sync.lastError.message, MAX_MESSAGE_CHARS))));
+    const message = clean(errorMessage(state.sync.lastError, tr), MAX_MESSAGE_CHARS);
+    items.push(info(tr.t('tray.lastError', { message })));
   }
   return items;
 }
 
-function serverSection(state: AppState, ops: readonly Operation[], now: number): TrayMenuItem[] {
+function serverSection(c: Ctx): TrayMenuItem[] {
+  const { state, tr } = c;
   if (state.servers.length === 0) {
-    if (state.sync.lastRefreshAt !== null) return [info(TRAY_TEXT.noServers)];
+    if (state.sync.lastRefreshAt !== null) return [info(tr.t('tray.noServers'))];
     // Never loaded: "loading" only while that can still be true, not after the first try failed.
     const failed = state.sync.offline || state.sync.lastError !== null || state.account.tokenInvalid;
-    return [info(failed ? TRAY_TEXT.serversNotLoaded : TRAY_TEXT.loadingServers)];
+    return [info(tr.t(failed ? 'tray.serversNotLoaded' : 'tray.loadingServers'))];
   }
-  const shown = state.servers.slice(0, MAX_SERVER_ENTRIES).map((entry) => serverItem(state, entry, ops, now));
+  const listed = state.servers.slice(0, MAX_SERVER_ENTRIES);
+  const shown = listed.map((entry) => serverItem(c, entry));
   const rest = state.servers.length - MAX_SERVER_ENTRIES;
-  if (rest > 0) shown.push(act(TRAY_TEXT.moreServers(rest), { type: 'openWindow' }));
+  if (rest > 0) shown.push(act(tr.t('tray.moreServers', { count: rest }), { type: 'openWindow' }));
+  // Said once, where a quick snapshot of a running server is one click away.
+  const quickOnRunning = listed.some(
+    (entry) => entry.server.status === 'active' && quickSnapshotBlock(c, entry) === null,
+  );
+  if (quickOnRunning) shown.push(info(tr.t('tray.runningTip')));
   return shown;
 }
 
-function operationLabel(op: Operation, now: number): string {
-  const server = clean(op.serverName, MAX_NAME_CHARS);
-  const snapshot = clean(op.snapshotName, 64);
-  if (op.status === 'running') {
-    const base =
-      op.kind === 'create' ? TRAY_TEXT.creating(snapshot, server) : TRAY_TEXT.restoring(server, snapshot);
-    return TRAY_TEXT.withTime(base, formatElapsed(op.startedAt, now));
-  }
-  const ok = op.status === 'succeeded';
-  const base =
+/** A running operation: what, on which server, for how long against the usual duration. */
+function runningLabel(c: Ctx, op: Operation): string {
+  const { tr } = c;
+  const range = op.kind === 'create' ? CREATE_MINUTES : RESTORE_MINUTES;
+  const started = Date.parse(op.startedAt);
+  const elapsedMs = Number.isFinite(started) ? c.now - started : 0;
+  const long = elapsedMs > range.max * 60_000;
+  const params = {
+    server: clean(op.serverName, MAX_NAME_CHARS),
+    snapshot: clean(op.snapshotName, 64),
+    elapsed: tr.duration(elapsedMs),
+    usual: tr.minutesRange(range.min, range.max),
+  };
+  const key =
     op.kind === 'create'
-      ? ok
-        ? TRAY_TEXT.created(snapshot, server)
-        : TRAY_TEXT.createFailed(snapshot, server)
-      : ok
-        ? TRAY_TEXT.restored(server, snapshot)
-        : TRAY_TEXT.restoreFailed(server, snapshot);
-  return TRAY_TEXT.withTime(base, op.finishedAt ? formatAgo(op.finishedAt, now) : null);
+      ? long
+        ? 'tray.creatingLong'
+        : 'tray.creating'
+      : long
+        ? 'tray.restoringLong'
+        : 'tray.restoring';
+  const line = tr.t(key, params);
+  return op.uncertain === true ? tr.t('tray.unclear', { line }) : line;
 }
 
-function operationSection(state: AppState, ops: readonly Operation[], now: number): TrayMenuItem[] {
-  const items: TrayMenuItem[] = ops
+function showOperation(op: Operation): TrayAction {
+  return op.snapshotId !== null
+    ? { type: 'showServer', serverId: op.serverId, snapshotId: op.snapshotId }
+    : { type: 'showServer', serverId: op.serverId };
+}
+
+function runningSection(c: Ctx): TrayMenuItem[] {
+  const items = c.running
     .slice(0, MAX_OPERATION_ENTRIES)
-    .map((op) => act(operationLabel(op, now), { type: 'showServer', serverId: op.serverId }));
-  if (ops.length > MAX_OPERATION_ENTRIES) {
-    items.push(act(TRAY_TEXT.moreOperations(ops.length - MAX_OPERATION_ENTRIES), { type: 'openWindow' }));
-  }
-  const finished = state.operations
-    .filter((op) => op.status !== 'running' && op.finishedAt !== null)
-    .filter((op) => {
-      const at = Date.parse(op.finishedAt ?? '');
-      return Number.isFinite(at) && now - at <= FINISHED_VISIBLE_MS;
-    })
-    .sort((a, b) => Date.parse(b.finishedAt ?? '') - Date.parse(a.finishedAt ?? ''))
-    .slice(0, MAX_FINISHED_ENTRIES);
-  for (const op of finished)
-    items.push(act(operationLabel(op, now), { type: 'showServer', serverId: op.serverId }));
+    .map((op) => act(runningLabel(c, op), showOperation(op)));
+  const more = c.running.length - MAX_OPERATION_ENTRIES;
+  if (more > 0) items.push(act(c.tr.t('tray.moreRunning', { count: more }), { type: 'openWindow' }));
   return items;
 }
 
-function refreshSection(state: AppState, now: number): TrayMenuItem[] {
-  const refreshing = state.sync.refreshing;
-  const ago = state.sync.lastRefreshAt ? formatAgo(state.sync.lastRefreshAt, now) : null;
-  return [
-    act(refreshing ? TRAY_TEXT.refreshing : TRAY_TEXT.refresh, { type: 'refresh' }, !refreshing),
-    info(ago ? TRAY_TEXT.lastUpdated(ago) : TRAY_TEXT.notUpdatedYet),
-  ];
+function finishedLabel(c: Ctx, op: Operation): string {
+  const params = {
+    server: clean(op.serverName, MAX_NAME_CHARS),
+    snapshot: clean(op.snapshotName, 64),
+    ago: c.tr.age(op.finishedAt, c.now) ?? '',
+  };
+  const ok = op.status === 'succeeded';
+  if (op.kind === 'create') return c.tr.t(ok ? 'tray.created' : 'tray.createFailed', params);
+  return c.tr.t(ok ? 'tray.restored' : 'tray.restoreFailed', params);
 }
 
-function iconFor(state: AppState, ops: readonly Operation[]): TrayIconState {
-  if (state.mode !== 'signed-out' && (state.account.tokenInvalid || state.sync.offline)) return 'error';
-  return ops.length > 0 ? 'busy' : 'idle';
+/** Splits a reason into short lines for a submenu (menus do not wrap). */
+function wrap(text: string, width: number, maxLines = 4): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of clean(text, width * maxLines).split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
-function tooltipFor(state: AppState, ops: readonly Operation[]): string {
-  if (state.mode === 'signed-out') return TRAY_TEXT.tooltip(TRAY_TEXT.tipSignedOut);
-  if (state.account.tokenInvalid) return TRAY_TEXT.tooltip(TRAY_TEXT.tipTokenInvalid);
-  if (state.sync.offline) return TRAY_TEXT.tooltip(TRAY_TEXT.tipOffline);
-  if (ops.length > 0) return TRAY_TEXT.tooltip(TRAY_TEXT.tipRunning(ops.length));
-  const servers = TRAY_TEXT.tipServers(state.servers.length);
-  return TRAY_TEXT.tooltip(state.mode === 'demo' ? TRAY_TEXT.tipDemo(servers) : servers);
-}
-
-/**
- * The tray while the core starts: it says so and offers only the window and Quit, since nothing may
- * act before the keychain has been read (a demo started then would replace the saved operations).
- */
-function startingModel(): TrayModel {
+/** A refused or failed tray action: its notification's title, and its reason in the submenu. */
+function noticeItem(c: Ctx, notice: TrayNotice): TrayMenuItem {
+  const server = notice.server
+    ? { id: notice.server.id, name: clean(notice.server.name, MAX_NAME_CHARS) }
+    : null;
+  const note = actionFailedNotification(notice.action, notice.error, c.tr, server);
+  const ago = c.tr.age(new Date(notice.at).toISOString(), c.now) ?? '';
+  const open: TrayAction = server ? { type: 'showServer', serverId: server.id } : { type: 'openWindow' };
   return {
-    icon: 'idle',
-    tooltip: TRAY_TEXT.tooltip(TRAY_TEXT.tipStarting),
-    items: [
-      info(TRAY_TEXT.starting),
+    kind: 'item',
+    label: c.tr.t('tray.noticeLine', { title: note.title, ago }),
+    enabled: true,
+    submenu: [
+      ...wrap(note.body, REASON_LINE_CHARS).map(info),
       SEPARATOR,
-      act(TRAY_TEXT.openApp, { type: 'openWindow' }),
-      act(TRAY_TEXT.quit, { type: 'quit' }),
+      act(c.tr.t('tray.openInWindow'), open),
     ],
   };
 }
 
-/** Builds the tray's icon, tooltip and menu from the state; `now` (ms) dates ages and elapsed times. */
-export function buildTrayModel(state: AppState, now: number): TrayModel {
-  if (state.starting) return startingModel();
-  const ops = running(state);
-  const items: TrayMenuItem[] = [...header(state), SEPARATOR];
-  if (state.mode !== 'signed-out') {
-    items.push(...serverSection(state, ops, now), SEPARATOR);
-    const opItems = operationSection(state, ops, now);
-    if (opItems.length > 0) items.push(...opItems, SEPARATOR);
-    items.push(...refreshSection(state, now), SEPARATOR);
+/** Finished operations and refused tray actions of the last hour, newest first. */
+function recentSection(c: Ctx, notices: readonly TrayNotice[]): TrayMenuItem[] {
+  const recent = (at: number) => Number.isFinite(at) && c.now - at <= RECENT_VISIBLE_MS;
+  const entries: Array<{ at: number; item: () => TrayMenuItem }> = [];
+  for (const op of c.state.operations) {
+    if (op.status === 'running' || op.finishedAt === null) continue;
+    const at = Date.parse(op.finishedAt);
+    if (recent(at)) entries.push({ at, item: () => act(finishedLabel(c, op), showOperation(op)) });
   }
-  items.push(act(TRAY_TEXT.openApp, { type: 'openWindow' }), act(TRAY_TEXT.quit, { type: 'quit' }));
-  return { icon: iconFor(state, ops), tooltip: tooltipFor(state, ops), items };
+  for (const notice of notices) {
+    if (recent(notice.at)) entries.push({ at: notice.at, item: () => noticeItem(c, notice) });
+  }
+  return entries
+    .sort((a, b) => b.at - a.at)
+    .slice(0, MAX_RECENT_ENTRIES)
+    .map((e) => e.item());
+}
+
+function refreshSection(c: Ctx): TrayMenuItem[] {
+  const { state, tr } = c;
+  const refreshing = state.sync.refreshing;
+  const ago = tr.age(state.sync.lastRefreshAt, c.now);
+  return [
+    act(tr.t(refreshing ? 'tray.refreshing' : 'tray.refresh'), { type: 'refresh' }, !refreshing),
+    info(ago ? tr.t('tray.lastUpdated', { age: ago }) : tr.t('tray.notUpdatedYet')),
+  ];
+}
+
+function iconFor(c: Ctx): TrayIconState {
+  const { state } = c;
+  if (state.mode !== 'signed-out' && (state.account.tokenInvalid || state.sync.offline)) return 'error';
+  return c.running.length > 0 ? 'busy' : 'idle';
+}
+
+function tooltipFor(c: Ctx): string {
+  const { state, tr } = c;
+  const tip = (detail: string) => tr.t('tray.tooltip', { detail });
+  if (state.mode === 'signed-out') return tip(tr.t('tray.tip.signedOut'));
+  if (state.account.tokenInvalid) return tip(tr.t('tray.tip.tokenInvalid'));
+  if (state.sync.offline) return tip(tr.t('tray.tip.offline'));
+  if (c.running.length > 0) return tip(tr.t('tray.tip.running', { count: c.running.length }));
+  const servers = tr.t('tray.tip.servers', { count: state.servers.length });
+  return tip(state.mode === 'demo' ? tr.t('tray.tip.demo', { servers }) : servers);
+}
+
+/**
+ * Builds the tray's icon, tooltip and menu from the state, in the state's language; `now` (ms)
+ * dates ages and elapsed times; `notices` are the tray actions refused or failed recently. While
+ * the core starts it says so and offers only the window and Quit: nothing may act before the
+ * keychain has been read (a demo started then would replace the saved operations).
+ */
+export function buildTrayModel(state: AppState, now: number, notices: readonly TrayNotice[] = []): TrayModel {
+  const c: Ctx = {
+    state,
+    now,
+    tr: translatorFor(state.language),
+    running: state.operations.filter((op) => op.status === 'running'),
+  };
+  if (state.starting) {
+    const tip = c.tr.t('tray.tooltip', { detail: c.tr.t('tray.tip.starting') });
+    const items = [
+      info(c.tr.t('tray.starting')),
+      SEPARATOR,
+      act(c.tr.t('tray.openApp'), { type: 'openWindow' }),
+      act(c.tr.t('tray.quit'), { type: 'quit' }),
+    ];
+    return { icon: 'idle', tooltip: tip, items };
+  }
+  const items: TrayMenuItem[] = [];
+  const push = (section: TrayMenuItem[]) => {
+    if (section.length > 0) items.push(...section, SEPARATOR);
+  };
+  if (state.mode !== 'signed-out') push(runningSection(c));
+  push(header(c));
+  if (state.mode !== 'signed-out') {
+    push(serverSection(c));
+    push(recentSection(c, notices));
+    push(refreshSection(c));
+  } else push(recentSection(c, notices));
+  items.push(act(c.tr.t('tray.openApp'), { type: 'openWindow' }), act(c.tr.t('tray.quit'), { type: 'quit' }));
+  return { icon: iconFor(c), tooltip: tooltipFor(c), items };
 }

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Id } from '../../shared/domain';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { eventChannel, type EventMap, type EventName } from '../../shared/ipc';
+import type { FocusServer } from '../../shared/state';
 import type { WindowBounds } from '../settings/schema';
 import type { TrustedSender } from './ipc';
 
@@ -152,10 +153,13 @@ export class AppWindow implements TrustedSender {
     return !this.window.isDestroyed() && this.window.isVisible();
   }
 
-  /** Shows the window on one server (after a notification or tray click). */
-  focusServer(serverId: Id): void {
+  /**
+   * Shows the window on one server (after a notification or tray click): a server id, or a request
+   * that also names a snapshot to bring into view or the create dialog to open.
+   */
+  focusServer(request: Id | FocusServer): void {
     this.show();
-    this.send('focusServer', { serverId });
+    this.send('focusServer', typeof request === 'object' ? request : { serverId: request });
   }
 
   /** Pushes an event to the page. */

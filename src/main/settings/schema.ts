@@ -3,7 +3,7 @@
  * each part on its own (so one bad field costs only that field, not the whole file).
  */
 import * as v from 'valibot';
-import type { Operation } from '../../shared/domain';
+import type { Operation, OperationOutcome } from '../../shared/domain';
 import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS, type UserSettings } from '../../shared/settings';
 import type { PersistedData } from '../core/ports';
 
@@ -47,6 +47,24 @@ export const MIGRATIONS: Record<number, (raw: RawFile) => RawFile> = {
 const IdSchema = v.union([v.number(), v.string()]);
 const IsoOrNull = v.nullable(v.string());
 
+const Word = v.pipe(v.string(), v.maxLength(200));
+
+/** How a finished operation ended, as stored (see OperationOutcome). */
+export const OutcomeSchema = v.variant('type', [
+  v.object({ type: v.literal('created'), sizeMb: v.nullable(v.number()) }),
+  v.object({ type: v.literal('snapshotFailed'), status: Word }),
+  v.object({ type: v.literal('snapshotGone') }),
+  v.object({ type: v.literal('notApplied'), minutes: v.optional(v.number()) }),
+  v.object({ type: v.literal('notListed'), minutes: v.number() }),
+  v.object({ type: v.literal('restored'), serverStatus: v.nullable(Word), previousStatus: v.nullable(Word) }),
+  v.object({ type: v.literal('serverGone') }),
+  v.object({
+    type: v.literal('restoreUnconfirmed'),
+    serverStatus: v.nullable(Word),
+    minutes: v.optional(v.number()),
+  }),
+]) satisfies v.GenericSchema<unknown, OperationOutcome>;
+
 /** One tracked operation as stored. */
 export const OperationSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1)),
@@ -58,6 +76,8 @@ export const OperationSchema = v.object({
   startedAt: v.string(),
   status: v.picklist(['running', 'succeeded', 'failed']),
   finishedAt: IsoOrNull,
+  // A damaged outcome is dropped rather than the whole operation (its status still says how it ended).
+  outcome: v.optional(v.fallback(v.nullable(OutcomeSchema), null)),
   message: v.nullable(v.string()),
   previousServerStatus: v.optional(v.nullable(v.string())),
   // Kept across restarts: without them a dormant operation of another API would be judged against

@@ -8,7 +8,7 @@ import { sameId } from '../../shared/domain';
 import type { InvokeArgs, InvokeName, InvokeOutput, VpsApi } from '../../shared/ipc';
 import type { Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
-import type { AppError, AppState, ServerEntry } from '../../shared/state';
+import type { AppError, AppState, FocusServer, ServerEntry } from '../../shared/state';
 
 /** Which screen the signed-in window shows. */
 export type View = 'servers' | 'settings';
@@ -48,6 +48,7 @@ export class AppStore {
   #selectedId = $state<Id | null>(null);
   #toasts = $state<Toast[]>([]);
   #focusSeq = $state(0);
+  #focusRequest = $state.raw<FocusServer | null>(null);
   #unsubscribe: Array<() => void> = [];
   #timer: ReturnType<typeof setInterval> | null = null;
   #gotEvent = false;
@@ -93,6 +94,13 @@ export class AppStore {
   get focusSeq(): number {
     return this.#focusSeq;
   }
+  /**
+   * Main's last request to show a server (changes with `focusSeq`): a snapshot of it to bring into
+   * view, or its create dialog to open (the tray's snapshot lines and "Snapshot with a name…").
+   */
+  get focusRequest(): FocusServer | null {
+    return this.#focusRequest;
+  }
   /** The API the store talks to (dialogs receive it as a prop). */
   get api(): VpsApi {
     return this.#api;
@@ -110,7 +118,10 @@ export class AppStore {
         const ms = operation.status === 'failed' ? TOAST_MS.failure : TOAST_MS.success;
         this.#addToast(`op:${operation.id}`, { kind: 'operation', operation }, ms);
       }),
-      this.#api.on('focusServer', ({ serverId }) => this.showServer(serverId)),
+      this.#api.on('focusServer', (request) => {
+        this.showServer(request.serverId);
+        this.#focusRequest = request;
+      }),
     );
     if (this.#tickMs > 0) this.#timer = setInterval(() => this.tick(), this.#tickMs);
     await this.reload();
@@ -177,6 +188,7 @@ export class AppStore {
   showServer(id: Id): void {
     this.#view = 'servers';
     this.#selectedId = id;
+    this.#focusRequest = { serverId: id };
     this.#focusSeq += 1;
   }
 

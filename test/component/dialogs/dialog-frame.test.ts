@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import CreateSnapshotDialog from '../../../src/renderer/components/dialogs/CreateSnapshotDialog.svelte';
 import DeleteSnapshotDialog from '../../../src/renderer/components/dialogs/DeleteSnapshotDialog.svelte';
 import { setLanguage } from '../../../src/renderer/lib/i18n/index.svelte';
-import { dialogsEn } from '../../../src/renderer/lib/i18n/messages/dialogs.en';
-import { dialogsFi } from '../../../src/renderer/lib/i18n/messages/dialogs.fi';
-import { dialogsGu } from '../../../src/renderer/lib/i18n/messages/dialogs.gu';
+import { dialogsEn } from '../../../src/shared/i18n/messages/dialogs.en';
+import { dialogsFi } from '../../../src/shared/i18n/messages/dialogs.fi';
+import { dialogsGu } from '../../../src/shared/i18n/messages/dialogs.gu';
 import { NOW, makeEntry, makeSnapshot } from './fixtures';
 
 function placeholders(text: string): string[] {

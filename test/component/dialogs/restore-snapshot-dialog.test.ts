@@ -31,7 +31,7 @@ describe('RestoreSnapshotDialog', () => {
     const dialog = screen.getByRole('dialog', { name: 'Restore web-server-01' });
     const text = dialog.textContent ?? '';
     expect(text).toContain('pre-migration-snapshot');
-    expect(text).toContain('5 days ago');
+    expect(text).toContain('4 days ago');
     expect(text).toContain('Everything written to the server since then');
     expect(text).toContain('stopped first');
     expect(text).toContain('5-15 minutes');

@@ -1,0 +1,40 @@
+/**
+ * The one set of catalogs: the window's messages, the tray's, the notifications' and the core's,
+ * in English (the source), Finnish and Gujarati. Each part has the same keys and placeholders in
+ * all three languages (the types check the keys; test/component/i18n.svelte.test.ts checks the
+ * placeholders and plural forms).
+ */
+import { coreEn } from './messages/core.en';
+import { coreFi } from './messages/core.fi';
+import { coreGu } from './messages/core.gu';
+import { en as windowEn } from './messages/en';
+import { fi as windowFi } from './messages/fi';
+import { gu as windowGu } from './messages/gu';
+import { notifyEn } from './messages/notify.en';
+import { notifyFi } from './messages/notify.fi';
+import { notifyGu } from './messages/notify.gu';
+import { trayEn } from './messages/tray.en';
+import { trayFi } from './messages/tray.fi';
+import { trayGu } from './messages/tray.gu';
+
+const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn };
+
+/** A key of the English (source) catalog. */
+export type MessageKey = keyof typeof en;
+/** A language with a catalog. */
+export type Locale = 'en' | 'fi' | 'gu';
+
+/** Every catalog by locale. */
+export const CATALOGS: Record<Locale, Record<MessageKey, string>> = {
+  en,
+  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi },
+  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu },
+};
+
+/** The locales with a catalog, in the order the language menu lists them. */
+export const LOCALES: readonly Locale[] = ['en', 'fi', 'gu'];
+
+/** True for a key of the catalogs (for codes that arrive from elsewhere). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
