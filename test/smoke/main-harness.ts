@@ -108,8 +108,12 @@ process.on('message', (message: HarnessRequest) => {
   } else if (message.type === 'second-instance') {
     fake.module.app.emit('second-instance', {}, message.argv, process.cwd());
     process.send?.({ type: 'relaunched' });
-  } else if (message.type === 'state') process.send?.({ type: 'state', state: lastSent('vps:event:state') });
-  else if (message.type === 'clickNotification')
+  } else if (message.type === 'state') {
+    // As the window reads it on load: the window may open after the last state was pushed.
+    void invoke('getState', undefined).then((result) =>
+      process.send?.({ type: 'state', state: (result as { value?: unknown }).value ?? null }),
+    );
+  } else if (message.type === 'clickNotification')
     process.send?.({ type: 'notificationClicked', focus: clickNotification(message.index) });
 });
 
