@@ -43,6 +43,7 @@ export type ErrorKind =
   | 'server'
   | 'network'
   | 'timeout'
+  | 'cancelled'
   | 'bad_response'
   | 'validation'
   | 'refused'

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ApiError,
+  cancelledError,
   errorFromResponse,
+  isApiError,
   kindForStatus,
   mentionsSnapshotLimit,
   readServerMessage,
@@ -183,6 +185,21 @@ describe('toAppError', () => {
     expect(app.kind).toBe('internal');
     expect(app.message).not.toContain(TOKEN);
     expect(toAppError('string').kind).toBe('internal');
+  });
+});
+
+describe('isApiError and cancelledError say what they do', () => {
+  it('isApiError is an instanceof check: a look-alike object is not an ApiError', () => {
+    expect(isApiError(new ApiError('server', 500, 'x'))).toBe(true);
+    expect(isApiError({ name: 'ApiError', kind: 'server', status: 500, message: 'x' })).toBe(false);
+  });
+
+  it('a cancelled request has kind cancelled, not network (which reads as offline)', () => {
+    expect(cancelledError().kind).toBe('cancelled');
+    expect(toAppError(cancelledError())).toEqual({
+      kind: 'cancelled',
+      message: 'The request was cancelled before VPS.org answered.',
+    });
   });
 });
 

@@ -207,7 +207,8 @@ describe('timeouts and connections', () => {
     const p = c.getServer(1, ctl.signal);
     setTimeout(() => ctl.abort(), 30);
     const e = await caught(p);
-    expect(e.kind).toBe('network');
+    // Its own kind: a cancelled call is not a network failure (nothing may read it as offline).
+    expect(e.kind).toBe('cancelled');
     expect(e.message).toMatch(/cancelled/);
     expect(requests).toHaveLength(1);
   });
@@ -459,6 +460,13 @@ describe('the token never appears in an error', () => {
     timeout: async () => {
       const s = await serve(() => undefined);
       return caught(client(s.url, { maxRetries: 0, timeoutMs: 50 }).c.getAccount());
+    },
+    cancelled: async () => {
+      const s = await serve(() => undefined);
+      const ctl = new AbortController();
+      const call = client(s.url).c.getServer(1, ctl.signal);
+      setTimeout(() => ctl.abort(), 20);
+      return caught(call);
     },
     bad_response: async () => {
       const s = await serve((_r, res) => {

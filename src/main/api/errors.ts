@@ -15,6 +15,7 @@ export const API_ERROR_KINDS = [
   'server',
   'network',
   'timeout',
+  'cancelled',
   'bad_response',
 ] as const satisfies readonly ErrorKind[];
 
@@ -57,7 +58,7 @@ export class ApiError extends Error {
   }
 }
 
-/** True for an ApiError (also across module copies, by shape). */
+/** True for an ApiError, the client's one error type (an `instanceof` check: one copy of this module runs). */
 export function isApiError(err: unknown): err is ApiError {
   return err instanceof ApiError;
 }
@@ -272,9 +273,12 @@ export function timeoutError(timeoutMs: number): ApiError {
   );
 }
 
-/** The caller cancelled the request (e.g. the app is shutting down or a newer refresh started). */
+/**
+ * The caller cancelled the request (e.g. the app is shutting down): kind `cancelled`, not a network
+ * failure, so nothing reads it as "offline" and nothing retries it.
+ */
 export function cancelledError(): ApiError {
-  return new ApiError('network', null, 'The request was cancelled before VPS.org answered.');
+  return new ApiError('cancelled', null, 'The request was cancelled before VPS.org answered.');
 }
 
 /** A 2xx answer whose body was not what the API documents. */

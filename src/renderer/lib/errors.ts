@@ -11,6 +11,7 @@ const KIND_KEYS: Record<ErrorKind, MessageKey> = {
   server: 'error.server',
   network: 'error.network',
   timeout: 'error.timeout',
+  cancelled: 'error.cancelled',
   bad_response: 'error.bad_response',
   validation: 'error.validation',
   refused: 'error.refused',

@@ -55,6 +55,7 @@ export const en = {
   'error.server': 'VPS.org had a problem handling the request. Try again in a moment.',
   'error.network': 'VPS.org could not be reached. Check the internet connection.',
   'error.timeout': 'VPS.org took too long to answer. Try again in a moment.',
+  'error.cancelled': 'The request was cancelled before VPS.org answered.',
   'error.bad_response': 'VPS.org sent an answer the app did not understand.',
   'error.validation': 'The app refused the request because a value was not valid.',
   'error.refused': 'That cannot be done right now.',

@@ -53,6 +53,7 @@ export const fi = {
   'error.server': 'VPS.orgissa tapahtui virhe pyyntöä käsiteltäessä. Yritä hetken päästä uudelleen.',
   'error.network': 'VPS.orgiin ei saada yhteyttä. Tarkista internetyhteys.',
   'error.timeout': 'VPS.org vastasi liian hitaasti. Yritä hetken päästä uudelleen.',
+  'error.cancelled': 'Pyyntö peruttiin ennen kuin VPS.org vastasi.',
   'error.bad_response': 'VPS.org lähetti vastauksen, jota sovellus ei ymmärtänyt.',
   'error.validation': 'Sovellus hylkäsi pyynnön, koska jokin arvo ei kelpaa.',
   'error.refused': 'Sitä ei voi tehdä juuri nyt.',
