@@ -5,6 +5,7 @@
  * and quit. The adapter rebuilds the Menu from this model on every change and on a timer (ages).
  */
 import { SNAPSHOT_LIMIT, sameId, type Id, type Operation, type Snapshot } from '../../shared/domain';
+import { cleanText } from '../../shared/display-text';
 import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
 import type { AppState, ServerEntry } from '../../shared/state';
 import { formatAgo, formatElapsed } from './format-age';
@@ -95,11 +96,9 @@ export const TRAY_TEXT = {
   tipDemo: (servers: string) => `Demo · ${servers}`,
 } as const;
 
-/** Removes control characters and caps the length of text that came from the API. */
+/** Outside text as one clean label part (the shared rule: no controls, bidi or zero-width; capped). */
 function clean(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return cleanText(text, max);
 }
 
 function info(label: string): TrayMenuItem {
