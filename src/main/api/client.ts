@@ -2,7 +2,9 @@
  * The typed VPS.org client: one function per endpoint, answers validated and mapped onto domain
  * types, every failure an ApiError. No Electron here: it runs in tests and under plain Node.
  */
+import * as v from 'valibot';
 import type { Id, Snapshot } from '../../shared/domain';
+import { IdSchema } from '../../shared/ipc';
 import { sameId } from '../../shared/domain';
 import { checkApiBaseUrl, normalizeApiBaseUrl } from '../../shared/settings';
 import { checkDescription, checkSnapshotName, SNAPSHOT_NAME_MAX } from '../../shared/snapshot-name';
@@ -38,7 +40,14 @@ const URL_PROBLEMS: Record<'invalid' | 'insecure' | 'credentials', string> = {
   credentials: 'The API address must not contain a user name or password.',
 };
 
+/**
+ * An id as one URL path segment. Only ids that fit the contract's pattern get there (the answer an
+ * id came from may be hostile, and so may the settings file): never `.` or `..`, a slash or a
+ * percent sign that could make the request reach another path.
+ */
 function segment(id: Id): string {
+  if (!v.is(IdSchema, id))
+    throw new ApiError('invalid', null, 'The app refused an id it cannot use in a request.');
   return encodeURIComponent(String(id));
 }
 

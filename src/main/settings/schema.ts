@@ -3,7 +3,9 @@
  * each part on its own (so one bad field costs only that field, not the whole file).
  */
 import * as v from 'valibot';
+import { stripInvisible, TEXT_LIMITS } from '../../shared/display-text';
 import type { Operation } from '../../shared/domain';
+import { IdSchema, OperationIdSchema } from '../../shared/ipc';
 import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS, type UserSettings } from '../../shared/settings';
 import type { PersistedData } from '../core/ports';
 
@@ -44,22 +46,27 @@ export const MIGRATIONS: Record<number, (raw: RawFile) => RawFile> = {
   },
 };
 
-const IdSchema = v.union([v.number(), v.string()]);
-const IsoOrNull = v.nullable(v.string());
+/**
+ * Text from the file as the views will show it: capped, and cleaned of controls, bidi overrides and
+ * zero-width characters (the file may have been edited by someone else).
+ */
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max), v.transform(stripInvisible));
+const IsoOrNull = v.nullable(Text(TEXT_LIMITS.date));
 
 /** One tracked operation as stored. */
 export const OperationSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1)),
+  id: OperationIdSchema,
   kind: v.picklist(['create', 'restore']),
+  // The contract's id pattern: these ids go into URL paths and log lines.
   serverId: IdSchema,
-  serverName: v.string(),
+  serverName: Text(TEXT_LIMITS.name),
   snapshotId: v.nullable(IdSchema),
-  snapshotName: v.string(),
-  startedAt: v.string(),
+  snapshotName: Text(TEXT_LIMITS.name),
+  startedAt: Text(TEXT_LIMITS.date),
   status: v.picklist(['running', 'succeeded', 'failed']),
   finishedAt: IsoOrNull,
-  message: v.nullable(v.string()),
-  previousServerStatus: v.optional(v.nullable(v.string())),
+  message: v.nullable(Text(TEXT_LIMITS.text)),
+  previousServerStatus: v.optional(v.nullable(Text(TEXT_LIMITS.status))),
   // Kept across restarts: without them a dormant operation of another API would be judged against
   // the current one, and an unconfirmed restore would end as a plain success.
   scope: v.optional(v.pipe(v.string(), v.maxLength(4096))),
@@ -82,7 +89,7 @@ export const SETTING_SCHEMAS: { [K in keyof UserSettings]: v.GenericSchema<unkno
 /** How the app was last connected. */
 export const SessionSchema = v.object({
   mode: v.picklist(['signed-out', 'demo', 'account']),
-  email: v.nullable(v.pipe(v.string(), v.maxLength(320))),
+  email: v.nullable(Text(TEXT_LIMITS.email)),
 });
 
 /** Window bounds: sane integers only. */
