@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CREATE_CLOCK_SKEW_MS, createVpsClient } from '../../src/main/api/client';
 import { ApiError, API_ERROR_KINDS, type ApiErrorKind } from '../../src/main/api/errors';
 import { MAX_BODY_BYTES } from '../../src/main/api/http';
-import { MAX_PAGES } from '../../src/main/api/pagination';
+import { MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGES } from '../../src/main/api/pagination';
 import type { ClientOptions } from '../../src/main/api/types';
 import { caught } from '../support/caught';
 
@@ -415,6 +415,33 @@ describe('pagination edge cases', () => {
       expect(e.message).toMatch(/more than 200 pages/);
       expect(requests).toHaveLength(1);
     }
+  });
+
+  it('refuses a list whose pages together pass the list budget, each page under the page bound', async () => {
+    expect(MAX_LIST_BYTES).toBe(32 * 1024 * 1024);
+    // Ten pages of 9 MB each: every page alone is allowed, the list (90 MB) is not.
+    const padding = 'p'.repeat(9 * 1024 * 1024);
+    const s = await serve((req, res) => {
+      const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page'));
+      json(res, 200, { count: 10, results: [serverWire(page)], padding });
+    });
+    const { c, requests } = client(s.url);
+    const e = await caught(c.listServers());
+    expect(e.kind).toBe('bad_response');
+    expect(e.message).toMatch(/a list of more than 32 MB in total/);
+    // Three pages fit in 32 MB; the fourth is cut off while it is read.
+    expect(requests).toHaveLength(4);
+  });
+
+  it('refuses a list of more items than any account has, before parsing them', async () => {
+    expect(MAX_LIST_ITEMS).toBe(20_000);
+    const results = Array.from({ length: 20_001 }, (_, i) => ({ id: i, name: 'x', status: 's' }));
+    const s = await serve((_req, res) => json(res, 200, { count: results.length, results }));
+    const { c, requests } = client(s.url);
+    const e = await caught(c.listServers());
+    expect(e.kind).toBe('bad_response');
+    expect(e.message).toMatch(/a list of more than 20000 items/);
+    expect(requests).toHaveLength(1);
   });
 
   it('stops when the server ignores the page number', async () => {

@@ -12,7 +12,7 @@ import { realSleep } from './backoff';
 import { ApiError } from './errors';
 import { createHttp, type HttpRequest } from './http';
 import { fetchAllPages, PAGE_SIZE } from './pagination';
-import { parseAccount, parsePage, parseRestore, parseServer, parseSnapshot } from './schemas';
+import { parseAccount, parseRestore, parseServer, parseSnapshot } from './schemas';
 import type { ClientOptions, ServerFilter, VpsClient } from './types';
 
 /** Defaults for the tunable options. */
@@ -87,14 +87,13 @@ export function createVpsClient(options: ClientOptions): VpsClient {
 
   async function listSnapshots(serverId?: Id, signal?: AbortSignal): Promise<Snapshot[]> {
     return fetchAllPages(
-      async (page) => {
+      (page, bodyLimit) => {
         const query = {
           page,
           page_size: PAGE_SIZE,
           server_id: serverId === undefined ? undefined : String(serverId),
         };
-        const res = await request({ method: 'GET', path: 'snapshots/', query, signal });
-        return parsePage(res.body);
+        return request({ method: 'GET', path: 'snapshots/', query, signal, bodyLimit });
       },
       (raw) => parseSnapshot(raw, serverId),
       (s) => String(s.id),
@@ -142,10 +141,9 @@ export function createVpsClient(options: ClientOptions): VpsClient {
 
     async listServers(filter: ServerFilter = {}, signal?: AbortSignal) {
       return fetchAllPages(
-        async (page) => {
+        (page, bodyLimit) => {
           const query = { page, page_size: PAGE_SIZE, status: filter.status, location: filter.location };
-          const res = await request({ method: 'GET', path: 'servers/', query, signal });
-          return parsePage(res.body);
+          return request({ method: 'GET', path: 'servers/', query, signal, bodyLimit });
         },
         parseServer,
         (s) => String(s.id),
