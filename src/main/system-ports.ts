@@ -1,9 +1,9 @@
 /**
  * The plain production ports that need no Electron: real timers and a console logger that
- * redacts anything token-shaped before it is written.
+ * redacts anything token-shaped and escapes line breaks before it is written (see redact.ts).
  */
 import type { Logger, Scheduler } from './core/ports';
-import { redactSecrets } from './redact';
+import { logLine } from './redact';
 
 /** Timers on the real clock. */
 export const realScheduler: Scheduler = {
@@ -17,7 +17,7 @@ export const realScheduler: Scheduler = {
 /** Writes log lines to stdout/stderr with a timestamp, redacted. */
 export function createConsoleLogger(): Logger {
   const line = (level: string, message: string) =>
-    `${new Date().toISOString()} ${level} ${redactSecrets(message)}\n`;
+    `${new Date().toISOString()} ${level} ${logLine(message)}\n`;
   return {
     info: (message) => void process.stdout.write(line('info', message)),
     warn: (message) => void process.stderr.write(line('warn', message)),
