@@ -121,6 +121,9 @@ export class RecordingNotifier implements Notifier {
   }
 }
 
+/** The longest delay Node's and Electron's timers honour. */
+const NODE_TIMER_MAX_MS = 2 ** 31 - 1;
+
 interface Timer {
   id: number;
   due: number;
@@ -133,7 +136,8 @@ async function settle(): Promise<void> {
 }
 
 /**
- * Time that moves only when told. `advance(ms)` runs every timer that falls due, in due order
+ * Time that moves only when told, with Node's timer rules (an over-long delay fires after 1 ms).
+ * `advance(ms)` runs every timer that falls due, in due order
  * (ties in the order they were set), moving `now()` to each timer's due time first. When a timer
  * callback returns a promise (the core's poll ticks do, although the port's type says void), it is
  * awaited before the next timer runs, so a test sees the whole tick, real HTTP included.
@@ -153,7 +157,10 @@ export class ManualScheduler implements Scheduler {
   }
 
   setTimeout(fn: () => void, ms: number): () => void {
-    const timer: Timer = { id: this.nextId++, due: this.current + Math.max(0, ms), fn };
+    // As Node and Electron do: a delay over 2^31-1 ms (or NaN) fires after 1 ms. Without this a
+    // test would wait politely where the real app hammers the API.
+    const delay = ms > NODE_TIMER_MAX_MS || Number.isNaN(ms) ? 1 : Math.max(0, ms);
+    const timer: Timer = { id: this.nextId++, due: this.current + delay, fn };
     this.timers.push(timer);
     return () => {
       this.timers = this.timers.filter((t) => t !== timer);
