@@ -39,7 +39,7 @@ export class MemorySecretStore implements SecretStore {
   /** Non-null: the keychain is "unavailable" and every call throws with this reason. */
   unavailableReason: string | null;
   /** How many calls were made, by method (to assert the keychain was or was not touched). */
-  readonly calls = { get: 0, set: 0, delete: 0 };
+  readonly calls = { get: 0, set: 0, delete: 0, accounts: 0 };
 
   constructor(options: MemorySecretStoreOptions = {}) {
     this.unavailableReason = options.unavailableReason ?? null;
@@ -62,6 +62,12 @@ export class MemorySecretStore implements SecretStore {
     this.calls.delete++;
     this.check();
     return this.entries.delete(account);
+  }
+
+  async accounts(): Promise<string[]> {
+    this.calls.accounts++;
+    this.check();
+    return [...this.entries.keys()];
   }
 
   private check(): void {

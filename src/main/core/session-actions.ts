@@ -3,16 +3,19 @@
  * and stopped, the stored token loaded at start, and a change of API address. Each action body
  * may throw; AppCore wraps it into a Result.
  */
+import { cleanText } from '../../shared/display-text';
 import { fail, ok, type Result } from '../../shared/result';
 import { toAppError } from '../api/errors';
 import type { VpsClient } from '../api/types';
 import type { CoreContext } from './core-context';
-import type { DemoServer } from './ports';
+import { KEYCHAIN_SERVICE, type DemoServer } from './ports';
 import {
   KEYCHAIN_OK,
   cleanPastedToken,
   isTokenRejected,
+  otherTokenAddresses,
   readStoredToken,
+  removeAllTokens,
   removeToken,
   storeToken,
 } from './keychain-token';
@@ -30,6 +33,9 @@ export async function setToken(
   if (token === '') return fail({ kind: 'validation', message: 'Paste the API token first.' });
   const url = ctx.data.settings.apiBaseUrl;
   const client = ctx.ports.createClient({ baseUrl: url, token });
+  // The address may change while we wait (Settings, another window): the token was checked with,
+  // and would be kept for, the old one, while polling would follow the new one.
+  const addressChanged = () => ctx.data.settings.apiBaseUrl !== url;
   let email: string;
   try {
     email = (await client.getAccount(ctx.abort.signal)).email;
@@ -43,6 +49,7 @@ export async function setToken(
     }
     throw error;
   }
+  if (addressChanged()) return fail(ADDRESS_CHANGED);
   if (input.sessionOnly) {
     // A token stored earlier for this address would come back on the next start: remove it.
     if (ctx.data.keychain.available) await removeToken(ctx.ports.secrets, url);
@@ -54,6 +61,11 @@ export async function setToken(
         kind: 'keychain',
         message: `The token works, but the system keychain could not store it: ${reason}. You can keep it for this session only; it is then not saved anywhere and you paste it again after a restart.`,
       });
+    }
+    if (addressChanged()) {
+      // Keep nothing for an address the app no longer uses.
+      await removeToken(ctx.ports.secrets, url);
+      return fail(ADDRESS_CHANGED);
     }
   }
   const fromDemo = ctx.data.mode === 'demo';
@@ -80,21 +92,70 @@ export async function setToken(
   return ok({ email });
 }
 
-/** Forgets the token (removing it from the keychain) or leaves the demo; tracked operations are dropped. */
+/**
+ * Forgets the token or leaves the demo; tracked operations are dropped. Signing out of an account
+ * removes every token this app keeps in the keychain, for every API address, not only this one.
+ */
 export async function signOut(ctx: CoreContext): Promise<Result<null>> {
   let keychainReason: string | null = null;
   if (ctx.data.mode === 'demo') await stopDemo(ctx);
-  else if (ctx.data.tokenStorage === 'keychain') {
-    keychainReason = await removeToken(ctx.ports.secrets, ctx.data.settings.apiBaseUrl);
+  else if (ctx.data.mode === 'account' && keychainUsable(ctx)) {
+    keychainReason = await removeAllTokens(ctx.ports.secrets);
   }
   signedOut(ctx, true);
   if (keychainReason !== null) {
     return fail({
       kind: 'keychain',
-      message: `You are signed out in the app, but the token could not be removed from the system keychain: ${keychainReason}. Remove the "VPS Snapshot Tray" entry there by hand.`,
+      message: `You are signed out in the app, but the tokens could not be removed from the system keychain: ${keychainReason}. Remove the "${KEYCHAIN_SERVICE}" entries there by hand.`,
     });
   }
   return ok(null);
+}
+
+/** True when the keychain is expected to work (with a session-only token it usually does not). */
+function keychainUsable(ctx: CoreContext): boolean {
+  if (ctx.ports.keychainProblem) return false;
+  return ctx.data.tokenStorage === 'keychain' || ctx.data.keychain.available;
+}
+
+/** The refusal when the API address changed while a pasted token was being checked. */
+const ADDRESS_CHANGED = {
+  kind: 'refused',
+  message:
+    'The API address changed while the token was being checked, so the token was not used or kept. Check the address shown here and sign in again.',
+} as const;
+
+/**
+ * At start, signed out: a token stored for another API address while none is stored for the one in
+ * the settings is reported as a settings problem. Someone may have changed the address in the file
+ * so that the next token pasted is sent to them.
+ */
+export async function reportTokenForAnotherAddress(ctx: CoreContext): Promise<void> {
+  if (ctx.data.mode !== 'signed-out' || !keychainUsable(ctx)) return;
+  const current = ctx.data.settings.apiBaseUrl;
+  const others = await otherTokenAddresses(ctx.ports.secrets, current);
+  if (others.length === 0) return;
+  const problem =
+    `The API address in the settings is ${hostOf(current)}, but the token in the system keychain is for ` +
+    `${others.map(hostOf).join(', ')}. If you did not change the address yourself, someone else may have: ` +
+    'check it on the sign-in screen before you paste a token, because the token is sent to that address.';
+  ctx.ports.logger.warn(`settings: ${problem}`);
+  const before = ctx.data.settingsProblem;
+  ctx.data = { ...ctx.data, settingsProblem: before === null ? problem : `${before} ${problem}` };
+  if (ctx.data.settings.notifications) {
+    ctx.safely('notification', () =>
+      ctx.ports.notifier.show({ title: 'Problem with the settings file', body: problem }),
+    );
+  }
+}
+
+/** The host of an API address for a message (the address itself, cleaned, if it is not a URL). */
+function hostOf(address: string): string {
+  try {
+    return new URL(address).host;
+  } catch {
+    return cleanText(address, 80);
+  }
 }
 
 /** Starts the built-in demo (a local simulator); refused while signed in to an account. */
