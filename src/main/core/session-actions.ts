@@ -5,6 +5,7 @@
  */
 import { cleanText } from '../../shared/display-text';
 import { fail, ok, type Result } from '../../shared/result';
+import { apiHostOf } from '../../shared/settings';
 import { toAppError } from '../api/errors';
 import type { VpsClient } from '../api/types';
 import type { CoreContext } from './core-context';
@@ -118,6 +119,11 @@ function keychainUsable(ctx: CoreContext): boolean {
   return ctx.data.tokenStorage === 'keychain' || ctx.data.keychain.available;
 }
 
+/** An API address's host for a message, cleaned (a keychain entry or the file may hold anything). */
+function hostOf(address: string): string {
+  return cleanText(apiHostOf(address), 80);
+}
+
 /** The refusal when the API address changed while a pasted token was being checked. */
 const ADDRESS_CHANGED = {
   kind: 'refused',
@@ -146,15 +152,6 @@ export async function reportTokenForAnotherAddress(ctx: CoreContext): Promise<vo
     ctx.safely('notification', () =>
       ctx.ports.notifier.show({ title: 'Problem with the settings file', body: problem }),
     );
-  }
-}
-
-/** The host of an API address for a message (the address itself, cleaned, if it is not a URL). */
-function hostOf(address: string): string {
-  try {
-    return new URL(address).host;
-  } catch {
-    return cleanText(address, 80);
   }
 }
 

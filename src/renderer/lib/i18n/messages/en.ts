@@ -25,6 +25,11 @@ export const en = {
   'signin.title': 'Sign in to VPS.org',
   'signin.intro':
     'Paste an API token from your VPS.org account. The app checks it with VPS.org before keeping it.',
+  'signin.sendsTo': 'Your token will be sent to {host}.',
+  'signin.notProviderTitle': 'Your token would be sent to {host}',
+  'signin.notProvider':
+    'This is not VPS.org’s address ({providers}). Sign in here only if you set this address yourself: the token you paste is sent to it.',
+  'signin.useProvider': 'Use VPS.org’s address instead',
   'signin.tokenLabel': 'API token',
   'signin.show': 'Show token',
   'signin.hide': 'Hide token',

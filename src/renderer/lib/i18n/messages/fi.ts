@@ -23,6 +23,11 @@ export const fi = {
   'signin.title': 'Kirjaudu VPS.orgiin',
   'signin.intro':
     'Liitä VPS.org-tilisi API-tunnus. Sovellus tarkistaa sen VPS.orgilta ennen kuin tallentaa sen.',
+  'signin.sendsTo': 'Tunnus lähetetään osoitteeseen {host}.',
+  'signin.notProviderTitle': 'Tunnus lähetettäisiin osoitteeseen {host}',
+  'signin.notProvider':
+    'Tämä ei ole VPS.orgin osoite ({providers}). Kirjaudu tässä vain, jos asetit osoitteen itse: liittämäsi tunnus lähetetään sinne.',
+  'signin.useProvider': 'Käytä sen sijaan VPS.orgin osoitetta',
   'signin.tokenLabel': 'API-tunnus',
   'signin.show': 'Näytä tunnus',
   'signin.hide': 'Piilota tunnus',

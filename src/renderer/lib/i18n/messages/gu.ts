@@ -22,6 +22,11 @@ export const gu = {
 
   'signin.title': 'VPS.org માં સાઇન ઇન કરો',
   'signin.intro': 'તમારા VPS.org એકાઉન્ટનું API ટોકન પેસ્ટ કરો. ઍપ તેને સાચવતાં પહેલાં VPS.org સાથે તપાસે છે.',
+  'signin.sendsTo': 'તમારું ટોકન {host} પર મોકલવામાં આવશે.',
+  'signin.notProviderTitle': 'તમારું ટોકન {host} પર મોકલાશે',
+  'signin.notProvider':
+    'આ VPS.org નું સરનામું ({providers}) નથી. આ સરનામું તમે જાતે સેટ કર્યું હોય તો જ અહીં સાઇન ઇન કરો: તમે પેસ્ટ કરેલું ટોકન ત્યાં મોકલાય છે.',
+  'signin.useProvider': 'તેના બદલે VPS.org નું સરનામું વાપરો',
   'signin.tokenLabel': 'API ટોકન',
   'signin.show': 'ટોકન બતાવો',
   'signin.hide': 'ટોકન છુપાવો',
