@@ -22,6 +22,7 @@ import type { Operation } from '../../src/shared/domain';
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
 const { ElectronSettingsStore } = await import('../../src/main/settings/electron-settings');
+const { fake } = await import('../support/fake-electron');
 
 const FIXED_NOW = () => new Date('2026-11-22T10:00:00.000Z');
 const BACKUP_NAME = 'config.json.corrupt-2026-11-22T10-00-00-000Z.bak';
@@ -77,6 +78,12 @@ describe('ElectronSettingsStore', () => {
       problem: null,
     });
     expect(again.readWindowBounds()).toEqual({ x: 10, y: 20, width: 900, height: 700 });
+  });
+
+  it("takes away electron-store's own IPC channel (no sender check) as soon as the store is made", () => {
+    open().write({ settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 } });
+    expect(fake.recorder.calls).toContainEqual({ api: 'ipcMain.on', args: ['electron-store-get-data'] });
+    expect([...fake.recorder.listeners.keys()]).not.toContain('electron-store-get-data');
   });
 
   it('never lets anything but the known parts into the file', () => {

@@ -2,11 +2,15 @@
  * The SettingsPort over electron-store. The file is checked and salvaged first (see salvage.ts),
  * then electron-store owns reading and atomic writing. The token is never written here.
  */
+import { ipcMain } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import type { PersistedData, SettingsPort } from '../core/ports';
 import { loadSettingsFile } from './salvage';
 import { SETTINGS_VERSION, type StoredFile, type WindowBounds } from './schema';
+
+/** The IPC channel electron-store registers in main (node_modules/electron-store/index.js). */
+const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 
 /** Where the file lives, and a clock for backup names. */
 export interface SettingsStoreOptions {
@@ -41,6 +45,9 @@ export class ElectronSettingsStore implements SettingsPort {
       try {
         // Validation is ours (valibot, field by field); electron-store only reads and writes atomically.
         store = new Store<StoredFile>({ cwd: options.cwd, name, defaults: loaded.file });
+        // Making a Store in main registers ipcMain.on('electron-store-get-data') for renderer-side
+        // stores, with no sender check. This app has none: take the channel away at once.
+        ipcMain.removeAllListeners(ELECTRON_STORE_CHANNEL);
         if (loaded.problem !== null || loaded.migrated) store.store = this.data;
       } catch (error) {
         // Something changed between our read and electron-store's (or the folder is read-only).
