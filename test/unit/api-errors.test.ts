@@ -19,6 +19,22 @@ describe('readServerMessage', () => {
     );
   });
 
+  it('cleans bidi overrides and zero-width characters, and a token hidden by one is still redacted', () => {
+    const hidden = `${TOKEN.slice(0, 6)}\u200b${TOKEN.slice(6)}`;
+    const said = readServerMessage(
+      JSON.stringify({ detail: `Server \u202eevil\u202c ${hidden}`, name: [`bad\u2066 ${hidden}`] }),
+      'application/json',
+      TOKEN,
+    );
+    expect(said.text).toBe('Server evil [token hidden]');
+    expect(said.fields).toEqual({ name: ['bad [token hidden]'] });
+    const e = errorFromResponse(400, JSON.stringify({ detail: `x ${hidden}` }), 'application/json', {
+      token: TOKEN,
+    });
+    expect(e.message).not.toContain(TOKEN);
+    expect(e.message).not.toMatch(/[\u200b\u202e\u2066]/);
+  });
+
   it('reads {"error"} and {"message"}', () => {
     expect(readServerMessage('{"error":"Bad server_id"}', null).text).toBe('Bad server_id');
     expect(readServerMessage('{"message":"Nope"}', null).text).toBe('Nope');

@@ -2,6 +2,7 @@
  * The client's one error type and the rules that turn an HTTP answer into it: a stable `kind` the
  * app can act on and a plain-language message built from whatever body the server sent.
  */
+import { cleanText, stripInvisible } from '../../shared/display-text';
 import { SNAPSHOT_LIMIT } from '../../shared/domain';
 import type { AppError, ErrorKind } from '../../shared/state';
 
@@ -163,13 +164,13 @@ export function readServerMessage(raw: string, contentType: string | null, token
   } else {
     texts = [trimmed];
   }
-  // Redact before clipping: a clip could otherwise leave a recognisable part of the token.
-  const joined = redactToken(texts.join('; '), token).replace(/\s+/g, ' ').trim();
+  // Invisible characters out first (one inside an echoed token would hide it from redaction), then
+  // redact, then clip: a clip could otherwise leave a recognisable part of the token.
+  const safe = (text: string) => cleanText(redactToken(stripInvisible(text), token), MAX_SERVER_TEXT);
+  const joined = safe(texts.join('; '));
   const safeFields: Record<string, string[]> = {};
-  for (const [k, list] of Object.entries(fields)) safeFields[k] = list.map((t) => redactToken(t, token));
-  if (joined === '') return { text: null, fields: safeFields };
-  const clipped = joined.length > MAX_SERVER_TEXT ? `${joined.slice(0, MAX_SERVER_TEXT - 1)}…` : joined;
-  return { text: clipped, fields: safeFields };
+  for (const [k, list] of Object.entries(fields)) safeFields[k] = list.map(safe);
+  return { text: joined === '' ? null : joined, fields: safeFields };
 }
 
 /**
