@@ -6,6 +6,7 @@
  * notification servers render `body-markup`). Used where that text enters main (the wire and
  * settings schemas) and again by each surface that shows it, with that surface's length cap.
  */
+import * as v from 'valibot';
 
 // Built from code points so the source holds no invisible characters.
 const range = (from: number, to: number) =>
@@ -69,3 +70,8 @@ export const TEXT_LIMITS = {
   /** Any other displayed text: descriptions, host names, plan and OS names, messages. */
   text: 2000,
 } as const;
+
+/** A schema for outside text where it enters (wire, settings file): at most `max` characters, cleaned. */
+export function outsideText(max: number) {
+  return v.pipe(v.string(), v.maxLength(max), v.transform(stripInvisible));
+}

@@ -8,20 +8,17 @@
  * characters on the way in (src/shared/display-text.ts), so every view shows the same clean text.
  */
 import * as v from 'valibot';
-import { stripInvisible, TEXT_LIMITS } from '../../shared/display-text';
+import { outsideText, TEXT_LIMITS } from '../../shared/display-text';
 import type { Account, Id, Server, Snapshot } from '../../shared/domain';
 import { IdSchema } from '../../shared/ipc';
 import type { RestoreStarted } from './types';
 import { badResponseError } from './errors';
 
-/** A string of at most `max` characters, cleaned of invisible characters. */
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max), v.transform(stripInvisible));
-
 /** A text the app only displays: null or missing becomes an empty string. */
-const DisplayText = v.nullish(Text(TEXT_LIMITS.text), '');
+const DisplayText = v.nullish(outsideText(TEXT_LIMITS.text), '');
 
 /** A date the app only displays or compares: null or missing becomes an empty string. */
-const DisplayDate = v.nullish(Text(TEXT_LIMITS.date), '');
+const DisplayDate = v.nullish(outsideText(TEXT_LIMITS.date), '');
 
 /** A number the app only displays: null or missing becomes 0. */
 const DisplayNumber = v.nullish(v.number(), 0);
@@ -29,13 +26,13 @@ const DisplayNumber = v.nullish(v.number(), 0);
 /** An id the app only displays (plan, OS): one that does not fit the id pattern is dropped. */
 const DisplayId = v.fallback(v.nullish(IdSchema), null);
 
-const Name = Text(TEXT_LIMITS.name);
-const Status = Text(TEXT_LIMITS.status);
+const Name = outsideText(TEXT_LIMITS.name);
+const Status = outsideText(TEXT_LIMITS.status);
 
 /** `GET /account/me/`. */
 export const AccountWire = v.object({
   account: v.object({
-    email: Text(TEXT_LIMITS.email),
+    email: outsideText(TEXT_LIMITS.email),
     first_name: DisplayText,
     last_name: DisplayText,
     company_name: DisplayText,

@@ -3,7 +3,7 @@
  * each part on its own (so one bad field costs only that field, not the whole file).
  */
 import * as v from 'valibot';
-import { stripInvisible, TEXT_LIMITS } from '../../shared/display-text';
+import { outsideText, TEXT_LIMITS } from '../../shared/display-text';
 import type { Operation } from '../../shared/domain';
 import { IdSchema, OperationIdSchema } from '../../shared/ipc';
 import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS, type UserSettings } from '../../shared/settings';
@@ -46,12 +46,9 @@ export const MIGRATIONS: Record<number, (raw: RawFile) => RawFile> = {
   },
 };
 
-/**
- * Text from the file as the views will show it: capped, and cleaned of controls, bidi overrides and
- * zero-width characters (the file may have been edited by someone else).
- */
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max), v.transform(stripInvisible));
-const IsoOrNull = v.nullable(Text(TEXT_LIMITS.date));
+// Texts are capped and cleaned as they are read (outsideText): the file may have been edited by
+// someone else, and what it holds reaches the window, the tray and notifications.
+const IsoOrNull = v.nullable(outsideText(TEXT_LIMITS.date));
 
 /** One tracked operation as stored. */
 export const OperationSchema = v.object({
@@ -59,14 +56,14 @@ export const OperationSchema = v.object({
   kind: v.picklist(['create', 'restore']),
   // The contract's id pattern: these ids go into URL paths and log lines.
   serverId: IdSchema,
-  serverName: Text(TEXT_LIMITS.name),
+  serverName: outsideText(TEXT_LIMITS.name),
   snapshotId: v.nullable(IdSchema),
-  snapshotName: Text(TEXT_LIMITS.name),
-  startedAt: Text(TEXT_LIMITS.date),
+  snapshotName: outsideText(TEXT_LIMITS.name),
+  startedAt: outsideText(TEXT_LIMITS.date),
   status: v.picklist(['running', 'succeeded', 'failed']),
   finishedAt: IsoOrNull,
-  message: v.nullable(Text(TEXT_LIMITS.text)),
-  previousServerStatus: v.optional(v.nullable(Text(TEXT_LIMITS.status))),
+  message: v.nullable(outsideText(TEXT_LIMITS.text)),
+  previousServerStatus: v.optional(v.nullable(outsideText(TEXT_LIMITS.status))),
   // Kept across restarts: without them a dormant operation of another API would be judged against
   // the current one, and an unconfirmed restore would end as a plain success.
   scope: v.optional(v.pipe(v.string(), v.maxLength(4096))),
@@ -89,7 +86,7 @@ export const SETTING_SCHEMAS: { [K in keyof UserSettings]: v.GenericSchema<unkno
 /** How the app was last connected. */
 export const SessionSchema = v.object({
   mode: v.picklist(['signed-out', 'demo', 'account']),
-  email: v.nullable(Text(TEXT_LIMITS.email)),
+  email: v.nullable(outsideText(TEXT_LIMITS.email)),
 });
 
 /** Window bounds: sane integers only. */
