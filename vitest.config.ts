@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'node',
           include: ['test/{unit,integration,smoke,security}/**/*.test.ts'],
           environment: 'node',
+          // Template names use the local time: tests that expect a name run in UTC unless they set TZ.
+          env: { TZ: 'UTC' },
           testTimeout: 30_000,
           // electron-store imports electron; inlining lets vi.mock('electron') reach it.
           server: { deps: { inline: ['electron-store'] } },
@@ -22,6 +24,7 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.ts'],
           environment: 'happy-dom',
+          env: { TZ: 'UTC' },
           globals: true,
         },
       },

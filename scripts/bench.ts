@@ -21,6 +21,7 @@ const sections: Section[] = [
   { name: 'renderer', run: async () => (await import('../bench/renderer-scale')).rendererScaleBenchmark() },
   { name: 'startup', run: async () => (await import('../bench/startup')).startupBenchmark(OUT) },
   { name: 'size', run: async () => (await import('../bench/size')).sizeBenchmark(OUT) },
+  { name: 'policy', run: async () => (await import('../bench/policy-scale')).policyScaleBenchmark() },
 ];
 
 /** The machine the figures come from, since timings mean nothing without it. */

@@ -1,7 +1,9 @@
 // `npm run soak`: the long fault soak (1,000 actions by default) of the real core against the
-// simulator with 20% of requests faulted. Prints ONE summary line and exits non-zero unless
-// nothing was duplicated, lost, repeated or unhandled and the app's final view equals the
-// simulator's. Options: --operations N, --seed N, --speed N, --json (adds a detail line).
+// simulator with about 20% of requests faulted (late effects included), servers stopped before they
+// restore and no GET /servers/{id}/, three crash-restarts and three crashes between saving an
+// operation's end and announcing it. Prints ONE summary line and exits non-zero unless nothing was
+// duplicated, lost, repeated or unhandled and the app's final view equals the simulator's.
+// Options: --operations N, --seed N, --speed N, --json (adds a detail line).
 import { parseArgs } from 'node:util';
 import { SOAK_FAULTS, runSoak, soakPassed, summaryLine } from '../test/support/soak-driver';
 
@@ -22,8 +24,15 @@ if (!Number.isInteger(operations) || operations < 1 || !Number.isInteger(seed) |
   process.exit(2);
 }
 
-// Three crashes in the long run, each while operations are running.
-const report = await runSoak({ operations, seed, speed, faults: SOAK_FAULTS, restartAt: [0.25, 0.5, 0.75] });
+// Three crashes in the long run, each while operations are running, and three right after a save.
+const report = await runSoak({
+  operations,
+  seed,
+  speed,
+  faults: SOAK_FAULTS,
+  restartAt: [0.25, 0.5, 0.75],
+  saveCrashAt: [0.2, 0.6, 0.9],
+});
 const passed = soakPassed(report);
 console.log(`${passed ? 'PASS' : 'FAIL'} ${summaryLine(report)}`);
 if (values.json || !passed) {

@@ -87,6 +87,19 @@ export interface Operation {
    * started, false once VPS.org showed it. Absent for operations started with a clear answer.
    */
   uncertain?: boolean;
+  /**
+   * Create tracked by name (`snapshotId` null): the server's snapshot ids known before the request,
+   * none of which can be the one it made.
+   */
+  knownSnapshotIds?: Id[];
+  /** Restore only: VPS.org has shown the server `restoring` since the restore was asked for. */
+  seenRestoring?: boolean;
+  /**
+   * False from the moment the operation's end is saved until it has been announced (notification
+   * and event); absent otherwise. An end saved but not announced before a crash is announced at the
+   * next start.
+   */
+  announced?: boolean;
 }
 
 /** True when the snapshot has ended, however it ended. */

@@ -71,6 +71,11 @@ export interface ServerEntry {
 
 /** The whole state pushed to views. */
 export interface AppState {
+  /**
+   * True until the core has read the settings file and the keychain. Views offer nothing that acts
+   * before then (a demo started during a slow keychain prompt would replace saved operations).
+   */
+  starting: boolean;
   mode: Mode;
   account: AccountView;
   keychain: KeychainView;
@@ -87,6 +92,11 @@ export interface AppState {
    * not be read and was left alone for this run), or null.
    */
   settingsProblem: string | null;
+  /**
+   * Plain-language reason the settings file cannot be saved (finished operations may then be
+   * reported again after a restart), or null.
+   */
+  saveProblem: string | null;
 }
 
 /** Sent when a tracked operation ends (the same moment a notification is shown). */

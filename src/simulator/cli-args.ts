@@ -3,6 +3,7 @@
  * cli.ts so the rules can be tested without spawning a process.
  */
 import { parseArgs } from 'node:util';
+import { FAULT_NUMBER_KEYS, FAULT_SHARE_KEYS } from './faults';
 import type { FaultConfig, SeedName, SimulatorOptions } from './types';
 
 /** A bad command line: the message is shown to the user and the process exits with code 2. */
@@ -15,11 +16,11 @@ export const USAGE = `Usage: npm run simulator -- [--port 8787] [--token vps_dem
          [--seed demo|empty] [--failure-rate 0.1]
          [--faults serverError=0.2,rateLimit=0.1,retryAfterSeconds=2,drop=0.05,latencyMs=300,...]
 Fault keys: latencyMs, serverError, rateLimit, retryAfterSeconds, retryAfterAsDate, drop,
-dropAfterEffect, malformed, slowBody, slowBodyMs, only (e.g. "only=POST /snapshots/").
+dropAfterEffect, lateEffect, lateEffectMs, lateEffectAnswer (drop|gatewayTimeout|garbled2xx),
+malformed, slowBody, slowBodyMs, only (e.g. "only=POST /snapshots/").
 Prints the base URL on one line and runs until stopped (Ctrl+C).`;
 
-const SHARE_KEYS = ['serverError', 'rateLimit', 'drop', 'dropAfterEffect', 'malformed', 'slowBody'] as const;
-const NUMBER_KEYS = ['latencyMs', 'retryAfterSeconds', 'slowBodyMs'] as const;
+const LATE_EFFECT_ANSWERS = ['drop', 'gatewayTimeout', 'garbled2xx'] as const;
 
 function number(raw: string, what: string, min: number, max = Infinity, exclusiveMin = false): number {
   const value = raw.trim() === '' ? NaN : Number(raw);
@@ -41,14 +42,19 @@ export function parseFaults(text: string): FaultConfig {
     if (eq < 0) throw new UsageError(`--faults: "${item}" is not key=value.`);
     const key = item.slice(0, eq).trim();
     const value = item.slice(eq + 1).trim();
-    if ((SHARE_KEYS as readonly string[]).includes(key)) {
-      faults[key as (typeof SHARE_KEYS)[number]] = number(value, `--faults ${key}`, 0, 1);
-    } else if ((NUMBER_KEYS as readonly string[]).includes(key)) {
-      faults[key as (typeof NUMBER_KEYS)[number]] = number(value, `--faults ${key}`, 0);
+    if ((FAULT_SHARE_KEYS as readonly string[]).includes(key)) {
+      faults[key as (typeof FAULT_SHARE_KEYS)[number]] = number(value, `--faults ${key}`, 0, 1);
+    } else if ((FAULT_NUMBER_KEYS as readonly string[]).includes(key)) {
+      faults[key as (typeof FAULT_NUMBER_KEYS)[number]] = number(value, `--faults ${key}`, 0);
     } else if (key === 'retryAfterAsDate') {
       if (value !== 'true' && value !== 'false')
         throw new UsageError('--faults retryAfterAsDate must be true or false.');
       faults.retryAfterAsDate = value === 'true';
+    } else if (key === 'lateEffectAnswer') {
+      const answer = LATE_EFFECT_ANSWERS.find((a) => a === value);
+      if (answer === undefined)
+        throw new UsageError(`--faults lateEffectAnswer must be one of ${LATE_EFFECT_ANSWERS.join(', ')}.`);
+      faults.lateEffectAnswer = answer;
     } else if (key === 'only') {
       faults.only = value;
     } else {

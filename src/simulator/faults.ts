@@ -4,7 +4,9 @@
  * of 0 draws nothing. What each fault does to the request's effect:
  * - drop, rateLimit, serverError: the request has no effect;
  * - dropAfterEffect, malformed, slowBody: the request takes effect, only its answer is lost, garbled
- *   or stalled (the hard case for a client that must not repeat a create).
+ *   or stalled (the hard case for a client that must not repeat a create);
+ * - lateEffect (writes only): the answer is lost, a 504 or an unreadable 2xx, and the request takes
+ *   effect some seconds later, so a look right after the answer does not show it yet.
  */
 import type { FaultConfig } from './types';
 
@@ -16,7 +18,11 @@ export type Fault =
   | { kind: 'rateLimit'; retryAfter: string }
   | { kind: 'serverError'; status: 500 | 502 | 503 }
   | { kind: 'malformed' }
-  | { kind: 'slowBody'; stallMs: number };
+  | { kind: 'slowBody'; stallMs: number }
+  | { kind: 'lateEffect'; answer: LateEffectAnswer; delayMs: number };
+
+/** What the client gets when a request's effect lands late. */
+export type LateEffectAnswer = NonNullable<FaultConfig['lateEffectAnswer']>;
 
 /** The request as faults see it. */
 export interface FaultTarget {
@@ -27,8 +33,27 @@ export interface FaultTarget {
   path: string;
 }
 
+/** The FaultConfig keys that are shares between 0 and 1. */
+export const FAULT_SHARE_KEYS = [
+  'serverError',
+  'rateLimit',
+  'drop',
+  'dropAfterEffect',
+  'lateEffect',
+  'malformed',
+  'slowBody',
+] as const satisfies readonly (keyof FaultConfig)[];
+
+/** The FaultConfig keys that are times or counts of at least 0. */
+export const FAULT_NUMBER_KEYS = [
+  'latencyMs',
+  'retryAfterSeconds',
+  'slowBodyMs',
+  'lateEffectMs',
+] as const satisfies readonly (keyof FaultConfig)[];
+
 /** Default Retry-After in seconds and default slow-body stall in ms. */
-export const FAULT_DEFAULTS = { retryAfterSeconds: 1, slowBodyMs: 30_000 } as const;
+export const FAULT_DEFAULTS = { retryAfterSeconds: 1, slowBodyMs: 30_000, lateEffectMs: 8_000 } as const;
 
 function stripApiRoot(path: string): string {
   return path.startsWith('/api/v1/') ? path.slice('/api/v1'.length) : path;
@@ -58,6 +83,11 @@ export function chooseFault(
   const hit = (share: number | undefined): boolean => share !== undefined && share > 0 && random() < share;
   if (hit(config.drop)) return { kind: 'drop' };
   if (hit(config.dropAfterEffect)) return { kind: 'dropAfterEffect' };
+  // A read has no effect to land late.
+  if (target.method !== 'GET' && hit(config.lateEffect)) {
+    const answer = config.lateEffectAnswer ?? (random() < 0.5 ? 'drop' : 'gatewayTimeout');
+    return { kind: 'lateEffect', answer, delayMs: config.lateEffectMs ?? FAULT_DEFAULTS.lateEffectMs };
+  }
   if (hit(config.rateLimit)) {
     const seconds = config.retryAfterSeconds ?? FAULT_DEFAULTS.retryAfterSeconds;
     const retryAfter = config.retryAfterAsDate

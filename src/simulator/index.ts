@@ -3,6 +3,7 @@
  * shared/vps-api.md describes (documented and assumed lines alike); see store.ts for the rules,
  * paging.ts for paging decisions and faults.ts for fault injection.
  */
+import { FAULT_NUMBER_KEYS, FAULT_SHARE_KEYS } from './faults';
 import { makeSeed } from './seed';
 import { listen } from './server';
 import { SimStore } from './store';
@@ -27,17 +28,8 @@ function checkShare(name: string, value: number | undefined): void {
 
 /** Refuses fault settings that cannot mean anything (a share outside 0-1, a negative time). */
 export function checkFaults(faults: FaultConfig): void {
-  for (const name of [
-    'serverError',
-    'rateLimit',
-    'drop',
-    'dropAfterEffect',
-    'malformed',
-    'slowBody',
-  ] as const) {
-    checkShare(name, faults[name]);
-  }
-  for (const name of ['latencyMs', 'retryAfterSeconds', 'slowBodyMs'] as const) {
+  for (const name of FAULT_SHARE_KEYS) checkShare(name, faults[name]);
+  for (const name of FAULT_NUMBER_KEYS) {
     const value = faults[name];
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
       throw new RangeError(`${name} must be a number of at least 0`);
@@ -55,11 +47,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let faults: FaultConfig = { ...(options.faults ?? {}) };
   checkFaults(faults);
   const random = options.random ?? Math.random;
-  const store = new SimStore(makeSeed(options.seed ?? 'demo'), {
+  const stopsFirst = options.restoreStopsFirstMs ?? 0;
+  if (!(Number.isFinite(stopsFirst) && stopsFirst >= 0))
+    throw new RangeError('restoreStopsFirstMs must be a number of at least 0');
+  const now = options.now ?? Date.now;
+  const store = new SimStore(makeSeed(options.seed ?? 'demo', now()), {
     speed,
     failureRate,
-    now: options.now ?? Date.now,
+    now,
     random,
+    restoreStopsFirstMs: stopsFirst,
   });
   const counts = new Map<string, number>();
   const http = await listen(
@@ -69,6 +66,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       faults: () => faults,
       random,
       count: (key) => counts.set(key, (counts.get(key) ?? 0) + 1),
+      hiddenRoutes: new Set(options.noServerRead === true ? ['/servers/{id}/'] : []),
     },
     options.port ?? 0,
   );

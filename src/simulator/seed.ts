@@ -2,8 +2,11 @@
  * The simulator's starting data. The demo seed begins with the documentation's own example records
  * (server 12345 with snapshots 801 and 798) and adds servers in the other states every screen needs:
  * one at the 5-snapshot limit, one stopped, one suspended, one without snapshots, and one whose id
- * is a UUID string, as the provider's tooling passes them.
+ * is a UUID string, as the provider's tooling passes them. Everything except the documentation's
+ * records is dated relative to the simulator's clock when it is seeded, so the demo always looks
+ * like an account in use (last night's snapshots, a change made two days ago), never abandoned.
  */
+import { isoSeconds } from './store';
 import type { SeedName, SimServer, SimSnapshot } from './types';
 
 /** What a seed provides: records plus the id the next created snapshot gets. */
@@ -23,6 +26,14 @@ const SMALL_PLAN = { id: 2, name: 'Starter VPS', vcpus: 1, memory: 2048, storage
 const LARGE_PLAN = { id: 3, name: 'Performance VPS', vcpus: 4, memory: 8192, storage: 160 };
 const UBUNTU = { id: 5, name: 'Ubuntu 22.04 LTS' };
 const DEBIAN = { id: 7, name: 'Debian 12' };
+
+const DAY_MS = 24 * 3_600_000;
+
+/** A wire timestamp `days` before `now`'s UTC day, at the given UTC time of day. */
+function daysAgo(now: number, days: number, hour: number, minute = 0): string {
+  const midnight = Math.floor(now / DAY_MS) * DAY_MS;
+  return isoSeconds(midnight - days * DAY_MS + (hour * 60 + minute) * 60_000);
+}
 
 function server(fields: Partial<SimServer> & Pick<SimServer, 'id' | 'name' | 'status'>): SimServer {
   return {
@@ -55,7 +66,8 @@ function snapshot(
   };
 }
 
-function demoSeed(): SeedData {
+function demoSeed(now: number): SeedData {
+  const ago = (days: number, hour: number, minute = 0) => daysAgo(now, days, hour, minute);
   const web = server({
     id: DOC_SERVER_ID,
     name: 'web-server-01',
@@ -72,8 +84,8 @@ function demoSeed(): SeedData {
     ip_address: '203.0.113.11',
     location: 'eu-central',
     plan: LARGE_PLAN,
-    created_at: '2024-11-02T08:15:00Z',
-    updated_at: '2025-01-14T07:00:00Z',
+    created_at: ago(400, 8, 15),
+    updated_at: ago(1, 7),
   });
   const staging = server({
     id: 12347,
@@ -83,8 +95,8 @@ function demoSeed(): SeedData {
     ip_address: '203.0.113.12',
     plan: SMALL_PLAN,
     os: DEBIAN,
-    created_at: '2024-12-20T16:45:00Z',
-    updated_at: '2025-01-13T19:20:00Z',
+    created_at: ago(90, 16, 45),
+    updated_at: ago(2, 19, 20),
   });
   const legacy = server({
     id: 12348,
@@ -94,8 +106,8 @@ function demoSeed(): SeedData {
     ip_address: '203.0.113.13',
     location: 'eu-central',
     plan: SMALL_PLAN,
-    created_at: '2023-06-01T10:00:00Z',
-    updated_at: '2025-01-02T00:00:00Z',
+    created_at: ago(900, 10),
+    updated_at: ago(45, 0),
   });
   const runner = server({
     id: 12349,
@@ -105,8 +117,8 @@ function demoSeed(): SeedData {
     ip_address: '203.0.113.14',
     location: 'us-east',
     os: DEBIAN,
-    created_at: '2025-01-05T12:00:00Z',
-    updated_at: '2025-01-05T12:00:00Z',
+    created_at: ago(20, 12),
+    updated_at: ago(20, 12),
   });
   const edge = server({
     id: '3f2b8c1e-7d4a-4e9b-9c61-5a0d2f8e4b17',
@@ -116,8 +128,8 @@ function demoSeed(): SeedData {
     ip_address: '203.0.113.15',
     location: 'ap-south',
     plan: SMALL_PLAN,
-    created_at: '2024-09-18T03:30:00Z',
-    updated_at: '2025-01-11T22:10:00Z',
+    created_at: ago(200, 3, 30),
+    updated_at: ago(3, 22, 10),
   });
   const snapshots: SimSnapshot[] = [
     snapshot(801, web, 'pre-migration-snapshot', {
@@ -130,32 +142,34 @@ function demoSeed(): SeedData {
       created_at: '2025-01-08T12:00:00Z',
       description: 'Weekly snapshot',
     }),
-    ...[1, 2, 3, 4, 5].map((n) =>
-      snapshot(780 + n, db, `nightly-2025-01-1${n}`, {
+    // The last five nights, oldest first, named by their date.
+    ...[1, 2, 3, 4, 5].map((n) => {
+      const at = ago(6 - n, 2);
+      return snapshot(780 + n, db, `nightly-${at.slice(0, 10)}`, {
         size_mb: 12_000 + n * 137,
-        created_at: `2025-01-1${n}T02:00:00Z`,
+        created_at: at,
         description: 'Nightly before vacuum',
-      }),
-    ),
+      });
+    }),
     snapshot(790, staging, 'before-php-upgrade', {
       size_mb: 2210,
-      created_at: '2025-01-13T19:00:00Z',
+      created_at: ago(2, 19),
       description: 'Before the PHP 8.3 upgrade',
     }),
     snapshot(791, staging, 'disk-full-attempt', {
       status: 'failed',
       size_mb: null,
-      created_at: '2025-01-13T18:40:00Z',
+      created_at: ago(2, 18, 40),
       description: 'Ran out of space while copying',
     }),
     snapshot(792, legacy, 'final-state', {
       size_mb: 1980,
-      created_at: '2025-01-01T23:00:00Z',
+      created_at: ago(46, 23),
       description: 'Before suspension',
     }),
     snapshot(793, edge, 'edge-baseline', {
       size_mb: 1536,
-      created_at: '2025-01-11T22:00:00Z',
+      created_at: ago(3, 22),
       description: 'Clean proxy config',
     }),
   ];
@@ -166,8 +180,8 @@ function demoSeed(): SeedData {
   };
 }
 
-/** Builds fresh (unshared) seed data. */
-export function makeSeed(name: SeedName): SeedData {
+/** Builds fresh (unshared) seed data, dated relative to `now` (the simulator's clock, in ms). */
+export function makeSeed(name: SeedName, now: number): SeedData {
   if (name === 'empty') return { servers: [], snapshots: [], nextSnapshotId: FIRST_NEW_SNAPSHOT_ID };
-  return structuredClone(demoSeed());
+  return structuredClone(demoSeed(now));
 }

@@ -24,6 +24,8 @@ export interface HttpDeps {
   random: () => number;
   /** Called once per request with its `METHOD /path/` key. */
   count: (key: string) => void;
+  /** Route templates answered 404 as if unknown (e.g. `/servers/{id}/`). */
+  hiddenRoutes: ReadonlySet<string>;
 }
 
 /** A listening HTTP server. */
@@ -34,6 +36,10 @@ export interface HttpHandle {
 
 /** A body that parses as JSON for a moment, then breaks off: what a truncated proxy answer looks like. */
 const MALFORMED_BODY = '{"count": 2, "results": [{"id": 12345, "name": "web-ser';
+
+const GATEWAY_TIMEOUT_HTML =
+  '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center>' +
+  '<hr><center>nginx</center></body></html>';
 
 const BAD_GATEWAY_HTML =
   '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>' +
@@ -119,7 +125,9 @@ export async function listen(deps: HttpDeps, port: number): Promise<HttpHandle> 
   const evaluate = (req: IncomingMessage, url: URL, below: string | null, body: string): RouteAnswer => {
     if (below === null) throw new HttpProblem(404, 'Not found.');
     const resolved = resolve(below);
-    if (resolved.route === null) throw new HttpProblem(404, 'Not found.');
+    if (resolved.route === null || deps.hiddenRoutes.has(resolved.template)) {
+      throw new HttpProblem(404, 'Not found.');
+    }
     checkAuth(req, deps.token);
     return answer(resolved, req.method ?? 'GET', { store: deps.store, query: url.searchParams, url, body });
   };
@@ -165,6 +173,21 @@ export async function listen(deps: HttpDeps, port: number): Promise<HttpHandle> 
       send(res, 429, JSON.stringify({ detail: 'Request was throttled. Try again later.' }), {
         'Retry-After': fault.retryAfter,
       });
+      return;
+    }
+    if (fault.kind === 'lateEffect') {
+      // A gateway answers (or drops the connection) now; the back end applies the request later,
+      // and a refusal it makes then reaches nobody.
+      deps.store.defer(fault.delayMs, () => {
+        try {
+          evaluate(req, url, below, body);
+        } catch (error) {
+          if (!(error instanceof HttpProblem)) throw error;
+        }
+      });
+      if (fault.answer === 'drop') req.socket.destroy();
+      else if (fault.answer === 'garbled2xx') send(res, 201, MALFORMED_BODY);
+      else send(res, 504, GATEWAY_TIMEOUT_HTML, {}, 'text/html');
       return;
     }
     if (fault.kind === 'serverError') {

@@ -21,6 +21,8 @@ export interface StoreOptions {
   failureRate: number;
   now: () => number;
   random: () => number;
+  /** How long a server shows `stopped` after a restore request before it shows `restoring` (ms, default 0). */
+  restoreStopsFirstMs?: number;
 }
 
 /** A validated create request. */
@@ -45,10 +47,17 @@ interface PendingSnapshot {
   sizeMb: number;
 }
 
-/** When a restore ends and which status the server gets back. */
+/** When a restore begins (after the server was stopped) and ends, and which status the server gets back. */
 interface PendingRestore {
+  beginAt: number;
   doneAt: number;
   former: string;
+}
+
+/** A request whose effect lands later than its answer (the late-effect fault). */
+interface DeferredEffect {
+  at: number;
+  apply: () => void;
 }
 
 /** ISO-8601 UTC without milliseconds, as in the documentation (`2025-01-15T18:30:00Z`). */
@@ -66,6 +75,9 @@ export class SimStore {
   private readonly snapshots: SimSnapshot[];
   private readonly pendingSnapshots = new Map<number, PendingSnapshot>();
   private readonly pendingRestores = new Map<string, PendingRestore>();
+  private deferred: DeferredEffect[] = [];
+  /** The time a deferred effect is applied at (while it is), so its records carry that time. */
+  private applyingAt: number | null = null;
   private nextId: number;
 
   constructor(
@@ -79,9 +91,23 @@ export class SimStore {
     for (const s of seed.snapshots) this.insertSnapshot(structuredClone(s));
   }
 
+  /** The store's clock: the moment a deferred effect lands while it is applied, else now. */
+  private now(): number {
+    return this.applyingAt ?? this.options.now();
+  }
+
+  /**
+   * Applies `apply` (a request's effect) `delayMs` from now instead of at once, as a back end behind
+   * a gateway that already answered (or dropped the answer) would. Records it makes carry that time.
+   */
+  defer(delayMs: number, apply: () => void): void {
+    this.deferred.push({ at: this.now() + Math.max(0, delayMs), apply });
+  }
+
   /** Applies everything the clock says has happened by now. */
   refresh(): void {
-    const now = this.options.now();
+    this.applyDeferred();
+    const now = this.now();
     for (const [id, pending] of this.pendingSnapshots) {
       if (pending.doneAt > now) continue;
       const snap = this.snapshots.find((s) => s.id === id);
@@ -92,13 +118,36 @@ export class SimStore {
       this.pendingSnapshots.delete(id);
     }
     for (const [serverKey, pending] of this.pendingRestores) {
-      if (pending.doneAt > now) continue;
       const server = this.findServer(serverKey);
-      if (server !== undefined && server.status === 'restoring') {
+      if (pending.doneAt > now) {
+        if (pending.beginAt <= now && server?.status === 'stopped') {
+          server.status = 'restoring';
+          server.updated_at = isoSeconds(pending.beginAt);
+        }
+        continue;
+      }
+      if (server !== undefined && (server.status === 'restoring' || server.status === 'stopped')) {
         server.status = pending.former;
         server.updated_at = isoSeconds(pending.doneAt);
       }
       this.pendingRestores.delete(serverKey);
+    }
+  }
+
+  /** Applies the deferred effects that are due, oldest first, each at its own time. */
+  private applyDeferred(): void {
+    if (this.applyingAt !== null) return;
+    const now = this.options.now();
+    for (;;) {
+      const due = this.deferred.filter((d) => d.at <= now).sort((a, b) => a.at - b.at)[0];
+      if (due === undefined) return;
+      this.deferred = this.deferred.filter((d) => d !== due);
+      this.applyingAt = due.at;
+      try {
+        due.apply();
+      } finally {
+        this.applyingAt = null;
+      }
     }
   }
 
@@ -159,7 +208,7 @@ export class SimStore {
       name: input.name,
       status: 'in_progress',
       size_mb: null,
-      created_at: isoSeconds(this.options.now()),
+      created_at: isoSeconds(this.now()),
       description: input.description,
     });
     return structuredClone(snap);
@@ -175,22 +224,32 @@ export class SimStore {
     }
     const server = this.findServer(key(snap.server.id));
     if (server === undefined) throw new HttpProblem(404, 'The server of this snapshot no longer exists.');
-    if (server.status === 'restoring' || server.status === 'suspended') {
-      throw new HttpProblem(400, `The server is ${server.status} and cannot be restored now.`);
+    if (
+      server.status === 'restoring' ||
+      server.status === 'suspended' ||
+      this.pendingRestores.has(key(server.id))
+    ) {
+      const state =
+        server.status === 'restoring' || server.status === 'suspended' ? server.status : 'being restored';
+      throw new HttpProblem(400, `The server is ${state} and cannot be restored now.`);
     }
-    const now = this.options.now();
+    const now = this.now();
+    // The documentation: the server is stopped automatically before the restore begins.
+    const beginAt = now + Math.max(0, this.options.restoreStopsFirstMs ?? 0);
     this.pendingRestores.set(key(server.id), {
-      doneAt: now + this.duration(RESTORE_MS),
+      beginAt,
+      doneAt: beginAt + this.duration(RESTORE_MS),
       former: server.status,
     });
-    server.status = 'restoring';
+    server.status = beginAt > now ? 'stopped' : 'restoring';
     server.updated_at = isoSeconds(now);
     return {
       status: 'success',
       message:
         'Snapshot restore initiated. The server will be stopped and restored; this takes 5-15 minutes.',
       snapshot: { id: snap.id, name: snap.name, created_at: snap.created_at },
-      server: { id: server.id, name: server.name, status: server.status },
+      // As documented, whatever the server shows at this moment.
+      server: { id: server.id, name: server.name, status: 'restoring' },
     };
   }
 
@@ -231,7 +290,7 @@ export class SimStore {
     const snap: SimSnapshot = { ...record, id };
     this.snapshots.push(snap);
     if (snap.status === 'in_progress') {
-      const doneAt = this.options.now() + this.duration(SNAPSHOT_MS);
+      const doneAt = this.now() + this.duration(SNAPSHOT_MS);
       const outcome = this.options.random() < this.options.failureRate ? 'failed' : 'completed';
       this.pendingSnapshots.set(id, { doneAt, outcome, sizeMb: this.sizeFor(snap) });
     }

@@ -22,6 +22,15 @@ export interface FaultConfig {
   drop?: number;
   /** Share of connections dropped after the request took effect (for create: the snapshot exists). */
   dropAfterEffect?: number;
+  /**
+   * Share of writes (not reads) whose effect lands `lateEffectMs` after the request, while the
+   * answer is lost, a 504, or an unreadable 2xx (`lateEffectAnswer`; default: lost or 504 at random).
+   */
+  lateEffect?: number;
+  /** How long after the request a late effect lands, in ms (default 8 000). */
+  lateEffectMs?: number;
+  /** The answer a late-effect request gets: `drop`, `gatewayTimeout` (504) or `garbled2xx`. */
+  lateEffectAnswer?: 'drop' | 'gatewayTimeout' | 'garbled2xx';
   /** Share answered 200 with a malformed JSON body. */
   malformed?: number;
   /** Share whose body is sent slowly, stalling for `slowBodyMs` mid-body. */
@@ -48,6 +57,16 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Random source in [0, 1); tests pass a seeded one for repeatable runs. */
   random?: () => number;
+  /**
+   * How long a server shows `stopped` after a restore request before it shows `restoring`, in ms
+   * (default 0: `restoring` at once). The documentation says the server is stopped first.
+   */
+  restoreStopsFirstMs?: number;
+  /**
+   * Leaves out `GET /servers/{id}/`, which the documentation does not publish: every such request
+   * gets 404 like an unknown path.
+   */
+  noServerRead?: boolean;
 }
 
 /** A server record as the simulator stores it (the wire shape). */

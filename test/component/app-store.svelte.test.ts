@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
-import { AppStore } from '../../src/renderer/lib/app-store.svelte';
+import { AppStore, TOAST_MS } from '../../src/renderer/lib/app-store.svelte';
 import { createFakeVps, makeEntry, makeOperation, signedInState } from './fake-vps';
 
 function setup() {
@@ -58,13 +58,58 @@ describe('AppStore', () => {
     store.stop();
   });
 
-  it('remembers finished operations and unsubscribes on stop', async () => {
-    const { fake, store } = setup();
+  it('confirms a finished operation for a few seconds, a failure longer, and unsubscribes on stop', async () => {
+    const { fake, store, setClock } = setup();
     await store.start();
     fake.emit('operationFinished', { operation: makeOperation({ id: 'a', status: 'succeeded' }) });
-    expect(store.recentlyFinished.map((o) => o.id)).toEqual(['a']);
+    fake.emit('operationFinished', { operation: makeOperation({ id: 'b', status: 'failed' }) });
+    expect(store.toasts.map((t) => t.id)).toEqual(['op:b', 'op:a']);
+    setClock(1_000 + TOAST_MS.success - 1);
+    store.tick();
+    expect(store.toasts).toHaveLength(2);
+    setClock(1_000 + TOAST_MS.success);
+    store.tick();
+    expect(store.toasts.map((t) => t.id)).toEqual(['op:b']);
+    setClock(1_000 + TOAST_MS.failure);
+    store.tick();
+    expect(store.toasts).toEqual([]);
     store.stop();
     expect(fake.listenerCount('state')).toBe(0);
+    expect(fake.listenerCount('operationFinished')).toBe(0);
+  });
+
+  it('keeps a held toast past its time, lets it go a moment after release, and shows at most three', async () => {
+    const { fake, store, setClock } = setup();
+    await store.start();
+    store.confirmDeleted({ id: 2, name: 'beta' }, 'old-one');
+    store.holdToast('deleted:2:old-one', true);
+    setClock(1_000 + TOAST_MS.success * 3);
+    store.tick();
+    expect(store.toasts.map((t) => t.kind)).toEqual(['deleted']);
+    store.holdToast('deleted:2:old-one', false);
+    store.tick();
+    expect(store.toasts).toHaveLength(1);
+    setClock(1_000 + TOAST_MS.success * 3 + 3_000);
+    store.tick();
+    expect(store.toasts).toEqual([]);
+    for (const id of ['1', '2', '3', '4']) {
+      fake.emit('operationFinished', { operation: makeOperation({ id, status: 'succeeded' }) });
+    }
+    expect(store.toasts.map((t) => t.id)).toEqual(['op:4', 'op:3', 'op:2']);
+    store.dismissToast('op:3');
+    expect(store.toasts.map((t) => t.id)).toEqual(['op:4', 'op:2']);
+    store.stop();
+  });
+
+  it('showServer selects the server on the servers screen and asks the list to focus it', async () => {
+    const { store } = setup();
+    await store.start();
+    store.show('settings');
+    store.showServer(2);
+    expect(store.view).toBe('servers');
+    expect(store.selected?.server.name).toBe('beta');
+    expect(store.focusSeq).toBe(1);
+    store.stop();
   });
 
   it('ticks the clock and turns a rejected call into a failed Result', async () => {

@@ -90,6 +90,8 @@ describe('App', () => {
       }),
     );
     const ops = screen.getByRole('region', { name: 'Operations' });
+    expect(ops.textContent).toContain('Finished operations: 1, failed: 1');
+    await fireEvent.click(within(ops).getByRole('button', { name: 'Show' }));
     expect(ops.textContent).toContain('Failed after 3 min 0 sec');
     expect(ops.textContent).toContain('VPS.org reported the snapshot as failed.');
   });
@@ -169,6 +171,11 @@ describe('App', () => {
     const ops = screen.getByRole('region', { name: 'Operations' });
     expect(ops.textContent).toContain('Snapshot before-update-snapshot of web-server-01');
     expect(ops.textContent).toContain('Running for 3 min 0 sec');
+    expect(ops.textContent).not.toContain('Finished after');
+    const show = within(ops).getByRole('button', { name: 'Show' });
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    await fireEvent.click(show);
+    expect(within(ops).getByRole('button', { name: 'Hide' }).getAttribute('aria-expanded')).toBe('true');
     expect(ops.textContent).toContain('Finished after 7 min 30 sec');
     expect(ops.textContent).toContain('The server is back.');
     await fireEvent.click(
@@ -190,11 +197,43 @@ describe('App', () => {
     expect(ops.textContent).not.toContain('core text');
   });
 
-  it('announces a finished operation and follows focusServer', async () => {
-    const { fake } = await app(signedInState(servers));
-    fake.emit('operationFinished', { operation: makeOperation({ status: 'succeeded' }) });
+  it('finished operations fold into one line however many there are, and Clear dismisses them all', async () => {
+    const finished = [1, 2, 3, 4, 5, 6].map((n) =>
+      makeOperation({ id: `done-${n}`, status: 'succeeded', finishedAt: '2025-01-20T10:00:00Z' }),
+    );
+    const { fake } = await app(
+      signedInState(servers, { operations: [makeOperation({ id: 'run' }), ...finished] }),
+    );
+    const ops = screen.getByRole('region', { name: 'Operations' });
+    expect(within(ops).getAllByRole('listitem')).toHaveLength(1);
+    expect(ops.textContent).toContain('Finished operations: 6');
+    await fireEvent.click(within(ops).getByRole('button', { name: 'Clear' }));
+    expect(fake.callsOf('dismissOperation')).toEqual(finished.map((op) => ({ operationId: op.id })));
+  });
+
+  it('confirms a finished operation with a toast whose Show opens the server, and follows focusServer', async () => {
+    const { fake, setNow } = await app(signedInState(servers));
+    fake.emit('operationFinished', {
+      operation: makeOperation({ status: 'succeeded', serverId: 2, serverName: 'db-primary' }),
+    });
     await tick();
-    expect(screen.getByText('Finished: Snapshot before-update-snapshot of web-server-01')).toBeTruthy();
+    const messages = screen.getByRole('region', { name: 'Messages' });
+    const toast = within(messages).getByText('Snapshot before-update-snapshot of db-primary is ready.');
+    // Inside a polite live region, so screen readers hear it.
+    expect(toast.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(toast.closest('.toast')?.classList).not.toContain('bad');
+    await fireEvent.click(within(messages).getByRole('button', { name: 'Show db-primary' }));
+    expect(screen.getByRole('heading', { name: 'Snapshots of db-primary' })).toBeTruthy();
+    expect(within(messages).queryByText(/is ready/)).toBeNull();
+    // A failure is red, and a toast goes by itself.
+    fake.emit('operationFinished', { operation: makeOperation({ id: 'x', status: 'failed' }) });
+    await tick();
+    const failed = within(messages).getByText('Snapshot before-update-snapshot of web-server-01 failed.');
+    expect(failed.closest('.toast')?.classList).toContain('bad');
+    setNow(Date.parse('2025-01-20T10:04:00Z') + 60_000);
+    await tick();
+    expect(within(messages).queryByText(/failed\./)).toBeNull();
+    await fireEvent.click(screen.getByText('web-server-01'));
     fake.emit('focusServer', { serverId: 2 });
     await tick();
     expect(screen.getByRole('heading', { name: 'Snapshots of db-primary' })).toBeTruthy();
@@ -225,7 +264,7 @@ describe('language', () => {
     await tick();
     expect(screen.getByRole('heading', { name: 'Asetukset' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Päivitä' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Tallenna asetukset' })).toBeTruthy();
+    expect(screen.getByText('Muutokset tallennetaan heti, kun teet ne.')).toBeTruthy();
     await choose(screen.getByRole('combobox', { name: 'Kieli' }) as HTMLSelectElement, 'gu');
     await tick();
     expect(screen.getByRole('heading', { name: 'સેટિંગ્સ' })).toBeTruthy();

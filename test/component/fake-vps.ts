@@ -75,6 +75,7 @@ export function makeOperation(overrides: Partial<Operation> = {}): Operation {
 /** A whole AppState; signed out by default. */
 export function makeState(overrides: Partial<AppState> = {}): AppState {
   return {
+    starting: false,
     mode: 'signed-out',
     account: { email: null, tokenSet: false, tokenStorage: null, tokenInvalid: false },
     keychain: { available: true, reason: null },
@@ -84,6 +85,7 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
     settings: { ...DEFAULT_SETTINGS },
     demoUrl: null,
     settingsProblem: null,
+    saveProblem: null,
     ...overrides,
   };
 }

@@ -68,9 +68,11 @@ describe('formatters', () => {
 
   it('formats relative times in the current language', () => {
     expect(formatRelative('2025-01-17T12:00:00Z', now)).toBe('3 days ago');
-    expect(formatRelative('2025-01-20T11:59:50Z', now)).toBe('now');
+    // "Created just now", not Intl's "Created now".
+    expect(formatRelative('2025-01-20T11:59:50Z', now)).toBe('just now');
     setLanguage('fi', []);
     expect(formatRelative('2025-01-17T12:00:00Z', now)).toBe('3 päivää sitten');
+    expect(formatRelative('2025-01-20T11:59:50Z', now)).toBe('juuri äsken');
     expect(formatRelative('not a date', now)).toBe('—');
   });
 

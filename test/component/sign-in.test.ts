@@ -57,6 +57,10 @@ describe('SignIn', () => {
     expect(tokenInput().value).toBe(TOKEN);
     // The secret is never echoed into the page's text.
     expect(document.body.textContent).not.toContain(TOKEN);
+    // Once the user edits the token, the message about the old one goes.
+    await fireEvent.input(tokenInput(), { target: { value: `${TOKEN}x` } });
+    expect(screen.queryByText(/did not accept the token/)).toBeNull();
+    expect(tokenInput().getAttribute('aria-invalid')).toBe('false');
   });
 
   it('sends the trimmed token to main and clears the field on success', async () => {

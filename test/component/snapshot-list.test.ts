@@ -19,6 +19,17 @@ async function show(entry: ServerEntry, extra: Parameters<typeof signedInState>[
   return ctx;
 }
 
+/** Why a button cannot work, as its accessible description says; null when it can. */
+function reasonOf(button: HTMLElement): string | null {
+  if (button.getAttribute('aria-disabled') !== 'true') return null;
+  const id = button.getAttribute('aria-describedby');
+  return id ? (document.getElementById(id)?.textContent ?? '') : '';
+}
+
+function button(name: string): HTMLElement {
+  return screen.getByRole('button', { name });
+}
+
 describe('SnapshotList', () => {
   it('lists name, status, size, relative created time with the absolute one on hover, description', async () => {
     await show(makeEntry({}, [makeSnapshot()]));
@@ -32,9 +43,13 @@ describe('SnapshotList', () => {
     expect(time.getAttribute('datetime')).toBe('2025-01-15T18:30:00Z');
     expect(time.title).toMatch(/Jan 15, 2025/);
     expect(screen.getByText('1 of 5 snapshots used')).toBeTruthy();
-    expect(
-      screen.getByRole('button', { name: 'Restore web-server-01 from pre-migration-snapshot' }),
-    ).toHaveProperty('disabled', false);
+    expect(reasonOf(button('Restore web-server-01 from pre-migration-snapshot'))).toBeNull();
+    expect(reasonOf(button('Create snapshot'))).toBeNull();
+  });
+
+  it('says "just now" for a snapshot made moments ago', async () => {
+    await show(makeEntry({}, [makeSnapshot({ createdAt: '2025-01-20T10:03:50Z' })]));
+    expect(screen.getByRole('listitem').querySelector('time')?.textContent?.trim()).toBe('Created just now');
   });
 
   it('shows an in-progress snapshot with its elapsed time against 3-10 minutes and a progress bar', async () => {
@@ -54,13 +69,11 @@ describe('SnapshotList', () => {
     }) as HTMLProgressElement;
     expect(bar.value).toBe(4 * 60_000);
     expect(bar.max).toBe(10 * 60_000);
-    expect(screen.getByRole('button', { name: 'Restore web-server-01 from before-update' })).toHaveProperty(
-      'disabled',
-      true,
+    expect(reasonOf(button('Restore web-server-01 from before-update'))).toBe(
+      'This snapshot is still being created. It can be restored once it has completed.',
     );
-    expect(screen.getByRole('button', { name: 'Delete snapshot before-update' })).toHaveProperty(
-      'disabled',
-      true,
+    expect(reasonOf(button('Delete snapshot before-update'))).toBe(
+      'This snapshot is still being created. It can be deleted once it has finished.',
     );
     setNow(Date.parse('2025-01-20T10:12:30Z'));
     await Promise.resolve();
@@ -87,12 +100,14 @@ describe('SnapshotList', () => {
     await show(makeEntry({}, [makeSnapshot({ id: 5, name: 'broken', status: 'failed', sizeMb: null })]));
     const item = screen.getByRole('listitem');
     expect(item.textContent).toContain('This snapshot failed and cannot be restored.');
+    // A failed snapshot will never get a size: it does not say "not known yet".
+    expect(item.textContent).toContain('no size (failed)');
+    expect(item.textContent).not.toContain('not known yet');
     expect(within(item).getByText('Failed').classList).toContain('tone-bad');
-    expect(screen.getByRole('button', { name: 'Restore web-server-01 from broken' })).toHaveProperty(
-      'disabled',
-      true,
+    expect(reasonOf(button('Restore web-server-01 from broken'))).toBe(
+      'This snapshot failed, so it cannot be restored.',
     );
-    expect(screen.getByRole('button', { name: 'Delete snapshot broken' })).toHaveProperty('disabled', false);
+    expect(reasonOf(button('Delete snapshot broken'))).toBeNull();
   });
 
   it('shows an unknown status as the API sent it', async () => {
@@ -121,19 +136,47 @@ describe('SnapshotList', () => {
     expect(
       screen.getByText('This server is being restored: 4 min 0 sec so far, usually 5-15 minutes.'),
     ).toBeTruthy();
-    expect(
-      screen.getByRole('button', { name: 'Restore web-server-01 from pre-migration-snapshot' }),
-    ).toHaveProperty('disabled', true);
+    expect(reasonOf(button('Restore web-server-01 from pre-migration-snapshot'))).toBe(
+      'web-server-01 is already being restored. Wait until that has finished.',
+    );
+    expect(reasonOf(button('Create snapshot'))).toBe(
+      'web-server-01 is being restored right now. Take a snapshot after the restore has finished.',
+    );
   });
 
-  it('marks a full quota', async () => {
+  it('says before the click why the snapshot a running restore reads cannot be deleted, and opens nothing', async () => {
+    const other = makeSnapshot({ id: 798, name: 'weekly' });
+    await show(makeEntry({ status: 'restoring' }, [makeSnapshot(), other]), {
+      operations: [
+        makeOperation({ kind: 'restore', snapshotId: 801, snapshotName: 'pre-migration-snapshot' }),
+      ],
+    });
+    const del = button('Delete snapshot pre-migration-snapshot');
+    expect(reasonOf(del)).toBe(
+      'web-server-01 is being restored from this snapshot. It can be deleted once the restore has finished.',
+    );
+    await fireEvent.click(del);
+    expect(document.querySelector('dialog')).toBeNull();
+    // Another snapshot of the same server can still go.
+    expect(reasonOf(button('Delete snapshot weekly'))).toBeNull();
+  });
+
+  it('at 5 of 5, the main Create button says why and which snapshot is the oldest, and opens nothing', async () => {
     await show(
       makeEntry(
         {},
-        [1, 2, 3, 4, 5].map((n) => makeSnapshot({ id: n, name: `s${n}` })),
+        [1, 2, 3, 4, 5].map((n) =>
+          makeSnapshot({ id: n, name: `s${n}`, createdAt: `2025-01-1${n}T00:00:00Z` }),
+        ),
       ),
     );
     expect(screen.getByText('5 of 5 snapshots used').classList).toContain('full');
+    const create = button('Create snapshot');
+    expect(reasonOf(create)).toBe(
+      'This server already has 5 snapshots, the most VPS.org allows. Delete one before taking a new one. The oldest is s1, taken 9 days ago.',
+    );
+    await fireEvent.click(create);
+    expect(document.querySelector('dialog')).toBeNull();
   });
 
   it('opens the create, restore and delete dialogs and returns focus when one closes', async () => {

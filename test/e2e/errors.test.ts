@@ -1,6 +1,7 @@
 /**
  * Failures as the user meets them, end to end, with faults injected in the real simulator: a
- * failed create is explained inside the dialog where the user acted (and makes no snapshot); a
+ * refused create is explained inside the dialog where the user acted (and makes no snapshot); a
+ * create whose answer is a 504 is shown as being checked and its retry refused; a
  * failed background refresh shows a non-blocking banner with a retry that works once the API is
  * back; an unreachable API says so and keeps the last data on screen.
  */
@@ -37,12 +38,13 @@ describe.skipIf(skip)('failures in plain language', () => {
 
   it('a create the API refuses is explained in the dialog, and no snapshot is made', async () => {
     const before = app.preview.simulator.snapshot().snapshots.length;
-    app.preview.simulator.setFaults({ serverError: 1, only: 'POST /snapshots/' });
+    // A 429 is a clear refusal (unlike a 5xx, after which the create may still have happened).
+    app.preview.simulator.setFaults({ rateLimit: 1, retryAfterSeconds: 30, only: 'POST /snapshots/' });
     await app.page.getByRole('button', { name: 'Create snapshot' }).click();
     const dialog = app.page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
     await dialog.getByLabel('Snapshot name').fill('fails-on-purpose');
     await dialog.getByRole('button', { name: 'Take snapshot' }).click();
-    await dialog.getByRole('alert').getByText('VPS.org had a problem handling the request').waitFor();
+    await dialog.getByRole('alert').getByText('VPS.org is receiving too many requests right now').waitFor();
     // The dialog stays, with the input kept, so the user can try again.
     expect(await dialog.getByLabel('Snapshot name').inputValue()).toBe('fails-on-purpose');
     await screenshot(app.page, 'create-error');
@@ -51,6 +53,35 @@ describe.skipIf(skip)('failures in plain language', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(app.preview.simulator.snapshot().snapshots.some((s) => s.name === 'fails-on-purpose')).toBe(false);
     expect(app.preview.simulator.snapshot().snapshots.length).toBe(before);
+  });
+
+  it('a create answered with a 504 is shown as being checked, never as failed; the same name again is refused', async () => {
+    // The gateway times out and VPS.org makes the snapshot a minute later.
+    app.preview.simulator.setFaults({
+      lateEffect: 1,
+      lateEffectAnswer: 'gatewayTimeout',
+      lateEffectMs: 60_000,
+      only: 'POST /snapshots/',
+    });
+    const create = async () => {
+      await app.page.getByRole('button', { name: 'Create snapshot' }).click();
+      const dialog = app.page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
+      await dialog.getByLabel('Snapshot name').fill('gateway-timeout');
+      await dialog.getByRole('button', { name: 'Take snapshot' }).click();
+      return dialog;
+    };
+    const first = await create();
+    await first.waitFor({ state: 'detached' });
+    await app.page.getByText('VPS.org did not answer clearly, so this may have started').waitFor();
+    app.preview.simulator.setFaults({});
+    const again = await create();
+    const refusal = again.getByRole('alert');
+    await refusal.getByText(/already checking whether a snapshot named "gateway-timeout"/).waitFor();
+    expect(await refusal.innerText()).not.toMatch(/try again/i);
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    expect(app.preview.simulator.snapshot().snapshots.filter((s) => s.name === 'gateway-timeout')).toEqual(
+      [],
+    );
   });
 
   it('a failed background refresh shows a banner with a retry, and keeps the data', async () => {

@@ -1,7 +1,8 @@
 /**
- * Settings end to end: a new name template is previewed live, saved through the core, and then
- * used by the tray's quick snapshot; an API address that would send the token over plain http to
- * another machine is refused with the reason and never saved.
+ * Settings end to end: a new name template is previewed live, saved through the core as the field
+ * is left (there is no Save button), and then used by the tray's quick snapshot; an API address
+ * that would send the token over plain http to another machine is refused with the reason and
+ * never saved.
  */
 import { describe, expect, it } from 'vitest';
 import { screenshot, skipWithoutChromium, useE2eApp, startDemo } from './support';
@@ -20,7 +21,7 @@ describe.skipIf(skip)('settings', () => {
   it('a new name template is previewed, saved in the core, and used by the quick snapshot', async () => {
     await app.page.getByLabel('Name template').fill('{server}-before-e2e');
     await app.page.getByText('Example: ').filter({ hasText: '-before-e2e' }).waitFor();
-    await app.page.getByRole('button', { name: 'Save settings' }).click();
+    await app.page.getByLabel('Name template').press('Enter');
     await app.page.getByText('Settings saved.').waitFor();
     expect(app.preview.core.getState().settings.nameTemplate).toBe('{server}-before-e2e');
     await screenshot(app.page, 'settings-saved');
@@ -36,8 +37,9 @@ describe.skipIf(skip)('settings', () => {
   it('refuses a plain-http API address on another machine, and keeps the old one', async () => {
     const before = app.preview.core.getState().settings.apiBaseUrl;
     await app.page.getByLabel('API address').fill('http://api.example.com/api/v1/');
-    await app.page.getByRole('button', { name: 'Save settings' }).click();
+    await app.page.getByLabel('API address').press('Tab');
     await app.page.getByText('Use https://. Plain http is allowed only for this computer.').waitFor();
+    await app.page.getByText('Not saved: correct the marked field.', { exact: false }).waitFor();
     expect(app.preview.core.getState().settings.apiBaseUrl).toBe(before);
     await screenshot(app.page, 'settings-insecure-url');
     // Even a page that skips the form's check cannot set it: the core refuses too.

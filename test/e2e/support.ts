@@ -65,17 +65,30 @@ export async function startTestPreview(options: PreviewOptions = {}): Promise<{
   return { preview, logLines };
 }
 
-/** A fresh browser context (1280x800, light or dark) showing the preview. */
+/** The window sizes the layout must hold at besides the default 1280x800 (issue 10). */
+export const SMALL_SIZES = [
+  { width: 800, height: 600 },
+  { width: 480, height: 800 },
+] as const;
+
+/** How a page is opened: window size and the computer's time zone (default 1280x800, UTC). */
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  timezoneId?: string;
+}
+
+/** A fresh browser context (1280x800 unless asked, light or dark) showing the preview. */
 export async function openApp(
   browser: Browser,
   preview: Preview,
   colorScheme: 'light' | 'dark' = 'light',
+  options: OpenOptions = {},
 ): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme,
     locale: 'en-US',
-    timezoneId: 'UTC',
+    timezoneId: options.timezoneId ?? 'UTC',
   });
   const page = await context.newPage();
   const consoleErrors: string[] = [];

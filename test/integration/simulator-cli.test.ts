@@ -202,6 +202,16 @@ describe('argument parsing', () => {
     expect(() => parseFaults('serverError=')).toThrow(/number/);
   });
 
+  it('parses the late-effect fault', () => {
+    expect(parseFaults('lateEffect=0.1,lateEffectMs=5000,lateEffectAnswer=garbled2xx')).toEqual({
+      lateEffect: 0.1,
+      lateEffectMs: 5000,
+      lateEffectAnswer: 'garbled2xx',
+    });
+    expect(() => parseFaults('lateEffectAnswer=later')).toThrow(/drop, gatewayTimeout, garbled2xx/);
+    expect(() => parseFaults('lateEffect=2')).toThrow(UsageError);
+  });
+
   it.each([
     [['--port', '70000'], /--port/],
     [['--port', '-1'], /--port/],

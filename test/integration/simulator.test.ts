@@ -391,6 +391,30 @@ describe('listing snapshots', () => {
   });
 });
 
+describe('the demo seed', () => {
+  it('is dated relative to the simulator clock at seed time, except the documented records', async () => {
+    // A clock far from the real date: anything dated from Date.now() or fixed dates would show.
+    const sim = await start({ now: () => Date.parse('2031-07-10T09:30:00Z') });
+    const list = (await page(sim, 'snapshots/?page_size=100')).results;
+    const at = (id: number) => list.find((s) => s['id'] === id)?.['created_at'];
+    const name = (id: number) => list.find((s) => s['id'] === id)?.['name'];
+    // Last night's nightly is the newest of five, named by its date.
+    expect(at(785)).toBe('2031-07-09T02:00:00Z');
+    expect(name(785)).toBe('nightly-2031-07-09');
+    expect(at(781)).toBe('2031-07-05T02:00:00Z');
+    expect(at(790)).toBe('2031-07-08T19:00:00Z');
+    // Every seeded date is in the past of that clock, and within a few years of it.
+    const servers = (await page(sim, 'servers/?page_size=100')).results;
+    for (const stamp of [...list, ...servers].map((r) => Date.parse(String(r['created_at'])))) {
+      expect(stamp).toBeLessThan(Date.parse('2031-07-10T09:30:00Z'));
+    }
+    // The documentation's examples keep their dates (test/support/doc-records.ts).
+    expect(list.find((s) => s['id'] === 801)).toEqual(DOC_801_WIRE);
+    expect(list.find((s) => s['id'] === 798)).toEqual(DOC_798_WIRE);
+    expect(servers.find((s) => s['id'] === 12345)).toEqual(DOC_SERVER_WIRE);
+  });
+});
+
 describe('creating snapshots', () => {
   it('201 with the new in-progress snapshot (id 802), size_mb null and a message', async () => {
     const sim = await start();
@@ -599,6 +623,38 @@ describe('restoring', () => {
   });
 });
 
+describe('restoring as the documentation allows', () => {
+  it('restoreStopsFirstMs: stopped for that long, then restoring, then back; the answer still says restoring', async () => {
+    const sim = await start({ restoreStopsFirstMs: 2 * MIN });
+    const reply = await call(sim, 'POST', 'snapshots/801/restore/');
+    expect((reply.json as { server: { status: string } }).server.status).toBe('restoring');
+    expect(await serverStatus(sim, 12345)).toBe('stopped');
+    // A second restore is refused while the first has not begun yet.
+    const again = await call(sim, 'POST', 'snapshots/798/restore/');
+    expect(again.status).toBe(400);
+    expect(detailOf(again)).toMatch(/being restored/);
+    sim.clock.t = T0 + 2 * MIN - 1;
+    expect(await serverStatus(sim, 12345)).toBe('stopped');
+    sim.clock.t = T0 + 2 * MIN;
+    expect(await serverStatus(sim, 12345)).toBe('restoring');
+    sim.clock.t = T0 + 2 * MIN + 15 * MIN;
+    expect(await serverStatus(sim, 12345)).toBe('active');
+  });
+
+  it('noServerRead: GET servers/{id}/ is 404 like an unknown path (counted), the list still works', async () => {
+    const sim = await start({ noServerRead: true });
+    const reply = await call(sim, 'GET', 'servers/12345/');
+    expect(reply.status).toBe(404);
+    expect(detailOf(reply)).toBe('Not found.');
+    expect((await page(sim, 'servers/')).count).toBeGreaterThan(0);
+    expect(sim.handle.requestCounts()['GET /servers/{id}/']).toBe(1);
+  });
+
+  it('refuses a negative restoreStopsFirstMs', async () => {
+    await expect(startSimulator({ restoreStopsFirstMs: -1 })).rejects.toThrow(/restoreStopsFirstMs/);
+  });
+});
+
 describe('deleting', () => {
   it('204 without a body, then 404; the snapshot is gone from the list', async () => {
     const sim = await start();
@@ -693,6 +749,55 @@ describe('faults', () => {
     const sim = await start({ faults: { dropAfterEffect: 1 } });
     await expect(create(sim, 12345, 'made-anyway')).rejects.toThrow();
     expect(sim.handle.snapshot().snapshots.filter((s) => s.name === 'made-anyway')).toHaveLength(1);
+  });
+
+  it('lateEffect: a 504 now, the snapshot only lateEffectMs later, stamped with that time', async () => {
+    const sim = await start({
+      faults: { lateEffect: 1, lateEffectAnswer: 'gatewayTimeout', lateEffectMs: 8_000 },
+    });
+    const reply = await create(sim, 12345, 'late-one');
+    expect(reply.status).toBe(504);
+    expect(reply.headers.get('content-type')).toContain('text/html');
+    sim.clock.t = T0 + 7_999;
+    expect(
+      (await page(sim, 'snapshots/?server_id=12345')).results.some((s) => s['name'] === 'late-one'),
+    ).toBe(false);
+    sim.clock.t = T0 + 8_000;
+    const listed = (await page(sim, 'snapshots/?server_id=12345')).results.filter(
+      (s) => s['name'] === 'late-one',
+    );
+    expect(listed).toEqual([
+      expect.objectContaining({ status: 'in_progress', created_at: '2026-03-01T10:00:08Z' }),
+    ]);
+  });
+
+  it('lateEffect: the answer lost or an unreadable 201; reads are never delayed', async () => {
+    const sim = await start({ faults: { lateEffect: 1, lateEffectAnswer: 'drop', lateEffectMs: 1_000 } });
+    await expect(create(sim, 12345, 'dropped-late')).rejects.toThrow();
+    expect((await call(sim, 'GET', 'servers/')).status).toBe(200);
+    sim.handle.setFaults({ lateEffect: 1, lateEffectAnswer: 'garbled2xx', lateEffectMs: 1_000 });
+    const garbled = await create(sim, 12345, 'garbled-late');
+    expect(garbled.status).toBe(201);
+    expect(() => JSON.parse(garbled.text)).toThrow();
+    expect(sim.handle.snapshot().snapshots.filter((s) => s.name.endsWith('-late'))).toHaveLength(0);
+    sim.clock.t = T0 + 1_000;
+    expect(sim.handle.snapshot().snapshots.filter((s) => s.name.endsWith('-late'))).toHaveLength(2);
+  });
+
+  it('lateEffect: a restore lands late too, and a refusal then reaches nobody', async () => {
+    const sim = await start({ faults: { lateEffect: 1, lateEffectMs: 5_000 } });
+    expect([504, 0]).toContain(
+      await call(sim, 'POST', 'snapshots/801/restore/').then(
+        (r) => r.status,
+        () => 0,
+      ),
+    );
+    // The same restore again: it lands too, then is refused (already restoring) without a trace.
+    await call(sim, 'POST', 'snapshots/801/restore/').catch(() => undefined);
+    sim.handle.setFaults({});
+    expect(await serverStatus(sim, 12345)).toBe('active');
+    sim.clock.t = T0 + 5_000;
+    expect(await serverStatus(sim, 12345)).toBe('restoring');
   });
 
   it('malformed: 200 with a body that is not JSON', async () => {

@@ -269,7 +269,8 @@ export interface TestPorts {
 
 /**
  * Builds CorePorts from in-memory parts. The default client is the real VPS.org client with
- * retry waits removed (backoff sleeps resolve at once) and every request recorded in `requests`.
+ * retry waits removed (backoff sleeps resolve at once), the scheduler's clock, and every request
+ * recorded in `requests`.
  * `startDemo` defaults to a function that rejects: pass one (e.g. starting the simulator) to use
  * demo mode.
  */
@@ -290,6 +291,8 @@ export function createTestPorts(overrides: TestPortsOverrides = {}): TestPorts {
       createVpsClient({
         sleep: async () => undefined,
         backoffMs: 1,
+        // The test's clock, which the simulator's records are stamped with too.
+        now: () => scheduler.now(),
         ...overrides.clientOptions,
         ...options,
         onRequest: (info) => {

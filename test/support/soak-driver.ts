@@ -1,11 +1,13 @@
 /**
  * The fault soak: drives the real AppCore through its IPC actions (as the window and the tray do)
- * against the real simulator over HTTP with faults injected, through a seeded run of creates (up to
- * and past the 5-per-server limit), quick snapshots, restores, deletes, refreshes, user retries
- * after unclear failures, double clicks and an app crash-and-restart in the middle of running
- * operations. Time is a ManualScheduler shared with the simulator's clock, so minutes of simulated
- * work pass in milliseconds. At the end, with faults off and everything finished, the app's view
- * is compared with the simulator's truth. Used by test/integration/soak.test.ts and scripts/soak.ts.
+ * against the real simulator over HTTP with faults injected (late effects included), on a simulator
+ * that stops a server before restoring it and has no `GET /servers/{id}/`, through a seeded run of
+ * creates (up to and past the 5-per-server limit), quick snapshots, restores, deletes, refreshes,
+ * user retries after unclear answers, double clicks, app crashes in the middle of running operations
+ * and crashes right between saving an operation's end and announcing it. Time is a ManualScheduler
+ * shared with the simulator's clock, so minutes of simulated work pass in milliseconds. At the end,
+ * with faults off and everything finished, the app's view is compared with the simulator's truth.
+ * Used by test/integration/soak.test.ts and scripts/soak.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { createActions } from '../../src/main/actions';
@@ -26,21 +28,35 @@ import type { EventMap, EventName } from '../../src/shared/ipc';
 import type { Result } from '../../src/shared/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { AppState, ErrorKind } from '../../src/shared/state';
-import { startSimulator, type FaultConfig, type SimulatorHandle } from '../../src/simulator/index';
+import {
+  startSimulator,
+  type FaultConfig,
+  type SimulatorHandle,
+  type SimulatorOptions,
+} from '../../src/simulator/index';
 import { seededRandom } from './seeded-random';
 
-/** 20% of requests faulted, spread over every kind the simulator can inject. */
+/** About 20% of requests faulted, spread over every kind the simulator can inject. */
 export const SOAK_FAULTS: FaultConfig = {
   serverError: 0.05,
   rateLimit: 0.04,
   retryAfterSeconds: 1,
   drop: 0.04,
   dropAfterEffect: 0.03,
+  // Writes only: the answer lost or a 504, the effect some seconds later.
+  lateEffect: 0.04,
+  lateEffectMs: 6_000,
   malformed: 0.03,
   // A stalled body outlasts the soak's short client timeout, so it becomes a timeout.
   slowBody: 0.01,
   slowBodyMs: 600,
 };
+
+/** The API as the documentation allows it: servers stopped before restoring, no per-server read. */
+export const SOAK_SIMULATOR: SoakSimulator = { restoreStopsFirstMs: 15_000, noServerRead: true };
+
+/** Simulator modes a soak runs with. */
+export type SoakSimulator = Pick<SimulatorOptions, 'restoreStopsFirstMs' | 'noServerRead'>;
 
 /** What a soak run does. */
 export interface SoakOptions {
@@ -54,12 +70,21 @@ export interface SoakOptions {
   speed: number;
   /** Where in the run the app crashes and restarts, as fractions of `operations` (default [0.5]). */
   restartAt?: number[];
+  /**
+   * Where in the run the app crashes right after saving an operation's end and before announcing it
+   * (at the first such save from that point on), as fractions of `operations` (default [0.3]).
+   */
+  saveCrashAt?: number[];
+  /** Simulator modes (default SOAK_SIMULATOR). */
+  simulator?: SoakSimulator;
   /** Per-request client timeout in ms (short, so stalled bodies become timeouts quickly). */
   clientTimeoutMs?: number;
   /** Token the simulator accepts (recognisable, never printed). */
   token?: string;
-  /** Wraps each API client the core makes (the soak test's negative control sabotages it). */
+  /** Wraps each API client the core makes (negative controls sabotage it). */
   wrapClient?: (client: VpsClient) => VpsClient;
+  /** Wraps the settings file as the core sees it (negative controls sabotage it). */
+  wrapSettings?: (file: SettingsPort) => SettingsPort;
 }
 
 /** Counts for one kind of action. */
@@ -101,7 +126,12 @@ export interface SoakReport {
   viewDiff: string[];
   operationsStarted: number;
   operationsFinished: number;
+  /** Crashes and restarts of the app, of both kinds. */
   restarts: number;
+  /** Crashes right between saving an operation's end and announcing it. */
+  saveCrashes: number;
+  /** Creates and restores whose start VPS.org did not answer clearly (tracked as uncertain). */
+  uncertainStarts: number;
   /** Operations running when the app crashed (they must still finish, once). */
   runningAtRestart: number;
   /**
@@ -144,7 +174,9 @@ export function summaryLine(r: SoakReport): string {
     `failed=${r.failed} duplicates=${r.duplicates} lost=${r.lost} ` +
     `repeated_notifications=${r.repeatedNotifications} unhandled=${r.unhandled} ` +
     `views_equal=${r.viewsEqual} ops_started=${r.operationsStarted} ops_finished=${r.operationsFinished} ` +
-    `restarts=${r.restarts} running_at_restart=${r.runningAtRestart} untracked_restores=${r.unclearRestoresDone} unclear_deletes_done=${r.unclearDeletesDone} ` +
+    `restarts=${r.restarts} save_crashes=${r.saveCrashes} running_at_restart=${r.runningAtRestart} ` +
+    `uncertain_starts=${r.uncertainStarts} ` +
+    `untracked_restores=${r.unclearRestoresDone} unclear_deletes_done=${r.unclearDeletesDone} ` +
     `requests=${r.requests} ` +
     `duration_ms=${r.durationMs}`
   );
@@ -212,6 +244,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   let scheduler = new ManualScheduler(Date.parse('2026-03-01T09:00:00Z'));
   const sim = await startSimulator({
+    ...(options.simulator ?? SOAK_SIMULATOR),
     token,
     speed: options.speed,
     seed: 'demo',
@@ -222,6 +255,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const settingsFile = new MemorySettingsPort({
     settings: { ...DEFAULT_SETTINGS, apiBaseUrl: sim.url, pollIntervalSeconds: 5, notifications: true },
   });
+  const disk = options.wrapSettings ? options.wrapSettings(settingsFile) : settingsFile;
+  /** Armed: the next save of an operation's end is the last thing the running app does. */
+  let saveCrashArmed = false;
+  let saveCrashes = 0;
   const secrets = new MemorySecretStore();
   const notifier = new RecordingNotifier();
   const { logger, lines } = createMemoryLogger();
@@ -236,6 +273,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     withoutReason: 0,
     unclearRestoresDone: 0,
     unclearDeletesDone: 0,
+    uncertainStarts: 0,
   };
   /** Ids of snapshots that existed alongside an older one of the same server and name. */
   const duplicateIds = new Set<number>();
@@ -264,9 +302,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     });
     // A dead process writes nothing, shows nothing and publishes nothing.
     const settings: SettingsPort = {
-      read: () => settingsFile.read(),
+      read: () => disk.read(),
       write: (patch) => {
-        if (alive.value) settingsFile.write(patch);
+        if (!alive.value) return;
+        const ends = saveCrashArmed && endsAnOperation(settingsFile.data.operations, patch.operations);
+        disk.write(patch);
+        if (ends) {
+          // The process dies right after the save, before it can announce what it saved.
+          alive.value = false;
+          saveCrashArmed = false;
+          saveCrashes++;
+        }
       },
     };
     const publish: Publish = <E extends EventName>(event: E, payload: EventMap[E]) => {
@@ -297,6 +343,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   await scheduler.advance(0);
   sim.setFaults(options.faults);
 
+  /** Creates whose start VPS.org did not confirm, or that failed: the user tries again with the same name. */
+  const retries: { serverId: Id; name: string }[] = [];
   const count = (name: string, result: Result<unknown>, extra?: () => void) => {
     const c = (byAction[name] ??= { attempted: 0, succeeded: 0, refused: 0, failed: 0, kinds: {} });
     c.attempted++;
@@ -305,8 +353,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       c.succeeded++;
       totals.succeeded++;
       const value = result.value as Operation | null;
-      if (value !== null && typeof value === 'object' && 'kind' in value && 'status' in value) {
+      // An answer a dead process gave never reached the user.
+      if (
+        value !== null &&
+        typeof value === 'object' &&
+        'kind' in value &&
+        'status' in value &&
+        app.alive.value
+      ) {
         startedOps.set(value.id, value);
+        if (value.uncertain === true) totals.uncertainStarts++;
+        if (value.kind === 'create' && value.uncertain === true) {
+          retries.push({ serverId: value.serverId, name: value.snapshotName });
+        }
       }
       return;
     }
@@ -322,12 +381,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     }
   };
 
-  /** Creates whose answer was unclear: the user tries again with the same name. */
-  const retries: { serverId: Id; name: string }[] = [];
   // Each crash happens at the first step from its point on with an operation running (or 50 later).
-  const restartSteps = (options.restartAt ?? [0.5])
-    .map((f) => Math.max(1, Math.floor(f * options.operations)))
-    .sort((a, b) => a - b);
+  const stepsAt = (fractions: number[]) =>
+    fractions.map((f) => Math.max(1, Math.floor(f * options.operations))).sort((a, b) => a - b);
+  const restartSteps = stepsAt(options.restartAt ?? [0.5]);
+  const saveCrashSteps = stepsAt(options.saveCrashAt ?? [0.3]);
   let restarts = 0;
   let runningAtRestart = 0;
   let step = 0;
@@ -335,21 +393,31 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const servers = () => app.core.getState().servers;
   const usable = () => servers().filter((e) => e.server.status !== 'suspended');
 
+  /** The old process stops existing mid-flight; a new one starts from what was saved. */
+  const restart = async () => {
+    runningAtRestart += app.core.getState().operations.filter((o) => o.status === 'running').length;
+    app.alive.value = false;
+    void app.core.stop();
+    scheduler = new ManualScheduler(scheduler.now());
+    app = boot(scheduler);
+    await app.core.start();
+    app.core.setWindowVisible(true);
+    restarts++;
+  };
+
   while (totals.attempted < options.operations) {
     step++;
+    // A crash between a save and its announcement has already happened: start again.
+    if (!app.alive.value) await restart();
+    if (saveCrashSteps[0] !== undefined && step >= saveCrashSteps[0]) {
+      saveCrashSteps.shift();
+      saveCrashArmed = true;
+    }
     const due = restartSteps[0];
     const running = app.core.getState().operations.some((o) => o.status === 'running');
     if (due !== undefined && step >= due && (running || step >= due + 50)) {
       restartSteps.shift();
-      // Crash: the old process stops existing mid-flight; a new one starts from what was saved.
-      runningAtRestart += app.core.getState().operations.filter((o) => o.status === 'running').length;
-      app.alive.value = false;
-      void app.core.stop();
-      scheduler = new ManualScheduler(scheduler.now());
-      app = boot(scheduler);
-      await app.core.start();
-      app.core.setWindowVisible(true);
-      restarts++;
+      await restart();
     }
     const roll = pick();
     const entry = choose(usable()) ?? choose(servers());
@@ -415,7 +483,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   // ---- drain: faults off, let everything finish, then one clean refresh ----
   sim.setFaults({});
+  saveCrashArmed = false;
   for (let i = 0; i < 400; i++) {
+    if (!app.alive.value) await restart();
     const truth = sim.snapshot();
     const busy =
       app.core.getState().operations.some((o) => o.status === 'running') ||
@@ -471,6 +541,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     operationsStarted: startedOps.size,
     operationsFinished: finishedIds.size,
     restarts,
+    saveCrashes,
+    uncertainStarts: totals.uncertainStarts,
     runningAtRestart,
     unclearRestoresDone: totals.unclearRestoresDone,
     unclearDeletesDone: totals.unclearDeletesDone,
@@ -479,4 +551,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     errors: [...errors, ...errorLines].slice(0, 10),
     durationMs: Date.now() - started,
   };
+}
+
+/** True when this save ends an operation that was running in the last one. */
+function endsAnOperation(before: readonly Operation[], after: readonly Operation[] | undefined): boolean {
+  const wasRunning = new Set(before.filter((o) => o.status === 'running').map((o) => o.id));
+  return (after ?? []).some((o) => o.status !== 'running' && wasRunning.has(o.id));
 }

@@ -5,7 +5,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CREATE_CLOCK_SKEW_MS, createVpsClient } from '../../src/main/api/client';
+import { createVpsClient } from '../../src/main/api/client';
+import { CREATE_CLOCK_SKEW_MS } from '../../src/main/api/unclear-writes';
 import { ApiError, API_ERROR_KINDS, type ApiErrorKind } from '../../src/main/api/errors';
 import { MAX_BODY_BYTES } from '../../src/main/api/http';
 import { MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGES } from '../../src/main/api/pagination';

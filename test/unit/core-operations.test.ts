@@ -64,6 +64,35 @@ describe('core actions', () => {
     expect(h.core.getState().settings.nameTemplate).toBe('pre-update-{id}-{yyyyMMdd}');
   });
 
+  it('names a quick snapshot in local time (the clock on screen), and in UTC only when asked', async () => {
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Kolkata';
+      await started();
+      // 09:00 UTC is 14:30 in Kolkata.
+      const local = value(await h.core.quickSnapshot({ serverId: 12345 }));
+      expect(local.snapshotName).toBe('web-server-01-20260302-1430');
+      value(await h.core.updateSettings({ nameTemplate: '{server}-{utc:yyyyMMdd-HHmm}' }));
+      const utc = value(await h.core.quickSnapshot({ serverId: 12347 }));
+      expect(utc.snapshotName).toBe('staging-01-20260302-0900');
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
+  it('refuses a template with an unknown placeholder, naming it, and keeps the old one', async () => {
+    await started();
+    const before = h.core.getState().settings.nameTemplate;
+    const bad = await h.core.updateSettings({ nameTemplate: '{server}-{foo}' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.kind).toBe('validation');
+      expect(bad.error.message).toContain('{foo}');
+    }
+    expect(h.core.getState().settings.nameTemplate).toBe(before);
+    expect(h.settings.data.settings.nameTemplate).toBe(before);
+  });
+
   it('refuses a 6th snapshot with the count, without asking VPS.org', async () => {
     await started();
     const result = await h.core.quickSnapshot({ serverId: 12346 });

@@ -1,13 +1,14 @@
 /**
- * Polling cost and pace against the real simulator: one request per tick however many snapshots
- * run (plus one per restoring server), slow refresh when idle and hidden, a refresh at once when
- * the window opens, and backoff on 5xx and 429. Time is the ManualScheduler's; requests are
- * counted by the simulator itself.
+ * Polling cost and pace against the real simulator: a light tick costs at most min(pages of the
+ * snapshot list, servers with running creates) plus one list of restoring servers, slow refresh
+ * when idle and hidden, a refresh at once when the window opens, and backoff on 5xx and 429. Time
+ * is the ManualScheduler's; requests are counted by the simulator itself.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_DELAY_MS } from '../../src/main/api/backoff';
 import { MAX_BACKOFF_MS, nextDelay } from '../../src/main/core/poll-loop';
 import { createHarness, totalRequests, type Harness } from './core-harness';
+import { makeServers, makeSnapshots } from '../../bench/fixtures';
 
 let h: Harness;
 afterEach(async () => {
@@ -54,7 +55,7 @@ describe('core polling cost', () => {
     expect(await oneTick(h)).toEqual({ 'GET /snapshots/': 1 });
   });
 
-  it('a restore adds one server read per restoring server', async () => {
+  it('a restore adds one list of the restoring servers', async () => {
     h = await createHarness();
     await h.core.start();
     await startSnapshots(h, 10);
@@ -64,15 +65,67 @@ describe('core polling cost', () => {
       confirmServerName: 'db-server-01',
     });
     expect(restore.ok).toBe(true);
-    expect(await oneTick(h)).toEqual({ 'GET /snapshots/': 1, 'GET /servers/{id}/': 1 });
+    expect(await oneTick(h)).toEqual({ 'GET /snapshots/': 1, 'GET /servers/': 1 });
   });
 
-  it('with only a restore running, a tick reads just that server', async () => {
+  it('with only a restore running, a tick lists just the restoring servers', async () => {
     h = await createHarness();
     await h.core.start();
     await h.core.settled();
     await h.core.restoreSnapshot({ serverId: 12345, snapshotId: 801, confirmServerName: 'web-server-01' });
-    expect(await oneTick(h)).toEqual({ 'GET /servers/{id}/': 1 });
+    h.requests.length = 0;
+    expect(await oneTick(h)).toEqual({ 'GET /servers/': 1 });
+    expect(h.requests).toEqual([{ method: 'GET', path: '/servers/' }]);
+  });
+
+  it('on an account whose snapshot list takes 3 pages, each create costs one ?server_id= list, up to 3', async () => {
+    h = await createHarness({ simulator: { seed: 'empty' } });
+    const servers = makeServers(60);
+    h.sim.addServers(servers);
+    // 5 snapshots on the first 50 servers, none on the last 10: 250 snapshots, 3 pages.
+    h.sim.addSnapshots(makeSnapshots(servers.slice(0, 50), 5));
+    await h.core.start();
+    await h.core.settled();
+    const last = servers.slice(50);
+    const lists = () => h.requests.filter((r) => r.path === '/snapshots/').length;
+    for (const [n, cost] of [
+      [1, 1],
+      [2, 2],
+      [4, 3],
+    ] as const) {
+      while (h.core.getState().operations.filter((o) => o.status === 'running').length < n) {
+        const next = last[h.core.getState().operations.length];
+        if (next === undefined || !(await h.core.quickSnapshot({ serverId: next.id })).ok)
+          throw new Error('no create');
+        await h.core.settled();
+      }
+      h.requests.length = 0;
+      expect(await oneTick(h)).toEqual({ 'GET /snapshots/': cost });
+      expect(lists()).toBe(cost);
+    }
+  });
+
+  it('a failing server list does not stop running creates from being tracked', async () => {
+    let serverReadsFail = false;
+    const failing: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (serverReadsFail && url.pathname.includes('/servers/')) throw new TypeError('fetch failed');
+      return fetch(input, init);
+    };
+    // Snapshots of 18-60 s, so the create ends within a few (backed-off) ticks.
+    h = await createHarness({ simulator: { speed: 10 }, client: { clientOptions: { fetch: failing } } });
+    await h.core.start();
+    await h.core.settled();
+    expect((await h.core.quickSnapshot({ serverId: 12349 })).ok).toBe(true);
+    await h.core.restoreSnapshot({ serverId: 12345, snapshotId: 801, confirmServerName: 'web-server-01' });
+    await h.core.settled();
+    serverReadsFail = true;
+    const create = () => h.core.getState().operations.find((o) => o.kind === 'create');
+    for (let i = 0; i < 60 && create()?.status === 'running'; i++) await h.scheduler.advance(10_000);
+    expect(create()?.status).toBe('succeeded');
+    // The failure shows, and the restore still runs (nothing was seen of it).
+    expect(h.core.getState().sync.lastError?.kind).toBe('network');
+    expect(h.core.getState().operations.find((o) => o.kind === 'restore')?.status).toBe('running');
   });
 });
 

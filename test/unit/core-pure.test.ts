@@ -11,6 +11,8 @@ import { uniqueSnapshotName } from '../../src/shared/snapshot-name';
 import { formatDurationMs, formatSizeMb } from '../../src/main/core/format';
 import { operationFinishedNotification, tokenInvalidNotification } from '../../src/main/core/notifications';
 import {
+  RESTORE_CONFIRM_MS,
+  UNCLEAR_CREATE_GRACE_MS,
   applyObservation,
   newOperationId,
   orderForView,
@@ -18,6 +20,7 @@ import {
   trimOperations,
   type Observation,
 } from '../../src/main/core/operations';
+import { CREATE_CLOCK_SKEW_MS } from '../../src/main/api/unclear-writes';
 import { applySettingsPatch } from '../../src/main/core/settings-patch';
 import { OperationTracker } from '../../src/main/core/tracker';
 import { buildEntries } from '../../src/main/core/refresh';
@@ -75,6 +78,7 @@ function op(fields: Partial<Operation>): Operation {
 function obs(fields: Partial<Observation>): Observation {
   return {
     snapshots: null,
+    snapshotsOf: 'all',
     servers: new Map(),
     at: '2026-01-01T10:04:30.000Z',
     canConcludeMissing: () => true,
@@ -214,25 +218,106 @@ describe('operations', () => {
     expect(applyObservation(running, obs({})).finished).toEqual([]);
   });
 
-  it('finishes a restore when the server is no longer restoring', () => {
+  it('finishes a restore only after the server was seen restoring and then left it', () => {
     const running = [op({ kind: 'restore', previousServerStatus: 'stopped' })];
-    const still = obs({ servers: new Map([['1', { ...server, status: 'restoring' }]]) });
-    expect(applyObservation(running, still).finished).toEqual([]);
-    const back = applyObservation(
-      running,
-      obs({ servers: new Map([['1', { ...server, status: 'stopped' }]]) }),
-    );
+    const at = (status: string, time = '2026-01-01T10:04:30.000Z') =>
+      obs({ servers: new Map([['1', { ...server, status }]]), at: time });
+    // Stopped right after the request: the server is stopped before the restore begins.
+    const stoppedFirst = applyObservation(running, at('stopped'));
+    expect(stoppedFirst.finished).toEqual([]);
+    expect(stoppedFirst.changed).toBe(false);
+    const seen = applyObservation(running, at('restoring'));
+    expect(seen.finished).toEqual([]);
+    expect(seen.operations[0]).toMatchObject({ status: 'running', seenRestoring: true });
+    const back = applyObservation(seen.operations, at('stopped'));
     expect(back.operations[0]).toMatchObject({ status: 'succeeded', message: 'web-1 is stopped again.' });
-    const other = applyObservation(
-      running,
-      obs({ servers: new Map([['1', { ...server, status: 'active' }]]) }),
-    );
+    const other = applyObservation(seen.operations, at('active'));
     expect(other.operations[0]?.message).toBe('web-1 is now active.');
+    // Left a list of restoring servers: over, with the status not known.
+    const left = applyObservation(
+      seen.operations,
+      obs({ servers: new Map([['1', 'not-restoring' as const]]) }),
+    );
+    expect(left.operations[0]).toMatchObject({
+      status: 'succeeded',
+      message: 'web-1 is no longer being restored.',
+    });
     const missing = applyObservation(running, obs({ servers: new Map([['1', 'missing' as const]]) }));
     expect(missing.operations[0]?.status).toBe('failed');
     expect(restoringServerIds([...running, op({ id: 'op-2', kind: 'restore' })])).toEqual([1]);
   });
 
+  it('ends a restore never seen restoring only after 15 minutes plus a margin, saying to check the server', () => {
+    const running = [op({ kind: 'restore', startedAt: '2026-01-01T10:00:00.000Z' })];
+    const late = (ms: number, seen: Server | 'not-restoring') =>
+      applyObservation(
+        running,
+        obs({
+          servers: new Map([['1', seen]]),
+          at: new Date(Date.parse('2026-01-01T10:00:00Z') + ms).toISOString(),
+        }),
+      );
+    expect(late(RESTORE_CONFIRM_MS - 1000, { ...server, status: 'active' }).finished).toEqual([]);
+    expect(late(RESTORE_CONFIRM_MS - 1000, 'not-restoring').finished).toEqual([]);
+    const ended = late(RESTORE_CONFIRM_MS, { ...server, status: 'active' });
+    expect(ended.operations[0]).toMatchObject({ status: 'failed' });
+    expect(ended.operations[0]?.message).toMatch(
+      /could not confirm the outcome.*it is active now.*Check the server/,
+    );
+    expect(RESTORE_CONFIRM_MS).toBeGreaterThan(15 * 60_000);
+  });
+
+  it('a create tracked by name: the one rule picks its snapshot, and only a long absence ends it', () => {
+    const byName = op({
+      snapshotId: null,
+      snapshotName: 'pre',
+      uncertain: true,
+      startedAt: '2026-01-01T10:00:00.000Z',
+      knownSnapshotIds: [7],
+    });
+    const at = (ms: number) => new Date(Date.parse('2026-01-01T10:00:00Z') + ms).toISOString();
+    const named = (id: number, createdAt: string) =>
+      snap(id, { name: 'pre', status: 'in_progress', createdAt });
+    // Known before the request, or older than the request less the clock-skew allowance: not ours.
+    const notOurs = [named(7, at(5_000)), named(8, at(-CREATE_CLOCK_SKEW_MS - 1000))];
+    const waiting = applyObservation([byName], obs({ snapshots: notOurs, at: at(60_000) }));
+    expect(waiting.changed).toBe(false);
+    // Late: its effect may still land, so a list without it proves nothing during the grace period.
+    expect(
+      applyObservation([byName], obs({ snapshots: [], at: at(UNCLEAR_CREATE_GRACE_MS - 1000) })).changed,
+    ).toBe(false);
+    // Another server's list says nothing about it.
+    expect(
+      applyObservation(
+        [byName],
+        obs({ snapshots: [], snapshotsOf: new Set(['2']), at: at(UNCLEAR_CREATE_GRACE_MS) }),
+      ).changed,
+    ).toBe(false);
+    const gone = applyObservation([byName], obs({ snapshots: notOurs, at: at(UNCLEAR_CREATE_GRACE_MS) }));
+    expect(gone.operations[0]).toMatchObject({ status: 'failed' });
+    expect(gone.operations[0]?.message).toMatch(
+      /did not take effect\. It is now safe to take the snapshot again\./,
+    );
+    // A 2xx whose body could not be read: it happened, so the end never says "safe to try again".
+    const accepted = applyObservation(
+      [{ ...byName, uncertain: false }],
+      obs({ snapshots: [], at: at(UNCLEAR_CREATE_GRACE_MS) }),
+    );
+    expect(accepted.operations[0]?.message).not.toMatch(/safe/);
+    expect(accepted.operations[0]?.message).toMatch(/accepted the request/);
+    // Shown within the allowance: confirmed, learns its id, then ends like any create.
+    const shown = applyObservation(
+      [byName],
+      obs({ snapshots: [...notOurs, named(9, at(-60_000))], at: at(90_000) }),
+    );
+    expect(shown.operations[0]).toMatchObject({
+      status: 'running',
+      snapshotId: 9,
+      uncertain: false,
+      message: null,
+    });
+    expect(shown.operations[0]?.knownSnapshotIds).toBeUndefined();
+  });
   it('keeps running operations and the newest finished ones', () => {
     const ops: Operation[] = [op({ id: 'run' })];
     for (let i = 0; i < 30; i++) {
@@ -267,20 +352,56 @@ describe('OperationTracker', () => {
     const calls: string[] = [];
     const { logger } = createMemoryLogger();
     const tracker = new OperationTracker([op({})], {
-      persist: (ops) => void calls.push(`persist:${ops[0]?.status}`),
+      persist: (ops) => void calls.push(`persist:${ops[0]?.status}:${String(ops[0]?.announced)}`),
       notify: (n) => void calls.push(`notify:${n.title}`),
-      announce: (o) => void calls.push(`announce:${o.id}`),
+      announce: (o) => void calls.push(`announce:${o.id}:${String(o.announced)}`),
       changed: () => void calls.push('changed'),
       demo: () => false,
       logger,
     });
     const seen = obs({ snapshots: [snap(5)] });
     expect(tracker.observe(seen, true)).toHaveLength(1);
-    expect(calls).toEqual(['persist:succeeded', 'changed', 'notify:Snapshot completed', 'announce:op-1']);
+    // The end is saved marked unannounced, announced, then saved without the mark.
+    expect(calls).toEqual([
+      'persist:succeeded:false',
+      'changed',
+      'notify:Snapshot completed',
+      'announce:op-1:undefined',
+      'persist:succeeded:undefined',
+    ]);
     expect(tracker.observe(seen, true)).toEqual([]);
-    expect(calls).toHaveLength(4);
+    tracker.announceSaved(true);
+    expect(calls).toHaveLength(5);
     expect(tracker.dismiss('op-1')).toBeNull();
     expect(tracker.all).toEqual([]);
+  });
+
+  it('announces at start, once, an end that was saved but not announced (a crash in between)', () => {
+    const shown: string[] = [];
+    const saved: Operation[][] = [];
+    const { logger } = createMemoryLogger();
+    const ended = op({
+      status: 'failed',
+      finishedAt: '2026-01-01T10:05:00.000Z',
+      message: 'x',
+      announced: false,
+    });
+    const tracker = new OperationTracker(
+      [ended, op({ id: 'op-2', status: 'succeeded', finishedAt: ended.finishedAt })],
+      {
+        persist: (ops) => void saved.push(ops),
+        notify: (n) => void shown.push(n.title),
+        announce: (o) => void shown.push(`event:${o.id}`),
+        changed: () => undefined,
+        demo: () => false,
+        logger,
+      },
+    );
+    tracker.announceSaved(true);
+    expect(shown).toEqual(['Snapshot failed', 'event:op-1']);
+    expect(saved.at(-1)?.every((o) => o.announced === undefined)).toBe(true);
+    tracker.announceSaved(true);
+    expect(shown).toHaveLength(2);
   });
 
   it('judges only operations added before a poll began', () => {

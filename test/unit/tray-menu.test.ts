@@ -61,6 +61,7 @@ function op(partial: Partial<Operation> & Pick<Operation, 'kind' | 'serverId' | 
 
 function baseState(overrides: Partial<AppState> = {}): AppState {
   return {
+    starting: false,
     mode: 'demo',
     account: { email: null, tokenSet: true, tokenStorage: null, tokenInvalid: false },
     keychain: { available: true, reason: null },
@@ -70,6 +71,7 @@ function baseState(overrides: Partial<AppState> = {}): AppState {
     settings: { ...DEFAULT_SETTINGS },
     demoUrl: 'http://127.0.0.1:43210/api/v1/',
     settingsProblem: null,
+    saveProblem: null,
     ...overrides,
   };
 }
@@ -177,6 +179,19 @@ describe('buildTrayModel', () => {
     expect(find(model.items, 'Sign in')).toMatchObject({ enabled: true, action: { type: 'openWindow' } });
     expect(model.icon).toBe('idle');
     expect(model.tooltip).toBe('VPS Snapshot Tray — not signed in');
+  });
+
+  it('while the core starts: says so and offers only Open and Quit, whatever else the state holds', () => {
+    for (const state of [baseState({ starting: true, mode: 'signed-out' }), demoState({ starting: true })]) {
+      const model = buildTrayModel(state, NOW);
+      expect(labels(model)).toEqual([TRAY_TEXT.starting, 'Open VPS Snapshot Tray', 'Quit']);
+      expect(find(model.items, TRAY_TEXT.starting).enabled).toBe(false);
+      expect(model.items.flatMap((i) => (i.kind === 'item' && i.action ? [i.action.type] : []))).toEqual([
+        'openWindow',
+        'quit',
+      ]);
+      expect(model.tooltip).toBe('VPS Snapshot Tray — starting');
+    }
   });
 
   it('demo: labelled Demo, one entry per server with status, n/5 and the last snapshot age', () => {

@@ -5,7 +5,6 @@
 import * as v from 'valibot';
 import type { Id, Snapshot } from '../../shared/domain';
 import { IdSchema } from '../../shared/ipc';
-import { sameId } from '../../shared/domain';
 import { checkApiBaseUrl, normalizeApiBaseUrl } from '../../shared/settings';
 import { checkDescription, checkSnapshotName, SNAPSHOT_NAME_MAX } from '../../shared/snapshot-name';
 import { realSleep } from './backoff';
@@ -14,6 +13,7 @@ import { createHttp, type HttpRequest } from './http';
 import { fetchAllPages, PAGE_SIZE } from './pagination';
 import { parseAccount, parseRestore, parseServer, parseSnapshot } from './schemas';
 import type { ClientOptions, ServerFilter, VpsClient } from './types';
+import { snapshotOfCreate, writeOutcome, type CreateRequest } from './unclear-writes';
 
 /** Defaults for the tunable options. */
 export const CLIENT_DEFAULTS = {
@@ -22,17 +22,6 @@ export const CLIENT_DEFAULTS = {
   backoffMs: 500,
   maxRetryAfterMs: 60_000,
 } as const;
-
-/**
- * How much earlier than our request's start a snapshot's `created_at` may be and still count as made
- * by that request. The server stamps its own clock (to whole seconds) and the two clocks are rarely
- * exactly in step; two minutes covers ordinary skew while an older same-name snapshot (made by
- * someone else earlier) is never mistaken for ours.
- */
-export const CREATE_CLOCK_SKEW_MS = 2 * 60_000;
-
-/** Kinds after which a create may have happened on the server even though we got no clean answer. */
-const UNCLEAR_CREATE_KINDS = new Set<ApiError['kind']>(['network', 'timeout', 'server', 'bad_response']);
 
 const URL_PROBLEMS: Record<'invalid' | 'insecure' | 'credentials', string> = {
   invalid: 'The API address is not a valid URL.',
@@ -71,6 +60,7 @@ function checkOptions(options: ClientOptions): string {
 /** Builds a client. Throws an ApiError (`invalid`) for a refused base URL or an unusable token. */
 export function createVpsClient(options: ClientOptions): VpsClient {
   const baseUrl = checkOptions(options);
+  const now = options.now ?? Date.now;
   const request: HttpRequest = createHttp({
     baseUrl,
     token: options.token,
@@ -81,7 +71,7 @@ export function createVpsClient(options: ClientOptions): VpsClient {
     fetch: options.fetch ?? globalThis.fetch,
     sleep: options.sleep ?? realSleep,
     random: Math.random,
-    now: Date.now,
+    now,
     onRequest: options.onRequest,
   });
 
@@ -101,36 +91,15 @@ export function createVpsClient(options: ClientOptions): VpsClient {
   }
 
   /**
-   * After an unclear create: the snapshot this request made, if the create took effect. Only a
-   * same-name snapshot on that server that is not among the ids known before the request and was
-   * created no earlier than the request's start (less the clock-skew allowance) can be it; an older
-   * one was made by someone else, and adopting it would report a snapshot that was never made.
-   * `'unknown'` when the list could not be read either.
+   * After an unclear create: the snapshot this request made, if VPS.org lists it already (see
+   * snapshotOfCreate for the rule), or null. `'unknown'` when the list could not be read either.
    */
-  async function findCreated(
-    serverId: Id,
-    name: string,
-    startedAt: number,
-    knownIds: readonly Id[],
-  ): Promise<Snapshot | null | 'unknown'> {
-    let found: Snapshot[];
+  async function findCreated(created: CreateRequest): Promise<Snapshot | null | 'unknown'> {
     try {
-      found = await listSnapshots(serverId);
+      return snapshotOfCreate(await listSnapshots(created.serverId), created);
     } catch {
       return 'unknown';
     }
-    const earliest = startedAt - CREATE_CLOCK_SKEW_MS;
-    const matches = found.filter(
-      (s) =>
-        s.name === name &&
-        sameId(s.serverId, serverId) &&
-        !knownIds.some((id) => sameId(id, s.id)) &&
-        // An unreadable date cannot show the snapshot is new, so it is not taken as ours.
-        Date.parse(s.createdAt) >= earliest,
-    );
-    // Newest first: if an older one shares the name, the one just made is the latest.
-    matches.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    return matches[0] ?? null;
   }
 
   return {
@@ -166,27 +135,23 @@ export function createVpsClient(options: ClientOptions): VpsClient {
       const body: Record<string, unknown> = { server_id: input.serverId, name: input.name };
       if (input.description !== undefined && input.description !== '')
         body['description'] = input.description;
-      const startedAt = Date.now();
+      const created: CreateRequest = {
+        serverId: input.serverId,
+        name: input.name,
+        requestedAt: now(),
+        knownSnapshotIds: input.knownSnapshotIds ?? [],
+      };
       try {
         const res = await request({ method: 'POST', path: 'snapshots/', body });
         return parseSnapshot(res.body, input.serverId, res.status);
       } catch (err) {
-        if (!(err instanceof ApiError) || !UNCLEAR_CREATE_KINDS.has(err.kind)) throw err;
-        // The create may have happened: look before anyone retries, so one click makes one snapshot.
-        const existing = await findCreated(
-          input.serverId,
-          input.name,
-          startedAt,
-          input.knownSnapshotIds ?? [],
-        );
-        if (existing === 'unknown') throw err;
-        if (existing !== null) return existing;
-        // The list shows no such snapshot: the create did not happen, and the caller may say so plainly.
-        throw new ApiError(err.kind, err.status, err.message, {
-          retryAfterMs: err.retryAfterMs,
-          fields: err.fields,
-          notApplied: true,
-        });
+        if (writeOutcome(err) === 'refused') throw err;
+        // It may have happened (or did, after an unreadable 2xx): look before anyone retries, so one
+        // click makes one snapshot. Not listed (yet) proves nothing: the error goes to the caller,
+        // who keeps watching (the effect of a request can land after its answer was lost).
+        const existing = await findCreated(created);
+        if (existing !== null && existing !== 'unknown') return existing;
+        throw err;
       }
     },
 

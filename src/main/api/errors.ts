@@ -29,16 +29,12 @@ export interface ApiErrorDetails {
   retryAfterMs?: number | null;
   /** Per-field messages from a validation body such as `{"name": ["..."]}`. */
   fields?: Record<string, string[]>;
-  /** The client looked afterwards and the write did not take effect. */
-  notApplied?: boolean;
 }
 
 /** Any failure of an API call. `status` is the HTTP status, or null when none came back. */
 export class ApiError extends Error {
   readonly retryAfterMs: number | null;
   readonly fields: Record<string, string[]>;
-  /** True when the client checked that this failed write changed nothing at VPS.org. */
-  readonly notApplied: boolean;
 
   constructor(
     readonly kind: ApiErrorKind,
@@ -50,7 +46,6 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.fields = details.fields ?? {};
-    this.notApplied = details.notApplied ?? false;
   }
 
   /** What JSON.stringify shows: the public facts only (never a request or its headers). */

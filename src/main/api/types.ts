@@ -38,9 +38,10 @@ export interface VpsClient {
   /** All snapshots (of one server when `serverId` is given), every page followed. */
   listSnapshots(serverId?: Id, signal?: AbortSignal): Promise<Snapshot[]>;
   /**
-   * Starts a snapshot. Never retried blindly: after an unclear failure the client looks for a
-   * snapshot of that name on that server that this request could have made (see CreateSnapshotInput)
-   * and returns it instead of creating a second one.
+   * Starts a snapshot. Never retried blindly: after an unclear failure (or an unreadable 2xx) the
+   * client looks for the snapshot this request made (snapshotOfCreate in unclear-writes.ts) and
+   * returns it instead of creating a second one. When it is not listed (yet), the original error is
+   * thrown: that proves nothing (see writeOutcome), and the caller keeps watching.
    */
   createSnapshot(input: CreateSnapshotInput): Promise<Snapshot>;
   restoreSnapshot(snapshotId: Id): Promise<RestoreStarted>;
@@ -66,4 +67,6 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Injected sleep, so tests need not wait through backoff. */
   sleep?: (ms: number) => Promise<void>;
+  /** The clock a create's request time is taken from (default Date.now); tests pass their own. */
+  now?: () => number;
 }

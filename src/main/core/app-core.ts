@@ -11,7 +11,7 @@
 import type { Id, Operation } from '../../shared/domain';
 import { fail, ok, type Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
-import type { AppState } from '../../shared/state';
+import type { AppError, AppState } from '../../shared/state';
 import { isApiError, toAppError } from '../api/errors';
 import { CoreContext } from './core-context';
 import { NOT_SIGNED_IN } from './guards';
@@ -24,6 +24,13 @@ import type { CreateInput, RestoreInput } from './snapshot-actions';
 
 export { DEMO_POLL_SECONDS } from './poll-cycle';
 export type { CreateInput, RestoreInput } from './snapshot-actions';
+
+/** The answer to any action before start() has read the settings file and the keychain. */
+export const STILL_STARTING = {
+  kind: 'refused',
+  message:
+    'VPS Snapshot Tray is still starting (reading its settings and the keychain). Try again in a moment.',
+} as const satisfies AppError;
 
 /** The application core. See the module comment. */
 export class AppCore {
@@ -41,15 +48,17 @@ export class AppCore {
   }
 
   /**
-   * Reads persisted data and the keychain, resumes tracked operations, restarts the demo if it was
-   * on, and starts polling. Does not wait for the first refresh (see `settled()`).
+   * Reads persisted data and the keychain, resumes tracked operations (announcing any whose end was
+   * saved but not announced), restarts the demo if it was on, and starts polling. Until it has read
+   * the keychain the state says `starting` and every action is refused. Does not wait for the first
+   * refresh (see `settled()`).
    */
   async start(): Promise<void> {
     const ctx = this.ctx;
     ctx.stopped = false;
     const { data, problem } = ctx.ports.settings.read();
-    ctx.data = { ...ctx.data, settings: data.settings, settingsProblem: problem };
     ctx.ops.reset(data.operations, false);
+    ctx.update({ settings: data.settings, settingsProblem: problem });
     if (problem) {
       ctx.ports.logger.warn(`settings: ${problem}`);
       if (data.settings.notifications) {
@@ -58,14 +67,18 @@ export class AppCore {
         );
       }
     }
-    if (data.session.mode === 'demo') {
-      const started = await session.enterDemo(ctx);
-      if (!started.ok) ctx.ports.logger.warn(`demo: could not restart: ${started.error.message}`);
-    } else {
-      await session.loadStoredToken(ctx, data.session.email);
-      await session.reportTokenForAnotherAddress(ctx);
+    try {
+      if (data.session.mode === 'demo') {
+        const started = await session.enterDemo(ctx);
+        if (!started.ok) ctx.ports.logger.warn(`demo: could not restart: ${started.error.message}`);
+      } else {
+        await session.loadStoredToken(ctx, data.session.email);
+        await session.reportTokenForAnotherAddress(ctx);
+      }
+    } finally {
+      ctx.update({ starting: false });
     }
-    ctx.publishState();
+    ctx.ops.announceSaved(ctx.data.settings.notifications);
     if (ctx.client === null) return;
     void ctx.loop.start();
     // Older files (or a cleared one) may lack who is signed in: ask once, for the tray label.
@@ -184,8 +197,12 @@ export class AppCore {
 
   // ---- internals -------------------------------------------------------------------------------
 
-  /** Runs an action; any throw becomes a failed Result (a 401 also marks the token invalid). */
+  /**
+   * Runs an action; any throw becomes a failed Result (a 401 also marks the token invalid). Before
+   * start() has read the keychain nothing acts: a demo or sign-in then would replace what it reads.
+   */
   private async act<T>(name: string, body: () => Promise<Result<T>>): Promise<Result<T>> {
+    if (this.ctx.data.starting) return fail(STILL_STARTING);
     try {
       return await body();
     } catch (error) {

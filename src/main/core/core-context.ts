@@ -3,11 +3,15 @@
  * and the small helpers every part needs (publish after each change, persist, call a port
  * safely). The session actions, snapshot actions and polling glue each work on one of these;
  * AppCore is the facade over them.
+ *
+ * The data the views see changes in one way only: `update(patch)` (and the tracker, whose every
+ * change calls `publishState`). Both publish, so no change can miss the views whatever the order
+ * of calls; `data` and `state` are read-only outside.
  */
 import type { VpsClient } from '../api/types';
 import type { Operation } from '../../shared/domain';
 import type { AppError, AppState } from '../../shared/state';
-import { tokenInvalidNotification } from './notifications';
+import { saveFailedNotification, tokenInvalidNotification } from './notifications';
 import type { Observation } from './operations';
 import { PollLoop } from './poll-loop';
 import { pollDelay, pollKind, pollOnce } from './poll-cycle';
@@ -31,8 +35,8 @@ export interface PollStatus {
 
 /** The state and parts shared by the core's modules (see the module comment). */
 export class CoreContext {
-  data: CoreData;
-  state: AppState;
+  private current: CoreData;
+  private published: AppState;
   client: VpsClient | null = null;
   demo: DemoServer | null = null;
   windowVisible = false;
@@ -50,7 +54,8 @@ export class CoreContext {
 
   constructor(readonly ports: CorePorts) {
     const { data, problem } = ports.settings.read();
-    this.data = {
+    this.current = {
+      starting: true,
       mode: 'signed-out',
       email: null,
       tokenStorage: null,
@@ -62,6 +67,7 @@ export class CoreContext {
       settings: data.settings,
       demoUrl: null,
       settingsProblem: problem,
+      saveProblem: null,
     };
     this.ops = new OperationTracker(data.operations, {
       persist: (operations) => this.persist({ operations }),
@@ -73,7 +79,7 @@ export class CoreContext {
       inScope: (op) => inScope(op, this.scope()),
       logger: ports.logger,
     });
-    this.state = buildAppState(this.data, this.ops.current);
+    this.published = buildAppState(this.current, this.ops.current);
     this.loop = new PollLoop(
       ports.scheduler,
       (kind) => pollOnce(this, kind),
@@ -82,16 +88,26 @@ export class CoreContext {
     );
   }
 
-  /** Changes the data and publishes the new state. */
+  /** The core's data (change it with `update`). */
+  get data(): Readonly<CoreData> {
+    return this.current;
+  }
+
+  /** The state last published. */
+  get state(): AppState {
+    return this.published;
+  }
+
+  /** The one way to change the data: applies the patch and publishes the new state. */
   update(patch: Partial<CoreData>): void {
-    this.data = { ...this.data, ...patch };
+    this.current = { ...this.current, ...patch };
     this.publishState();
   }
 
-  /** Rebuilds the state and publishes it. */
+  /** Rebuilds the state from the data and the operations, and publishes it. */
   publishState(): void {
-    this.state = buildAppState(this.data, this.ops.current);
-    this.safely('publish state', () => this.ports.publish('state', this.state));
+    this.published = buildAppState(this.current, this.ops.current);
+    this.safely('publish state', () => this.ports.publish('state', this.published));
   }
 
   /** Runs a port call whose failure must not break the core (a closed window, a notification daemon). */
@@ -103,14 +119,26 @@ export class CoreContext {
     }
   }
 
-  /** Writes to the settings file; a failure is logged (the app keeps working from memory). */
+  /**
+   * Writes to the settings file. A failure does not stop the app (it works from memory), but the
+   * user is told once, in the state and by a notification, that outcomes may repeat after a restart.
+   */
   persist(patch: Parameters<CorePorts['settings']['write']>[0]): void {
     try {
       this.ports.settings.write(patch);
     } catch (error) {
-      this.ports.logger.error(
-        `settings: could not save: ${error instanceof Error ? error.message : 'unknown'}`,
-      );
+      const reason = error instanceof Error ? error.message : 'unknown error';
+      this.ports.logger.error(`settings: could not save: ${reason}`);
+      if (this.current.saveProblem !== null) return;
+      const notice = saveFailedNotification(reason);
+      this.update({ saveProblem: notice.body });
+      if (this.current.settings.notifications)
+        this.safely('notification', () => this.ports.notifier.show(notice));
+      return;
+    }
+    if (this.current.saveProblem !== null) {
+      this.ports.logger.info('settings: saved again');
+      this.update({ saveProblem: null });
     }
   }
 

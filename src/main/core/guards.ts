@@ -3,6 +3,7 @@
  * request is made. The API would refuse most of these too, but later and in its own words.
  */
 import { SNAPSHOT_LIMIT, sameId, type Operation, type Server, type Snapshot } from '../../shared/domain';
+import { createBlock, deleteBlock } from '../../shared/snapshot-rules';
 import {
   SNAPSHOT_NAME_MAX,
   badNameCharacters,
@@ -50,17 +51,27 @@ export function descriptionError(description: string): AppError | null {
   };
 }
 
-/** Why a new snapshot of this server cannot be made now, or null. */
-export function createError(server: Server, snapshots: readonly Snapshot[], name: string): AppError | null {
+/**
+ * Why a new snapshot of this server cannot be made now, or null. `unlisted` counts creates of this
+ * server VPS.org has not listed yet: each may hold a slot.
+ */
+export function createError(
+  server: Server,
+  snapshots: readonly Snapshot[],
+  name: string,
+  unlisted = 0,
+): AppError | null {
   const bad = nameError(name);
   if (bad) return bad;
-  if (snapshots.length >= SNAPSHOT_LIMIT) {
+  const taken = snapshots.length + unlisted;
+  const block = createBlock(server, taken);
+  if (block === 'limit') {
     return {
       kind: 'limit_reached',
-      message: `${server.name} already has ${snapshots.length} of ${SNAPSHOT_LIMIT} snapshots, the most allowed. Delete an old one first.`,
+      message: `${server.name} already has ${taken} of ${SNAPSHOT_LIMIT} snapshots, the most allowed. Delete an old one first.`,
     };
   }
-  if (server.status === 'restoring') {
+  if (block === 'restoring') {
     return refused(
       `${server.name} is being restored right now. Take a snapshot after the restore has finished.`,
     );
@@ -116,22 +127,15 @@ export function restoreError(
 
 /** Why this snapshot cannot be deleted now, or null. */
 export function deleteError(snapshot: Snapshot, operations: readonly Operation[]): AppError | null {
-  if (snapshot.status === 'in_progress') {
+  const block = deleteBlock(snapshot, operations);
+  if (block?.kind === 'in_progress') {
     return refused(
       `Snapshot "${snapshot.name}" is still being created. It can be deleted once it has finished.`,
     );
   }
-  // Deleting the source of a running restore could leave the server half-restored.
-  const restoringFrom = operations.find(
-    (op) =>
-      op.kind === 'restore' &&
-      op.status === 'running' &&
-      op.snapshotId !== null &&
-      sameId(op.snapshotId, snapshot.id),
-  );
-  if (restoringFrom) {
+  if (block?.kind === 'restore_source') {
     return refused(
-      `${restoringFrom.serverName} is being restored from snapshot "${snapshot.name}". It can be deleted once the restore has finished.`,
+      `${block.restore.serverName} is being restored from snapshot "${snapshot.name}". It can be deleted once the restore has finished.`,
     );
   }
   return null;

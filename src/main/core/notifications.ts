@@ -52,3 +52,16 @@ export function tokenInvalidNotification(demo = false): NotificationRequest {
       'Tracked operations are kept. Open the app and paste a new token from Account → Developers.',
   };
 }
+
+/**
+ * The one notification sent when the settings file cannot be written: finished operations are still
+ * announced, but their end is not saved, so a restart may announce them again.
+ */
+export function saveFailedNotification(reason: string): NotificationRequest {
+  return {
+    title: 'Settings cannot be saved',
+    body:
+      `VPS Snapshot Tray could not write its settings file (${reason}). It keeps working and tells you ` +
+      'how operations end, but after a restart it may report some outcomes again and forget changed settings.',
+  };
+}

@@ -3,13 +3,22 @@
  * the core (data, sync view, operations). The pacing rule itself is in poll-loop.ts; the requests
  * are in refresh.ts.
  */
-import { sameId, type Server } from '../../shared/domain';
+import type { Id, Operation, Server } from '../../shared/domain';
 import { isApiError, toAppError } from '../api/errors';
+import type { VpsClient } from '../api/types';
 import type { CoreContext } from './core-context';
-import type { Observation } from './operations';
+import { applyObservation, type Observation, type ServerSeen } from './operations';
 import { VISIBLE_REFRESH_MS, nextDelay, type PollKind, type PollOutcome } from './poll-loop';
-import { loadAll, loadRunning, mergeServers } from './refresh';
+import {
+  loadAll,
+  loadRestoring,
+  loadSnapshotsOf,
+  mergeServers,
+  mergeSnapshots,
+  snapshotListsFor,
+} from './refresh';
 import { isTokenRejected } from './keychain-token';
+import type { CoreData } from './state-store';
 
 /** Poll interval while operations run in demo mode (its snapshots finish within a minute). */
 export const DEMO_POLL_SECONDS = 3;
@@ -41,65 +50,132 @@ export function pollDelay(ctx: CoreContext): number {
   });
 }
 
+/** What one poll read: the data to keep (unless an action made it stale) and what it saw. */
+interface PollRead {
+  data: Pick<CoreData, 'servers' | 'snapshots'>;
+  seen: Omit<Observation, 'at' | 'canConcludeMissing'>;
+  /** Why a part of a light poll failed (the other part is still applied), if one did. */
+  failed?: unknown;
+}
+
 /** One poll: a full refresh, or only what running operations need. */
 export async function pollOnce(ctx: CoreContext, kind: PollKind): Promise<PollOutcome> {
   const client = ctx.client;
   if (client === null || ctx.stopped) return { next: 'stop' };
   const generation = ctx.generation;
   const mark = ctx.ops.mark();
-  const creating = ctx.ops.creating();
+  const creating = ctx.ops.creatingIds();
   const restoring = ctx.ops.restoringIds();
-  const full = kind === 'full' || (!creating && restoring.length === 0);
+  const full = kind === 'full' || (creating.length === 0 && restoring.length === 0);
   if (full) ctx.update({ sync: { ...ctx.data.sync, refreshing: true } });
   try {
     const at = ctx.nowIso();
-    let obs: Observation;
-    if (full) {
-      const loaded = await loadAll(client, ctx.abort.signal);
-      if (ctx.client !== client || ctx.stopped) return { next: 'schedule' };
-      const read = new Map<string, Server | 'missing'>();
-      for (const id of restoring) {
-        read.set(String(id), loaded.servers.find((s) => sameId(s.id, id)) ?? 'missing');
-      }
-      obs = { snapshots: loaded.snapshots, servers: read, at, canConcludeMissing: () => true };
-      if (generation === ctx.generation) {
-        ctx.data = { ...ctx.data, servers: loaded.servers, snapshots: loaded.snapshots };
-      }
-    } else {
-      const loaded = await loadRunning(client, creating, restoring, ctx.abort.signal);
-      if (ctx.client !== client || ctx.stopped) return { next: 'schedule' };
-      obs = { snapshots: loaded.snapshots, servers: loaded.servers, at, canConcludeMissing: () => true };
-      if (generation === ctx.generation) {
-        ctx.data = {
-          ...ctx.data,
-          servers: mergeServers(ctx.data.servers, loaded.servers),
-          snapshots: loaded.snapshots ?? ctx.data.snapshots,
-        };
-      }
-    }
-    ctx.poll.failures = 0;
-    ctx.poll.retryAfterMs = null;
-    if (full) ctx.poll.lastFullAt = ctx.ports.scheduler.now();
-    ctx.poll.lastError = null;
-    ctx.update({
-      tokenInvalid: false,
-      sync: {
-        refreshing: false,
-        lastRefreshAt: full ? at : ctx.data.sync.lastRefreshAt,
-        lastError: null,
-        offline: false,
-      },
-    });
+    const canConcludeMissing = (op: Operation) => ctx.ops.addedBefore(op, mark);
+    const read = full
+      ? await readAll(client, restoring, ctx.abort.signal)
+      : await readRunning(ctx, client, { creating, restoring, at, canConcludeMissing });
+    if (ctx.client !== client || ctx.stopped) return { next: 'schedule' };
     // An action changed things while this poll was in flight: its data is stale, and the
     // action's own refresh follows right after.
-    if (generation === ctx.generation) {
-      ctx.observe({ ...obs, canConcludeMissing: (op) => ctx.ops.addedBefore(op, mark) });
-    }
-    return { next: 'schedule' };
+    const fresh = generation === ctx.generation;
+    if (read.failed === undefined) {
+      ctx.poll.failures = 0;
+      ctx.poll.retryAfterMs = null;
+      if (full) ctx.poll.lastFullAt = ctx.ports.scheduler.now();
+      ctx.poll.lastError = null;
+      ctx.update({
+        ...(fresh ? read.data : {}),
+        tokenInvalid: false,
+        sync: {
+          refreshing: false,
+          lastRefreshAt: full ? at : ctx.data.sync.lastRefreshAt,
+          lastError: null,
+          offline: false,
+        },
+      });
+    } else if (fresh) ctx.update(read.data);
+    if (fresh) ctx.observe({ ...read.seen, at, canConcludeMissing });
+    return read.failed === undefined ? { next: 'schedule' } : pollFailed(ctx, read.failed);
   } catch (error) {
     if (ctx.client !== client || ctx.stopped) return { next: 'schedule' };
     return pollFailed(ctx, error);
   }
+}
+
+/** A full refresh: every server and snapshot; a restoring server absent from the list is missing. */
+async function readAll(client: VpsClient, restoring: readonly Id[], signal: AbortSignal): Promise<PollRead> {
+  const loaded = await loadAll(client, signal);
+  return {
+    data: loaded,
+    seen: {
+      snapshots: loaded.snapshots,
+      snapshotsOf: 'all',
+      servers: serversSeen(restoring, loaded.servers, 'missing'),
+    },
+  };
+}
+
+/**
+ * A light poll: the snapshots of servers with running creates, and which servers are restoring. When
+ * that would end a restore (its server left the restoring list), the server list is read once more
+ * in full, so the restore's end names the status the server came back with.
+ */
+async function readRunning(
+  ctx: CoreContext,
+  client: VpsClient,
+  running: {
+    creating: readonly Id[];
+    restoring: readonly Id[];
+    at: string;
+    canConcludeMissing: (op: Operation) => boolean;
+  },
+): Promise<PollRead> {
+  const signal = ctx.abort.signal;
+  const lists =
+    running.creating.length > 0 ? snapshotListsFor(running.creating, ctx.data.snapshots.length) : null;
+  // Each part on its own: a failing server list must not stop creates from being tracked, or back.
+  const [snapshotsPart, restoringPart] = await Promise.allSettled([
+    lists === null ? null : loadSnapshotsOf(client, lists, signal),
+    running.restoring.length > 0 ? loadRestoring(client, signal) : null,
+  ]);
+  if (snapshotsPart.status === 'rejected' && restoringPart.status === 'rejected') throw snapshotsPart.reason;
+  const snapshots = snapshotsPart.status === 'fulfilled' ? snapshotsPart.value : null;
+  const restoringNow = restoringPart.status === 'fulfilled' ? restoringPart.value : null;
+  const seen: PollRead['seen'] = {
+    snapshots: snapshots?.snapshots ?? null,
+    snapshotsOf: snapshots?.of ?? new Set(),
+    servers:
+      restoringNow === null ? new Map() : serversSeen(running.restoring, restoringNow, 'not-restoring'),
+  };
+  const endsRestore = applyObservation(ctx.ops.current, {
+    ...seen,
+    at: running.at,
+    canConcludeMissing: running.canConcludeMissing,
+  }).finished.some((op) => op.kind === 'restore');
+  let servers = mergeServers(ctx.data.servers, restoringNow ?? []);
+  if (endsRestore) {
+    servers = await client.listServers({}, signal);
+    seen.servers = serversSeen(running.restoring, servers, 'missing');
+  }
+  const failed = [snapshotsPart, restoringPart].find((part) => part.status === 'rejected');
+  return {
+    data: {
+      servers,
+      snapshots: snapshots === null ? ctx.data.snapshots : mergeSnapshots(ctx.data.snapshots, snapshots),
+    },
+    seen,
+    ...(failed !== undefined ? { failed: failed.reason } : {}),
+  };
+}
+
+/** What a list of servers says about each restoring server; `absent` is what its absence means. */
+function serversSeen(
+  restoring: readonly Id[],
+  listed: readonly Server[],
+  absent: 'missing' | 'not-restoring',
+): Map<string, ServerSeen> {
+  const byId = new Map(listed.map((s) => [String(s.id), s]));
+  return new Map(restoring.map((id) => [String(id), byId.get(String(id)) ?? absent]));
 }
 
 /** A failed poll: a 401 stops the loop; anything else backs off and shows in the sync view. */

@@ -147,7 +147,7 @@ export async function reportTokenForAnotherAddress(ctx: CoreContext): Promise<vo
     'check it on the sign-in screen before you paste a token, because the token is sent to that address.';
   ctx.ports.logger.warn(`settings: ${problem}`);
   const before = ctx.data.settingsProblem;
-  ctx.data = { ...ctx.data, settingsProblem: before === null ? problem : `${before} ${problem}` };
+  ctx.update({ settingsProblem: before === null ? problem : `${before} ${problem}` });
   if (ctx.data.settings.notifications) {
     ctx.safely('notification', () =>
       ctx.ports.notifier.show({ title: 'Problem with the settings file', body: problem }),
@@ -166,7 +166,6 @@ export async function startDemo(ctx: CoreContext): Promise<Result<null>> {
   }
   const started = await enterDemo(ctx);
   if (!started.ok) return started;
-  ctx.publishState();
   void ctx.loop.start();
   return ok(null);
 }
@@ -192,19 +191,30 @@ export async function loadStoredToken(ctx: CoreContext, email: string | null): P
     ctx.ports.logger,
     ctx.ports.keychainProblem ?? null,
   );
-  ctx.data = { ...ctx.data, keychain: stored.keychain };
+  const signedOutNow = {
+    keychain: stored.keychain,
+    mode: 'signed-out',
+    email: null,
+    tokenStorage: null,
+  } as const;
   if (stored.token === null) {
-    ctx.data = { ...ctx.data, mode: 'signed-out', email: null, tokenStorage: null };
+    ctx.update(signedOutNow);
     return;
   }
   try {
     ctx.client = ctx.ports.createClient({ baseUrl: url, token: stored.token });
   } catch (error) {
     ctx.ports.logger.warn(`session: stored token unusable: ${toAppError(error).message}`);
-    ctx.data = { ...ctx.data, mode: 'signed-out', email: null, tokenStorage: null };
+    ctx.update(signedOutNow);
     return;
   }
-  ctx.data = { ...ctx.data, mode: 'account', email, tokenStorage: 'keychain', tokenInvalid: false };
+  ctx.update({
+    keychain: stored.keychain,
+    mode: 'account',
+    email,
+    tokenStorage: 'keychain',
+    tokenInvalid: false,
+  });
 }
 
 /** The API address changed while signed in: use the token stored for the new one, if any. */
@@ -239,8 +249,8 @@ export async function enterDemo(ctx: CoreContext): Promise<Result<null>> {
   ctx.client = ctx.ports.createClient({ baseUrl: demo.url, token: demo.token });
   ctx.generation++;
   // A new simulator starts from its seed: operations of an earlier demo cannot be followed.
-  ctx.data = { ...ctx.data, ...noAccount(), mode: 'demo', demoUrl: demo.url };
   ctx.ops.reset([]);
+  ctx.update({ ...noAccount(), mode: 'demo', demoUrl: demo.url });
   ctx.persistSession();
   ctx.ports.logger.info('demo: started');
   return ok(null);

@@ -3,7 +3,7 @@
  * the name template must produce names, the intervals must be within bounds. The IPC schema
  * checks types; this checks meaning, and also protects callers that do not go through IPC.
  */
-import { checkNameTemplate } from '../../shared/snapshot-name';
+import { checkNameTemplate, unknownPlaceholders } from '../../shared/snapshot-name';
 import {
   LANGUAGES,
   POLL_BOUNDS,
@@ -24,6 +24,8 @@ const TEMPLATE_MESSAGES = {
   too_long: 'The snapshot name template is too long (at most 200 characters).',
   no_placeholder:
     'The snapshot name template needs a placeholder such as {server} or {yyyyMMdd-HHmm}, or every name would be the same.',
+  unknown_placeholder: (template: string) =>
+    `The snapshot name template has ${unknownPlaceholders(template).join(', ')}, which is not a placeholder. Use {server}, {id}, a date such as {yyyyMMdd-HHmm} (local time) or {utc:yyyyMMdd-HHmm} (UTC).`,
 } as const;
 
 function inBounds(value: number, bounds: { min: number; max: number }): boolean {
@@ -48,6 +50,7 @@ export function applySettingsPatch(
   }
   if (patch.nameTemplate !== undefined) {
     const problem = checkNameTemplate(patch.nameTemplate);
+    if (problem === 'unknown_placeholder') return invalid(TEMPLATE_MESSAGES[problem](patch.nameTemplate));
     if (problem !== null) return invalid(TEMPLATE_MESSAGES[problem]);
     next.nameTemplate = patch.nameTemplate;
   }

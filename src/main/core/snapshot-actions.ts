@@ -7,8 +7,9 @@ import { sameId, type Id, type Operation, type Server, type Snapshot } from '../
 import { fail, ok, type Result } from '../../shared/result';
 import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
 import type { AppError } from '../../shared/state';
-import { isApiError, toAppError, type ApiError } from '../api/errors';
+import { toAppError } from '../api/errors';
 import type { VpsClient } from '../api/types';
+import { writeOutcome } from '../api/unclear-writes';
 import type { CoreContext } from './core-context';
 import {
   NOT_SIGNED_IN,
@@ -19,6 +20,7 @@ import {
   descriptionError,
   restoreError,
 } from './guards';
+import { unlistedCreates } from './operations';
 import { snapshotsOf } from './refresh';
 
 /** Input of createSnapshot. */
@@ -35,8 +37,9 @@ export interface RestoreInput {
   confirmServerName: string;
 }
 
-/** Failures after which a write may have taken effect at VPS.org although no clean answer came. */
-const UNCLEAR_WRITE_KINDS = new Set<string>(['network', 'timeout', 'server', 'bad_response']);
+/** What a create or restore says while VPS.org has not confirmed that it started. */
+const UNCONFIRMED =
+  'VPS.org has not confirmed this yet; checking. Its answer to the request was lost, so the app watches VPS.org and will tell you how it ends.';
 
 /** Starts a snapshot and tracks it; refuses names, a 6th snapshot, and servers being restored. */
 export async function createSnapshot(ctx: CoreContext, input: CreateInput): Promise<Result<Operation>> {
@@ -104,12 +107,13 @@ export async function deleteSnapshot(
   return ok(null);
 }
 
-/** A just-started operation on this server's snapshot, stamped now and with the API and account in use. */
+/** A just-started operation on this server's snapshot, stamped with its request time and the API and account in use. */
 function runningOperation(
   ctx: CoreContext,
   kind: Operation['kind'],
   server: Server,
   snapshot: Pick<Snapshot, 'id' | 'name'> | { id: null; name: string },
+  requestedAt: string,
 ): Operation {
   const scope = ctx.scopeText();
   return {
@@ -120,87 +124,51 @@ function runningOperation(
     serverName: server.name,
     snapshotId: snapshot.id,
     snapshotName: snapshot.name,
-    startedAt: ctx.nowIso(),
+    startedAt: requestedAt,
     status: 'running',
     finishedAt: null,
     message: null,
   };
 }
 
-/** Sends the restore and starts tracking it (the guards have passed). */
+/**
+ * Sends the restore and starts tracking it (the guards have passed). When its answer is lost, the
+ * restore may have started: it is tracked as uncertain and watched like any other (a destructive
+ * action whose outcome nobody knows is never "try again").
+ */
 async function startRestore(
   ctx: CoreContext,
   client: VpsClient,
   server: Server,
   snapshot: Snapshot,
 ): Promise<Operation> {
-  let status: string;
+  const requestedAt = ctx.nowIso();
+  let answered: string | null = null;
   let uncertain = false;
   try {
-    const started = await client.restoreSnapshot(snapshot.id);
-    status = started.server.status || 'restoring';
+    answered = (await client.restoreSnapshot(snapshot.id)).server.status || 'restoring';
   } catch (error) {
-    // The answer was lost, but VPS.org may have started the restore: look before saying it failed,
-    // or the user would retry (refused) and never hear when it ends.
-    const effect = await restoreTookEffect(ctx, client, server, error);
-    if (effect === 'no') throw error;
-    // 'unknown': a destructive action whose outcome nobody knows is watched, never "try again".
-    uncertain = effect === 'unknown';
-    status = 'restoring';
+    const outcome = writeOutcome(error);
+    if (outcome === 'refused') throw error;
+    uncertain = outcome === 'unclear';
+    ctx.ports.logger.warn(
+      `restore: no clear answer (${toAppError(error).kind}) for server ${String(server.id)}: watching the server`,
+    );
   }
   ctx.generation++;
   const op: Operation = {
-    ...runningOperation(ctx, 'restore', server, snapshot),
+    ...runningOperation(ctx, 'restore', server, snapshot, requestedAt),
     previousServerStatus: server.status,
-    ...(uncertain
-      ? {
-          uncertain: true,
-          message:
-            'VPS.org did not answer clearly, so the restore may have started. The app is checking and will tell you.',
-        }
-      : {}),
+    ...(uncertain ? { uncertain: true, message: UNCONFIRMED } : {}),
   };
-  ctx.data = {
-    ...ctx.data,
-    servers: ctx.data.servers.map((s) => (sameId(s.id, server.id) ? { ...s, status } : s)),
-  };
+  if (answered !== null) {
+    const status = answered;
+    ctx.update({ servers: ctx.data.servers.map((s) => (sameId(s.id, server.id) ? { ...s, status } : s)) });
+  }
   ctx.ops.add(op);
   ctx.ports.logger.info(`restore: started for server ${String(server.id)}`);
   void ctx.loop.kick();
   return op;
-}
-
-/**
- * After a restore request failed: 'yes' when the answer was unclear (timeout, dropped connection,
- * 5xx, an unreadable answer) and the server now shows `restoring`; 'no' after a clear refusal
- * (4xx) or when the server reads as not restoring; 'unknown' when the server cannot be read.
- */
-async function restoreTookEffect(
-  ctx: CoreContext,
-  client: VpsClient,
-  server: Server,
-  error: unknown,
-): Promise<'yes' | 'no' | 'unknown'> {
-  if (!isUnclearWriteError(error)) return 'no';
-  let now: Server;
-  try {
-    now = await client.getServer(server.id, ctx.abort.signal);
-  } catch (readError) {
-    ctx.ports.logger.warn(
-      `restore: answer lost (${error.kind}) and the server could not be read (${toAppError(readError).kind}): tracking it as uncertain`,
-    );
-    return 'unknown';
-  }
-  if (now.status !== 'restoring') return 'no';
-  ctx.ports.logger.info(
-    `restore: answer lost (${error.kind}), but server ${String(server.id)} is restoring: tracking it`,
-  );
-  return 'yes';
-}
-
-/** True for a failure after which the write may have taken effect although no clean answer came. */
-function isUnclearWriteError(error: unknown): error is ApiError {
-  return isApiError(error) && UNCLEAR_WRITE_KINDS.has(error.kind) && !error.notApplied;
 }
 
 /**
@@ -232,26 +200,30 @@ async function exclusive(
  * a snapshot deleted elsewhere (e.g. in the dashboard) would otherwise block the user wrongly.
  */
 async function createRefusal(ctx: CoreContext, server: Server, name: () => string): Promise<AppError | null> {
-  // A create whose start was unclear: until it ends, another one is most likely a retry of it, and
-  // would make a second snapshot (there are only five slots).
-  const unsure = ctx.ops.current.find(
-    (op) =>
-      op.kind === 'create' &&
-      op.status === 'running' &&
-      op.uncertain !== undefined &&
-      sameId(op.serverId, server.id),
-  );
-  if (unsure) {
-    const what = unsure.uncertain
-      ? 'may have started a moment ago: VPS.org did not answer clearly. The app is checking; wait until it shows up in the list or is reported as failed.'
-      : 'is still being made (its start was unclear). Wait until it has finished.';
-    return { kind: 'refused', message: `A snapshot of ${server.name} ("${unsure.snapshotName}") ${what}` };
-  }
-  const refusal = createError(server, snapshotsOf(ctx.data.snapshots, server.id), name());
+  const check = (current: Server): AppError | null => {
+    // Creates VPS.org has not listed yet: one of the same name is most likely what the user is
+    // retrying, and would make a second snapshot; each may hold one of the five slots.
+    const unlisted = unlistedCreates(ctx.ops.current, server.id);
+    const same = unlisted.find((op) => op.snapshotName === name());
+    if (same !== undefined) return sameNameRefusal(current, same);
+    return createError(current, snapshotsOf(ctx.data.snapshots, server.id), name(), unlisted.length);
+  };
+  const refusal = check(server);
   if (refusal?.kind !== 'limit_reached' || !ctx.loop.started) return refusal;
   await ctx.loop.kick();
-  const fresh = ctx.data.servers.find((s) => sameId(s.id, server.id)) ?? server;
-  return createError(fresh, snapshotsOf(ctx.data.snapshots, server.id), name());
+  return check(ctx.data.servers.find((s) => sameId(s.id, server.id)) ?? server);
+}
+
+/** The refusal of a create named like one VPS.org has not listed yet (never "try again"). */
+function sameNameRefusal(server: Server, unlisted: Operation): AppError {
+  const what = `a snapshot named "${unlisted.snapshotName}" of ${server.name}`;
+  return {
+    kind: 'refused',
+    message:
+      unlisted.uncertain === true
+        ? `The app is already checking whether ${what} started: VPS.org has not confirmed it yet. Taking it again now could make a second one; the app will tell you as soon as it knows.`
+        : `VPS.org accepted ${what} a moment ago and the app is waiting for it to be listed. Taking it again would make a second one.`,
+  };
 }
 
 /** Sends the create and starts tracking it (the guards have passed). */
@@ -262,55 +234,54 @@ async function startCreate(
   name: string,
   description: string,
 ): Promise<Operation> {
+  const requestedAt = ctx.nowIso();
+  // Passed so that after an unclear answer none of these is taken for the one this request made.
+  const knownSnapshotIds = snapshotsOf(ctx.data.snapshots, server.id).map((s) => s.id);
   let snapshot: Snapshot;
   try {
     snapshot = await client.createSnapshot({
       serverId: server.id,
       name,
+      knownSnapshotIds,
       ...(description !== '' ? { description } : {}),
     });
   } catch (error) {
-    if (!isUnclearWriteError(error)) throw error;
-    return trackUncertainCreate(ctx, server, name, error);
+    const outcome = writeOutcome(error);
+    if (outcome === 'refused') throw error;
+    ctx.generation++;
+    // VPS.org may have made it (or did, after an unreadable 2xx) and may list it only later: watch
+    // for it by name. The same name is refused meanwhile, so a retry cannot make a second one.
+    const op: Operation = {
+      ...runningOperation(ctx, 'create', server, { id: null, name }, requestedAt),
+      knownSnapshotIds,
+      uncertain: outcome === 'unclear',
+      message:
+        outcome === 'unclear'
+          ? UNCONFIRMED
+          : 'VPS.org accepted the request but its answer could not be read. The app is waiting for the snapshot to be listed.',
+    };
+    ctx.ops.add(op);
+    ctx.ports.logger.warn(
+      `create: no clear answer (${toAppError(error).kind}) on server ${String(server.id)}: watching for the snapshot by name`,
+    );
+    void ctx.loop.kick();
+    return op;
   }
   ctx.generation++;
-  const op = runningOperation(ctx, 'create', server, snapshot);
-  ctx.data = {
-    ...ctx.data,
-    snapshots: [snapshot, ...ctx.data.snapshots.filter((s) => !sameId(s.id, snapshot.id))],
-  };
+  const op = runningOperation(ctx, 'create', server, snapshot, requestedAt);
+  ctx.update({ snapshots: [snapshot, ...ctx.data.snapshots.filter((s) => !sameId(s.id, snapshot.id))] });
   ctx.ops.add(op);
   ctx.ports.logger.info(`create: snapshot ${String(snapshot.id)} started on server ${String(server.id)}`);
   // The create answer may already say it ended (a fast or failed create).
   const finished = ctx.observe({
     snapshots: [snapshot],
+    snapshotsOf: new Set([String(server.id)]),
     servers: new Map(),
     at: ctx.nowIso(),
     canConcludeMissing: () => false,
   });
   void ctx.loop.kick();
   return finished.find((f) => f.id === op.id) ?? op;
-}
-
-/**
- * The create's answer was lost and the client could not find the snapshot either: VPS.org may have
- * made it. Tracked by name (snapshotId null) so the user hears when it ends, or that it never
- * appeared; a second create on the server is refused meanwhile (a retry would make a second one).
- */
-function trackUncertainCreate(ctx: CoreContext, server: Server, name: string, error: ApiError): Operation {
-  ctx.generation++;
-  const op: Operation = {
-    ...runningOperation(ctx, 'create', server, { id: null, name }),
-    uncertain: true,
-    message:
-      'VPS.org did not answer clearly, so the snapshot may have started. The app is checking and will tell you.',
-  };
-  ctx.ops.add(op);
-  ctx.ports.logger.warn(
-    `create: answer lost (${error.kind}) on server ${String(server.id)}: watching for the snapshot by name`,
-  );
-  void ctx.loop.kick();
-  return op;
 }
 
 /** The server from the state, refreshing once if it is not there yet. */

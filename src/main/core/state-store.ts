@@ -11,6 +11,8 @@ import { buildEntries } from './refresh';
 
 /** Everything the core tracks that shows up in the state, except the operations (see tracker.ts). */
 export interface CoreData {
+  /** True until start() has read the settings file and the keychain. */
+  starting: boolean;
   mode: Mode;
   email: string | null;
   tokenStorage: TokenStorage | null;
@@ -23,6 +25,8 @@ export interface CoreData {
   demoUrl: string | null;
   /** What was wrong with the settings file at start, in plain words (SettingsPort.read), or null. */
   settingsProblem: string | null;
+  /** Why the settings file cannot be written now, in plain words, or null (see CoreContext.persist). */
+  saveProblem: string | null;
 }
 
 /** A sync view before any refresh. */
@@ -33,6 +37,7 @@ export function initialSync(): SyncView {
 /** Builds the AppState the views receive (fresh objects: views may keep them). */
 export function buildAppState(data: CoreData, operations: readonly Operation[]): AppState {
   return {
+    starting: data.starting,
     mode: data.mode,
     account: {
       email: data.email,
@@ -47,5 +52,6 @@ export function buildAppState(data: CoreData, operations: readonly Operation[]):
     settings: { ...data.settings },
     demoUrl: data.demoUrl,
     settingsProblem: data.settingsProblem,
+    saveProblem: data.saveProblem,
   };
 }

@@ -1,7 +1,9 @@
 /**
- * The tracked operations and their one rule that matters most: each finishes exactly once, and
- * its finished status is persisted BEFORE it is announced (notification and `operationFinished`),
- * so a restart at any moment never announces it again. Every change is persisted.
+ * The tracked operations and their one rule that matters most: each finishes exactly once and is
+ * announced (notification and `operationFinished`) exactly once. Its end is persisted BEFORE it is
+ * announced, marked `announced: false`; once announced, the mark is removed and persisted again. A
+ * crash in between leaves the mark on disk, and the next start announces it (announceSaved), so a
+ * restart at any moment neither loses nor repeats an announcement. Every change is persisted.
  */
 import type { Id, Operation } from '../../shared/domain';
 import type { AppError } from '../../shared/state';
@@ -10,7 +12,7 @@ import {
   anyRunning,
   applyObservation,
   newOperationId,
-  restoringServerIds,
+  runningServerIds,
   trimOperations,
   type Observation,
 } from './operations';
@@ -62,14 +64,14 @@ export class OperationTracker {
     return anyRunning(this.current);
   }
 
-  /** True when a snapshot creation of the current scope runs. */
-  creating(): boolean {
-    return this.current.some((op) => op.kind === 'create' && op.status === 'running');
+  /** Servers of the current scope with a snapshot being created. */
+  creatingIds(): Id[] {
+    return runningServerIds(this.current, 'create');
   }
 
   /** Servers of the current scope being restored. */
   restoringIds(): Id[] {
-    return restoringServerIds(this.current);
+    return runningServerIds(this.current, 'restore');
   }
 
   private applies(op: Operation): boolean {
@@ -110,16 +112,37 @@ export class OperationTracker {
   observe(obs: Observation, notificationsOn: boolean): Operation[] {
     const applied = applyObservation(this.ops, obs, (op) => this.applies(op));
     if (!applied.changed) return [];
-    this.ops = trimOperations(applied.operations);
+    const ended = new Set(applied.finished.map((op) => op.id));
+    this.ops = trimOperations(
+      applied.operations.map((op) => (ended.has(op.id) ? { ...op, announced: false } : op)),
+    );
     this.deps.persist(this.ops);
     this.deps.changed();
+    this.announcePending(notificationsOn);
+    return applied.finished;
+  }
+
+  /**
+   * At start: announces the operations whose end was saved but not announced (the app stopped in
+   * between). An empty list announces nothing.
+   */
+  announceSaved(notificationsOn: boolean): void {
+    this.announcePending(notificationsOn);
+  }
+
+  /** Announces every operation marked `announced: false`, then removes the marks and persists. */
+  private announcePending(notificationsOn: boolean): void {
+    const pending = this.ops.filter((op) => op.announced === false);
+    if (pending.length === 0) return;
     const demo = this.deps.demo();
-    for (const op of applied.finished) {
+    for (const marked of pending) {
+      const { announced: _mark, ...op } = marked;
       this.deps.logger.info(`operation ${op.id} (${op.kind}) ${op.status}`);
       if (notificationsOn) this.deps.notify(operationFinishedNotification(op, demo));
       this.deps.announce(op);
     }
-    return applied.finished;
+    this.ops = this.ops.map(({ announced: _mark, ...op }) => op);
+    this.deps.persist(this.ops);
   }
 
   /** Removes a finished operation; a running one is refused. Unknown ids are fine (already gone). */

@@ -29,6 +29,8 @@ const MAX_MESSAGE_CHARS = 80;
 /** Every word the tray shows, in one place so localising the tray later is one change. */
 export const TRAY_TEXT = {
   appName: 'VPS Snapshot Tray',
+  starting: 'Starting…',
+  tipStarting: 'starting',
   notSignedIn: 'Not signed in',
   tryDemo: 'Try the demo',
   signIn: 'Sign in…',
@@ -326,8 +328,26 @@ function tooltipFor(state: AppState, ops: readonly Operation[]): string {
   return TRAY_TEXT.tooltip(state.mode === 'demo' ? TRAY_TEXT.tipDemo(servers) : servers);
 }
 
+/**
+ * The tray while the core starts: it says so and offers only the window and Quit, since nothing may
+ * act before the keychain has been read (a demo started then would replace the saved operations).
+ */
+function startingModel(): TrayModel {
+  return {
+    icon: 'idle',
+    tooltip: TRAY_TEXT.tooltip(TRAY_TEXT.tipStarting),
+    items: [
+      info(TRAY_TEXT.starting),
+      SEPARATOR,
+      act(TRAY_TEXT.openApp, { type: 'openWindow' }),
+      act(TRAY_TEXT.quit, { type: 'quit' }),
+    ],
+  };
+}
+
 /** Builds the tray's icon, tooltip and menu from the state; `now` (ms) dates ages and elapsed times. */
 export function buildTrayModel(state: AppState, now: number): TrayModel {
+  if (state.starting) return startingModel();
   const ops = running(state);
   const items: TrayMenuItem[] = [...header(state), SEPARATOR];
   if (state.mode !== 'signed-out') {

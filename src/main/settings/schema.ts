@@ -68,6 +68,11 @@ export const OperationSchema = v.object({
   // the current one, and an unconfirmed restore would end as a plain success.
   scope: v.optional(v.pipe(v.string(), v.maxLength(4096))),
   uncertain: v.optional(v.boolean()),
+  // Without these, a create tracked by name could adopt an older snapshot, a restore seen running
+  // would wait for confirmation again, and an end saved just before a crash would never be announced.
+  knownSnapshotIds: v.optional(v.pipe(v.array(IdSchema), v.maxLength(100))),
+  seenRestoring: v.optional(v.boolean()),
+  announced: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<unknown, Operation>;
 
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));

@@ -13,6 +13,21 @@ import type { AppError, AppState, ServerEntry } from '../../shared/state';
 /** Which screen the signed-in window shows. */
 export type View = 'servers' | 'settings';
 
+/** What a confirmation is about: an operation that ended, or a snapshot deleted from this window. */
+export type ToastContent =
+  | { kind: 'operation'; operation: Operation }
+  | { kind: 'deleted'; serverId: Id; serverName: string; snapshotName: string };
+
+/** A short-lived confirmation; `until` is when it goes, unless the user holds it (hover, focus). */
+export type Toast = ToastContent & { id: string; until: number; held: boolean };
+
+/** How long a confirmation stays, in ms: a failure longer, as there is more to read and do. */
+export const TOAST_MS = { success: 8_000, failure: 20_000 } as const;
+/** After the pointer or focus leaves a held toast, it stays at least this long. */
+const TOAST_LINGER_MS = 3_000;
+/** At most this many toasts at once; the oldest go first. */
+const TOAST_MAX = 3;
+
 /** Options for tests: a clock to read and whether to tick every second. */
 export interface AppStoreOptions {
   clock?: () => number;
@@ -31,7 +46,7 @@ export class AppStore {
   #now = $state(0);
   #view = $state<View>('servers');
   #selectedId = $state<Id | null>(null);
-  #finished = $state<Operation[]>([]);
+  #toasts = $state<Toast[]>([]);
   #focusSeq = $state(0);
   #unsubscribe: Array<() => void> = [];
   #timer: ReturnType<typeof setInterval> | null = null;
@@ -70,9 +85,9 @@ export class AppStore {
     if (id === null || !this.#state) return null;
     return this.#state.servers.find((e) => sameId(e.server.id, id)) ?? null;
   }
-  /** Operations that finished while the window was open, newest first (for a live announcement). */
-  get recentlyFinished(): readonly Operation[] {
-    return this.#finished;
+  /** Confirmations to show now, newest first (operations that ended, deletes). */
+  get toasts(): readonly Toast[] {
+    return this.#toasts;
   }
   /** Increases each time main asks to focus a server, so views can move focus. */
   get focusSeq(): number {
@@ -92,13 +107,10 @@ export class AppStore {
         this.#accept(s);
       }),
       this.#api.on('operationFinished', ({ operation }) => {
-        this.#finished = [operation, ...this.#finished.filter((o) => o.id !== operation.id)].slice(0, 5);
+        const ms = operation.status === 'failed' ? TOAST_MS.failure : TOAST_MS.success;
+        this.#addToast(`op:${operation.id}`, { kind: 'operation', operation }, ms);
       }),
-      this.#api.on('focusServer', ({ serverId }) => {
-        this.#view = 'servers';
-        this.#selectedId = serverId;
-        this.#focusSeq += 1;
-      }),
+      this.#api.on('focusServer', ({ serverId }) => this.showServer(serverId)),
     );
     if (this.#tickMs > 0) this.#timer = setInterval(() => this.tick(), this.#tickMs);
     await this.reload();
@@ -123,9 +135,49 @@ export class AppStore {
     this.#timer = null;
   }
 
-  /** Reads the clock now (the timer calls it; tests may too). */
+  /** Reads the clock now and lets confirmations whose time is up go (the timer calls it; tests may too). */
   tick(): void {
     this.#now = this.#clock();
+    if (this.#toasts.some((t) => this.#expired(t)))
+      this.#toasts = this.#toasts.filter((t) => !this.#expired(t));
+  }
+
+  #expired(toast: Toast): boolean {
+    return !toast.held && toast.until <= this.#now;
+  }
+
+  #addToast(id: string, content: ToastContent, ms: number): void {
+    const next: Toast = { ...content, id, until: this.#clock() + ms, held: false };
+    this.#toasts = [next, ...this.#toasts.filter((t) => t.id !== id)].slice(0, TOAST_MAX);
+  }
+
+  /** Confirms a snapshot deleted from this window. */
+  confirmDeleted(server: { id: Id; name: string }, snapshotName: string): void {
+    this.#addToast(
+      `deleted:${String(server.id)}:${snapshotName}`,
+      { kind: 'deleted', serverId: server.id, serverName: server.name, snapshotName },
+      TOAST_MS.success,
+    );
+  }
+
+  /** Keeps a toast while the pointer or focus is on it; once released it lingers a moment. */
+  holdToast(id: string, held: boolean): void {
+    const now = this.#clock();
+    this.#toasts = this.#toasts.map((t) =>
+      t.id !== id ? t : { ...t, held, until: held ? t.until : Math.max(t.until, now + TOAST_LINGER_MS) },
+    );
+  }
+
+  /** Closes a toast. */
+  dismissToast(id: string): void {
+    this.#toasts = this.#toasts.filter((t) => t.id !== id);
+  }
+
+  /** Shows a server in the window: the servers screen, that server selected and its row focused. */
+  showServer(id: Id): void {
+    this.#view = 'servers';
+    this.#selectedId = id;
+    this.#focusSeq += 1;
   }
 
   #accept(next: AppState): void {
@@ -145,11 +197,6 @@ export class AppStore {
   /** Switches between the servers screen and settings. */
   show(view: View): void {
     this.#view = view;
-  }
-
-  /** Forgets a finished-operation announcement. */
-  forgetFinished(id: string): void {
-    this.#finished = this.#finished.filter((o) => o.id !== id);
   }
 
   // Every action goes through here so a rejected promise (preview connection lost) still ends

@@ -1,22 +1,31 @@
-/** Validation of the settings form, field by field, as translated messages (pure, for tests). */
-import { checkNameTemplate } from '../../shared/snapshot-name';
+/**
+ * The settings form's text fields, checked field by field as translated messages (pure, for tests).
+ * Each field is saved on its own as soon as it is committed (see Settings.svelte).
+ */
+import { checkNameTemplate, unknownPlaceholders } from '../../shared/snapshot-name';
 import { POLL_BOUNDS, checkApiBaseUrl, type UserSettings } from '../../shared/settings';
 import { t } from './i18n/index.svelte';
 
-/** The editable fields as typed (numbers stay text until they are valid). */
+/** The text fields as typed (numbers stay text until they are valid). */
 export interface SettingsDraft {
   apiBaseUrl: string;
   pollIntervalSeconds: string;
   idleRefreshMinutes: string;
-  notifications: boolean;
-  launchAtLogin: boolean;
   nameTemplate: string;
 }
 
-/** Fields that can carry an error. */
-export type DraftField = 'apiBaseUrl' | 'pollIntervalSeconds' | 'idleRefreshMinutes' | 'nameTemplate';
+/** A text field of the form. */
+export type DraftField = keyof SettingsDraft;
 /** An error message per field that has one. */
 export type DraftErrors = Partial<Record<DraftField, string>>;
+
+/** The text fields, in the order they appear. */
+export const DRAFT_FIELDS: readonly DraftField[] = [
+  'apiBaseUrl',
+  'pollIntervalSeconds',
+  'idleRefreshMinutes',
+  'nameTemplate',
+];
 
 /** A draft from saved settings. */
 export function draftFrom(s: UserSettings): SettingsDraft {
@@ -24,8 +33,6 @@ export function draftFrom(s: UserSettings): SettingsDraft {
     apiBaseUrl: s.apiBaseUrl,
     pollIntervalSeconds: String(s.pollIntervalSeconds),
     idleRefreshMinutes: String(s.idleRefreshMinutes),
-    notifications: s.notifications,
-    launchAtLogin: s.launchAtLogin,
     nameTemplate: s.nameTemplate,
   };
 }
@@ -36,6 +43,14 @@ function wholeInRange(text: string, bounds: { min: number; max: number }): numbe
   return n >= bounds.min && n <= bounds.max ? n : null;
 }
 
+/** The placeholders the template rule knows, as the messages show them. */
+const PLACEHOLDER_EXAMPLES = {
+  server: '{server}',
+  id: '{id}',
+  date: '{yyyyMMdd-HHmm}',
+  utcDate: '{utc:yyyyMMdd-HHmm}',
+} as const;
+
 /** The message for a template problem, or null when the template is usable. */
 export function templateError(template: string): string | null {
   switch (checkNameTemplate(template)) {
@@ -45,52 +60,70 @@ export function templateError(template: string): string | null {
       return t('settings.templateTooLong');
     case 'no_placeholder':
       return t('settings.templateNoPlaceholder', { server: '{server}' });
+    case 'unknown_placeholder':
+      return t('settings.templateUnknown', {
+        ...PLACEHOLDER_EXAMPLES,
+        placeholders: unknownPlaceholders(template).join(t('dialog.listSeparator')),
+      });
     default:
       return null;
+  }
+}
+
+/** The help text under the template field: every placeholder, and which clock dates use. */
+export function templateHint(): string {
+  return t('settings.nameTemplateHint', PLACEHOLDER_EXAMPLES);
+}
+
+/** One field's problem in the current language, or null. */
+export function fieldError(field: DraftField, text: string): string | null {
+  switch (field) {
+    case 'apiBaseUrl': {
+      const url = checkApiBaseUrl(text.trim());
+      if (url === 'invalid') return t('settings.apiUrlInvalid');
+      if (url === 'insecure') return t('settings.apiUrlInsecure');
+      if (url === 'credentials') return t('settings.apiUrlCredentials');
+      return null;
+    }
+    case 'pollIntervalSeconds':
+      return wholeInRange(text, POLL_BOUNDS.activeSeconds) === null
+        ? t('settings.range', POLL_BOUNDS.activeSeconds)
+        : null;
+    case 'idleRefreshMinutes':
+      return wholeInRange(text, POLL_BOUNDS.idleMinutes) === null
+        ? t('settings.range', POLL_BOUNDS.idleMinutes)
+        : null;
+    case 'nameTemplate':
+      return templateError(text);
   }
 }
 
 /** Every field's problem in the current language. */
 export function validateDraft(d: SettingsDraft): DraftErrors {
   const errors: DraftErrors = {};
-  const url = checkApiBaseUrl(d.apiBaseUrl.trim());
-  if (url === 'invalid') errors.apiBaseUrl = t('settings.apiUrlInvalid');
-  else if (url === 'insecure') errors.apiBaseUrl = t('settings.apiUrlInsecure');
-  else if (url === 'credentials') errors.apiBaseUrl = t('settings.apiUrlCredentials');
-  if (wholeInRange(d.pollIntervalSeconds, POLL_BOUNDS.activeSeconds) === null) {
-    errors.pollIntervalSeconds = t('settings.range', POLL_BOUNDS.activeSeconds);
+  for (const field of DRAFT_FIELDS) {
+    const error = fieldError(field, d[field]);
+    if (error) errors[field] = error;
   }
-  if (wholeInRange(d.idleRefreshMinutes, POLL_BOUNDS.idleMinutes) === null) {
-    errors.idleRefreshMinutes = t('settings.range', POLL_BOUNDS.idleMinutes);
-  }
-  const template = templateError(d.nameTemplate);
-  if (template) errors.nameTemplate = template;
   return errors;
 }
 
-/** The changed fields of a valid draft, as a settings patch. */
-export function patchFrom(d: SettingsDraft, saved: UserSettings): Partial<UserSettings> {
-  const next: Omit<UserSettings, 'language'> = {
-    apiBaseUrl: d.apiBaseUrl.trim(),
-    pollIntervalSeconds: Number(d.pollIntervalSeconds),
-    idleRefreshMinutes: Number(d.idleRefreshMinutes),
-    notifications: d.notifications,
-    launchAtLogin: d.launchAtLogin,
-    nameTemplate: d.nameTemplate,
-  };
-  const patch: Partial<UserSettings> = {};
-  for (const key of Object.keys(next) as Array<keyof typeof next>) {
-    if (next[key] !== saved[key]) Object.assign(patch, { [key]: next[key] });
-  }
-  return patch;
+/** The change one valid field makes to the saved settings, or null when it changes nothing. */
+export function fieldPatch(
+  field: DraftField,
+  text: string,
+  saved: UserSettings,
+): Partial<UserSettings> | null {
+  const value = field === 'apiBaseUrl' ? text.trim() : field === 'nameTemplate' ? text : Number(text);
+  return value === saved[field] ? null : { [field]: value };
 }
 
-/** Which field a refusal from main is about, from the words of its message. */
-export function fieldOfMessage(message: string): DraftField | null {
-  const m = message.toLowerCase();
-  if (m.includes('api address') || m.includes('apibaseurl')) return 'apiBaseUrl';
-  if (m.includes('template') || m.includes('nametemplate')) return 'nameTemplate';
-  if (m.includes('idle') || m.includes('idlerefreshminutes')) return 'idleRefreshMinutes';
-  if (m.includes('poll') || m.includes('pollintervalseconds')) return 'pollIntervalSeconds';
-  return null;
+/**
+ * Takes in settings saved elsewhere (the tray, another window, a migration): each field the user
+ * has not edited follows the saved value; a field being edited keeps what the user typed.
+ */
+export function mergeDraft(draft: SettingsDraft, before: SettingsDraft, after: SettingsDraft): SettingsDraft {
+  const next = { ...draft };
+  for (const field of DRAFT_FIELDS) if (draft[field] === before[field]) next[field] = after[field];
+  return next;
 }

@@ -32,6 +32,27 @@ describe('CreateSnapshotDialog', () => {
     expect(name.getAttribute('aria-invalid')).toBe('false');
   });
 
+  it('says beside the prefilled name that its time is local (the clock the user sees), until it is edited', async () => {
+    const { name } = setup();
+    const note = screen.getByTestId('name-clock');
+    expect(note.textContent).toBe("The time in the name is this computer's local time (12:00 PM).");
+    expect(name.getAttribute('aria-describedby')?.split(' ')).toContain(note.id);
+    await fireEvent.input(name, { target: { value: 'my-own-name' } });
+    expect(screen.queryByTestId('name-clock')).toBeNull();
+  });
+
+  it('says so when the template asks for UTC', () => {
+    setup({ template: '{server}-{utc:HHmm}' });
+    expect(screen.getByTestId('name-clock').textContent).toBe(
+      'The time in the name is in UTC, as your name template asks.',
+    );
+  });
+
+  it('a template without a date part gets no clock note', () => {
+    setup({ template: 'pre-{server}' });
+    expect(screen.queryByTestId('name-clock')).toBeNull();
+  });
+
   it('explains an empty name and disables submit', async () => {
     const { name, submit } = setup();
     await fireEvent.input(name, { target: { value: '' } });

@@ -10,14 +10,16 @@ type DeleteInput = InvokeInput<'deleteSnapshot'>;
 function setup(snapshot: Snapshot = makeSnapshot()) {
   const call = pendingCall<DeleteInput, null>();
   const onclose = vi.fn();
+  const ondeleted = vi.fn();
   const view = render(DeleteSnapshotDialog, {
     entry: makeEntry(),
     snapshot,
     api: { deleteSnapshot: call.fn },
     onclose,
+    ondeleted,
   });
   const button = screen.getByRole('button', { name: 'Delete permanently' }) as HTMLButtonElement;
-  return { ...view, call, onclose, button };
+  return { ...view, call, onclose, ondeleted, button };
 }
 
 describe('DeleteSnapshotDialog', () => {
@@ -35,16 +37,23 @@ describe('DeleteSnapshotDialog', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
   });
 
-  it('calls once for a double click, disables while in flight, and closes on success', async () => {
-    const { call, onclose, button } = setup();
+  it('calls once for a double click, disables while in flight, and closes on success, confirming it', async () => {
+    const { call, onclose, ondeleted, button } = setup();
     await fireEvent.click(button);
     await fireEvent.click(button);
     expect(call.fn).toHaveBeenCalledTimes(1);
     expect(call.fn).toHaveBeenCalledWith({ serverId: 12345, snapshotId: 801 });
     expect(button.disabled).toBe(true);
     expect(button.textContent?.trim()).toBe('Deleting…');
+    expect(ondeleted).not.toHaveBeenCalled();
     call.settle({ ok: true, value: null });
     await vi.waitFor(() => expect(onclose).toHaveBeenCalledTimes(1));
+    expect(ondeleted).toHaveBeenCalledTimes(1);
+  });
+
+  it('says a failed snapshot has no size, rather than "not known yet"', () => {
+    setup(makeSnapshot({ status: 'failed', sizeMb: null }));
+    expect(screen.getByRole('dialog').textContent).toContain('no size (failed)');
   });
 
   it('refuses a snapshot that is still being created', async () => {
@@ -57,13 +66,14 @@ describe('DeleteSnapshotDialog', () => {
   });
 
   it('shows the error and stays open', async () => {
-    const { call, onclose, button } = setup();
+    const { call, onclose, ondeleted, button } = setup();
     await fireEvent.click(button);
     call.settle(failure({ kind: 'not_found', message: 'Snapshot 801 was not found.' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('no longer exists');
     expect(alert.textContent).toContain('Snapshot 801 was not found.');
     expect(onclose).not.toHaveBeenCalled();
+    expect(ondeleted).not.toHaveBeenCalled();
   });
 
   it('renders a hostile snapshot name and description as text', () => {

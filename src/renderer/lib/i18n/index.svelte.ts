@@ -147,14 +147,17 @@ const RELATIVE_STEPS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number, number
   ['year', 365 * 86400, Infinity],
 ];
 
-/** How long ago (or ahead) a time is, in words of the current locale ("3 days ago"). */
+/**
+ * How long ago (or ahead) a time is, in words of the current locale ("3 days ago"). Under 45
+ * seconds it is "just now" from the catalog: Intl's "now" reads oddly in "Created now".
+ */
 export function formatRelative(iso: string | null | undefined, now: number): string {
   const ms = parse(iso);
   if (ms === null) return en['time.none'];
   const diff = (ms - now) / 1000;
   const abs = Math.abs(diff);
+  if (abs < 45) return t('time.justNow');
   const rtf = cached('rel', (tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }));
-  if (abs < 45) return rtf.format(0, 'second');
   for (const [unit, size, below] of RELATIVE_STEPS) {
     if (abs < below) return rtf.format(Math.round(diff / size), unit);
   }

@@ -5,7 +5,6 @@
 export const dialogsEn = {
   'dialog.close': 'Close',
   'dialog.cancel': 'Cancel',
-  'dialog.sizeUnknown': 'size not known yet',
   'dialog.errorDetail': 'Details: {message}',
   'dialog.charSpace': 'spaces',
   'dialog.listSeparator': ', ',
@@ -33,6 +32,8 @@ export const dialogsEn = {
   'dialog.create.title': 'New snapshot of {server}',
   'dialog.create.nameLabel': 'Snapshot name',
   'dialog.create.nameHint': 'Letters, digits, hyphens (-) and underscores (_); at most {max} characters.',
+  'dialog.create.nameLocalTime': "The time in the name is this computer's local time ({time}).",
+  'dialog.create.nameUtcTime': 'The time in the name is in UTC, as your name template asks.',
   'dialog.create.nameEmpty': 'Enter a name for the snapshot.',
   'dialog.create.nameTooLong': 'The name is {length} characters long; at most {max} are allowed.',
   'dialog.create.nameBadCharacters':

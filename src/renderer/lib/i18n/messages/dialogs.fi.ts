@@ -4,7 +4,6 @@ import type { dialogsEn } from './dialogs.en';
 export const dialogsFi = {
   'dialog.close': 'Sulje',
   'dialog.cancel': 'Peruuta',
-  'dialog.sizeUnknown': 'kokoa ei vielä tiedetä',
   'dialog.errorDetail': 'Lisätiedot: {message}',
   'dialog.charSpace': 'välilyöntejä',
   'dialog.listSeparator': ', ',
@@ -32,6 +31,8 @@ export const dialogsFi = {
   'dialog.create.nameLabel': 'Tilannevedoksen nimi',
   'dialog.create.nameHint':
     'Kirjaimia, numeroita, yhdysmerkkejä (-) ja alaviivoja (_); enintään {max} merkkiä.',
+  'dialog.create.nameLocalTime': 'Nimen kellonaika on tämän tietokoneen paikallista aikaa ({time}).',
+  'dialog.create.nameUtcTime': 'Nimen kellonaika on UTC-aikaa, kuten nimimallisi määrää.',
   'dialog.create.nameEmpty': 'Anna tilannevedokselle nimi.',
   'dialog.create.nameTooLong': 'Nimessä on {length} merkkiä; enintään {max} on sallittu.',
   'dialog.create.nameBadCharacters':

@@ -4,7 +4,6 @@ import type { dialogsEn } from './dialogs.en';
 export const dialogsGu = {
   'dialog.close': 'બંધ કરો',
   'dialog.cancel': 'રદ કરો',
-  'dialog.sizeUnknown': 'કદ હજી જાણીતું નથી',
   'dialog.errorDetail': 'વિગતો: {message}',
   'dialog.charSpace': 'ખાલી જગ્યાઓ',
   'dialog.listSeparator': ', ',
@@ -30,6 +29,8 @@ export const dialogsGu = {
   'dialog.create.title': '{server} નો નવો સ્નેપશોટ',
   'dialog.create.nameLabel': 'સ્નેપશોટનું નામ',
   'dialog.create.nameHint': 'અક્ષરો, અંકો, હાઇફન (-) અને અન્ડરસ્કોર (_); વધુમાં વધુ {max} અક્ષરો.',
+  'dialog.create.nameLocalTime': 'નામમાંનો સમય આ કમ્પ્યુટરનો સ્થાનિક સમય છે ({time}).',
+  'dialog.create.nameUtcTime': 'તમારા નામના નમૂના મુજબ, નામમાંનો સમય UTC માં છે.',
   'dialog.create.nameEmpty': 'સ્નેપશોટ માટે નામ દાખલ કરો.',
   'dialog.create.nameTooLong': 'નામ {length} અક્ષરોનું છે; વધુમાં વધુ {max} અક્ષરોની મંજૂરી છે.',
   'dialog.create.nameBadCharacters': 'નામમાં {chars} ન હોઈ શકે. ફક્ત અક્ષરો, અંકો, હાઇફન અને અન્ડરસ્કોર વાપરો.',

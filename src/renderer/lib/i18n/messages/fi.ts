@@ -111,8 +111,13 @@ export const fi = {
   'snapshots.delete': 'Poista',
   'snapshots.restoreLabel': 'Palauta {server} tilannevedoksesta {name}',
   'snapshots.deleteLabel': 'Poista tilannevedos {name}',
+  'snapshots.oldestDeletable': 'Vanhin on {name}, otettu {age}.',
+  'snapshots.deleteBlockedRestore':
+    'Palvelinta {server} palautetaan tästä tilannevedoksesta. Sen voi poistaa, kun palautus on valmis.',
   'snapshots.size': 'Koko',
   'snapshots.sizeUnknown': 'kokoa ei vielä tiedetä',
+  'snapshots.sizeNone': 'ei kokoa (epäonnistui)',
+  'snapshots.sizeNotReported': 'kokoa ei ilmoitettu',
   'snapshots.created': 'Luotu {when}',
   'snapshots.inProgress': 'Käynnissä {elapsed}. Tilannevedos vie yleensä {min}–{max} minuuttia.',
   'snapshots.overdue':
@@ -140,7 +145,11 @@ export const fi = {
   'ops.failed': 'Epäonnistui {elapsed} jälkeen',
   'ops.dismiss': 'Sulje',
   'ops.dismissLabel': 'Sulje ilmoitus: {what}',
-  'ops.finished': 'Päättyi: {what}',
+  'ops.finishedSummary': 'Päättyneet toiminnot: {count}',
+  'ops.finishedSummaryFailed': 'Päättyneet toiminnot: {count}, epäonnistuneet: {failed}',
+  'ops.showFinished': 'Näytä',
+  'ops.hideFinished': 'Piilota',
+  'ops.clearFinished': 'Tyhjennä',
 
   'settings.title': 'Asetukset',
   'settings.close': 'Takaisin',
@@ -166,14 +175,18 @@ export const fi = {
   'settings.launchAtLogin': 'Käynnistä kirjautuessani',
   'settings.naming': 'Pikatilannevedosten nimet',
   'settings.nameTemplate': 'Nimimalli',
-  'settings.nameTemplateHint': 'Käytä osia {server}, {id} ja päivämääräosia kuten {date} (UTC).',
+  'settings.nameTemplateHint':
+    'Käytä osia {server}, {id} ja päivämääräosia kuten {date}, tämän tietokoneen paikallisessa ajassa; UTC-aikaa varten kirjoita {utcDate}.',
   'settings.preview': 'Esimerkki: {name}',
+  'settings.previewLocal': 'Esimerkki: {name} (paikallinen aika)',
+  'settings.previewUtc': 'Esimerkki: {name} (UTC)',
   'settings.language': 'Kieli',
   'settings.languageSystem': 'Sama kuin järjestelmässä',
-  'settings.save': 'Tallenna asetukset',
   'settings.saving': 'Tallennetaan…',
   'settings.saved': 'Asetukset tallennettu.',
-  'settings.fixErrors': 'Korjaa ensin merkityt kentät.',
+  'settings.autosave': 'Muutokset tallennetaan heti, kun teet ne.',
+  'settings.notSaved': 'Ei tallennettu: korjaa merkitty kenttä. Aiempi arvo pysyy käytössä.',
+  'settings.saveFailed': 'Ei tallennettu: {reason}',
   'settings.apiUrlInvalid': 'Anna koko verkko-osoite, esimerkiksi https://admin.vps.org/api/v1/.',
   'settings.apiUrlInsecure': 'Käytä https://-osoitetta. Pelkkä http on sallittu vain tälle tietokoneelle.',
   'settings.apiUrlCredentials': 'Jätä käyttäjänimi ja salasana pois osoitteesta.',
@@ -182,10 +195,23 @@ export const fi = {
   'settings.templateTooLong': 'Käytä enintään 200 merkkiä.',
   'settings.templateNoPlaceholder':
     'Lisää vähintään yksi aaltosulkeissa oleva osa, kuten {server}, jotta nimet eroavat.',
+  'settings.templateUnknown':
+    '{placeholders} ei ole mikään, jonka sovellus osaa täyttää. Käytä osia {server}, {id}, päivämäärää kuten {date} tai UTC-aikaa varten {utcDate}.',
 
   'language.en': 'English (englanti)',
   'language.fi': 'Suomi',
   'language.gu': 'ગુજરાતી (gudžarati)',
 
   'time.none': '—',
+  'time.justNow': 'juuri äsken',
+
+  'toast.region': 'Ilmoitukset',
+  'toast.createDone': 'Palvelimen {server} tilannevedos {name} on valmis.',
+  'toast.createFailed': 'Palvelimen {server} tilannevedos {name} epäonnistui.',
+  'toast.restoreDone': 'Palvelin {server} palautettiin tilannevedoksesta {name}.',
+  'toast.restoreFailed': 'Palvelimen {server} palautus tilannevedoksesta {name} epäonnistui.',
+  'toast.deleted': 'Palvelimen {server} tilannevedos {name} poistettiin.',
+  'toast.show': 'Näytä',
+  'toast.showLabel': 'Näytä {server}',
+  'toast.close': 'Sulje',
 } as const satisfies Record<keyof typeof en, string>;
