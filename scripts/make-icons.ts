@@ -1,7 +1,9 @@
 /**
  * Draws the tray icons (idle, busy, error; 16 px and 32 px @2x; colour and macOS template) and the
  * 512 px app icon (build/icon.png) into build/icons, as PNGs written by hand with zlib: no image dependency.
- * Run with `npx tsx scripts/make-icons.ts`; the PNGs are committed.
+ * For Windows, the same drawings at several sizes go into .ico files (PNG-compressed entries, which
+ * Windows reads since Vista): build/icon.ico for the app and installer, tray-<state>.ico for the tray.
+ * Run with `npx tsx scripts/make-icons.ts`; the files are committed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -51,6 +53,27 @@ export function encodePng(size: number, rgba: Uint8Array): Buffer {
     chunk('IDAT', deflateSync(raw, { level: 9 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** Packs PNGs (square, at most 256 px) into an .ico file. */
+export function encodeIco(images: { size: number; png: Buffer }[]): Buffer {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0);
+  header.writeUInt16LE(1, 2); // 1: icon
+  header.writeUInt16LE(images.length, 4);
+  let offset = 6 + 16 * images.length;
+  const entries = images.map(({ size, png }) => {
+    const entry = Buffer.alloc(16);
+    entry[0] = size >= 256 ? 0 : size; // 0 means 256
+    entry[1] = size >= 256 ? 0 : size;
+    entry.writeUInt16LE(1, 4); // colour planes
+    entry.writeUInt16LE(32, 6); // bits per pixel
+    entry.writeUInt32LE(png.length, 8);
+    entry.writeUInt32LE(offset, 12);
+    offset += png.length;
+    return entry;
+  });
+  return Buffer.concat([header, ...entries, ...images.map((i) => i.png)]);
 }
 
 /** Paints layers (later ones on top) with 4x4 supersampling for smooth edges. */
@@ -131,7 +154,18 @@ export function writeIcons(dir: string): string[] {
     writeFileSync(join(dir, name), encodePng(size, render(size, layers)));
     written.push(name);
   };
+  const putIco = (name: string, sizes: number[], layers: { shape: Shape; color: Rgb }[]) => {
+    const images = sizes.map((size) => ({ size, png: encodePng(size, render(size, layers)) }));
+    writeFileSync(join(dir, name), encodeIco(images));
+    written.push(name);
+  };
   for (const [state, { shapes, color }] of Object.entries(STATES)) {
+    // Windows trays at 100 %, 125 %, 150 % and 200 % scaling.
+    putIco(
+      `tray-${state}.ico`,
+      [16, 20, 24, 32],
+      shapes.map((shape) => ({ shape, color })),
+    );
     for (const [suffix, size] of [
       ['', 16],
       ['@2x', 32],
@@ -150,11 +184,13 @@ export function writeIcons(dir: string): string[] {
     }
   }
   // The app icon sits in build/ itself, where packagers look for it.
-  put('../icon.png', 512, [
-    { shape: roundedSquare, color: [0x1f, 0x6f, 0xeb] },
+  const appIcon = [
+    { shape: roundedSquare, color: [0x1f, 0x6f, 0xeb] as Rgb },
     { shape: scaled(ring, 0.62), color: WHITE },
     { shape: scaled(dot, 0.62), color: WHITE },
-  ]);
+  ];
+  put('../icon.png', 512, appIcon);
+  putIco('../icon.ico', [16, 24, 32, 48, 64, 128, 256], appIcon);
   return written;
 }
 

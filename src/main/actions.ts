@@ -14,6 +14,8 @@ export interface ActionDeps {
   openExternal(url: string): Promise<void> | void;
   /** Shows the window on one server. */
   showServer(serverId: Id): void;
+  /** The log file's path, when this run writes one. */
+  logFile?: string | null;
 }
 
 /**
@@ -79,5 +81,6 @@ export function createActions(core: AppCore, deps: ActionDeps): InvokeHandlers {
         return fail({ kind: 'internal', message: 'The window could not be shown.' });
       }
     },
+    getLogFile: async () => ok({ path: deps.logFile ?? null }),
   };
 }

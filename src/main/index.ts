@@ -1,6 +1,9 @@
 /**
  * The main process entry: wires the ports, the core, the tray, the window and IPC together, and
  * does nothing else. Every piece it wires lives in its own module.
+ *
+ * The order is for a fast start: the tray first, then the stored session (the keychain read), and
+ * only then the heavier parts: electron-store, the log file's writer and the window.
  */
 import { app, screen, shell } from 'electron';
 import { join } from 'node:path';
@@ -8,21 +11,28 @@ import { fileURLToPath } from 'node:url';
 import type { EventMap } from '../shared/ipc';
 import { createActions } from './actions';
 import { createVpsClient } from './api/client';
+import { APP_ID, APP_NAME, startsHidden } from './app-identity';
+import { LoginItemSync } from './autostart/login-item';
 import { AppCore } from './core/app-core';
 import type { DemoServer, Publish } from './core/ports';
 import { buildTrayModel } from './core/tray-menu';
+import { setProductionMenu } from './electron/app-menu';
 import { registerIpcHandlers } from './electron/ipc';
-import { redactSecrets } from './redact';
+import { createLoginItem } from './electron/login-item';
 import { ElectronNotifier } from './electron/notifier';
-import { createConsoleLogger, realScheduler } from './system-ports';
 import { AppTray, trayIconPaths } from './electron/tray';
 import { createTrayActionRunner } from './electron/tray-actions';
 import { AppWindow, onScreenBounds } from './electron/window';
+import { LOG_FILE_NAME, createFileLog } from './logging/file-log';
+import { redactSecrets } from './redact';
 import { KeytarSecretStore } from './secrets/keytar-store';
 import { ElectronSettingsStore } from './settings/electron-settings';
+import { createConsoleLogger, realScheduler, teeLogger } from './system-ports';
 
 /** How often the tray re-renders on its own, so elapsed times and ages stay current. */
 const TRAY_TICK_MS = 30_000;
+/** How long the heavier start-up work waits for the keychain, which may be showing an unlock prompt. */
+const KEYCHAIN_GRACE_MS = 500;
 
 /** Starts the built-in simulator; imported only when demo mode is chosen, to keep start-up fast. */
 async function startDemo(): Promise<DemoServer> {
@@ -37,35 +47,41 @@ function iconDirectory(): string {
 }
 
 async function main(): Promise<void> {
-  app.setAppUserModelId('org.vps.snapshot-tray');
+  app.setAppUserModelId(APP_ID);
+  // Started at login: stay in the tray (a second launch still shows the window).
+  const hidden = startsHidden(process.argv);
   let appWindow: AppWindow | null = null;
-  // A second launch during start-up must still end with the window shown once it exists.
+  // A request to show the window before it exists is honoured once it has loaded.
   let showWhenLoaded = false;
-  app.on('second-instance', () => {
+  const showWindow = () => {
     if (appWindow) appWindow.show();
     else showWhenLoaded = true;
+  };
+  // Launching the app again shows the window: the way in on a desktop with no tray.
+  app.on('second-instance', (_event, argv) => {
+    if (!startsHidden(argv)) showWindow();
   });
   await app.whenReady();
+  if (app.isPackaged) setProductionMenu();
 
-  const logger = createConsoleLogger();
+  const logFile = createFileLog(join(app.getPath('logs'), LOG_FILE_NAME));
+  const logger = teeLogger(createConsoleLogger(), logFile.logger);
+  logger.info(`${APP_NAME} ${app.getVersion()} starting on ${process.platform}${hidden ? ' (hidden)' : ''}`);
   const settings = new ElectronSettingsStore({ cwd: app.getPath('userData') });
+  const loginItem = new LoginItemSync(createLoginItem(), logger);
   let tray: AppTray | null = null;
-  let loginItem = app.getLoginItemSettings().openAtLogin;
 
-  const onState = (state: EventMap['state']) => {
-    tray?.update(buildTrayModel(state, Date.now()));
-    if (state.settings.launchAtLogin !== loginItem) {
-      loginItem = state.settings.launchAtLogin;
-      app.setLoginItemSettings({ openAtLogin: loginItem });
-    }
-  };
   const publish: Publish = (event, payload) => {
     appWindow?.send(event, payload);
-    if (event === 'state') onState(payload as EventMap['state']);
+    if (event !== 'state') return;
+    const state = payload as EventMap['state'];
+    tray?.update(buildTrayModel(state, Date.now()));
+    loginItem.apply(state.settings.launchAtLogin);
   };
-
+  const showServer = (serverId: Parameters<AppWindow['focusServer']>[0]) =>
+    appWindow ? appWindow.focusServer(serverId) : showWindow();
   const notifier = new ElectronNotifier((serverId) =>
-    serverId === undefined ? appWindow?.show() : appWindow?.focusServer(serverId),
+    serverId === undefined ? showWindow() : showServer(serverId),
   );
   const core = new AppCore({
     secrets: new KeytarSecretStore(),
@@ -79,8 +95,34 @@ async function main(): Promise<void> {
   });
   const actions = createActions(core, {
     openExternal: (url) => shell.openExternal(url),
-    showServer: (serverId) => appWindow?.focusServer(serverId),
+    showServer,
+    logFile: logFile.path,
   });
+  const runTrayAction = createTrayActionRunner({
+    actions,
+    showWindow,
+    showServer,
+    quit: () => app.quit(),
+    logger,
+  });
+  const appTray = new AppTray(
+    trayIconPaths(iconDirectory()),
+    runTrayAction,
+    buildTrayModel(core.getState(), Date.now()),
+  );
+  tray = appTray;
+  const tick = setInterval(() => appTray.update(buildTrayModel(core.getState(), Date.now())), TRAY_TICK_MS);
+  app.on('will-quit', () => {
+    clearInterval(tick);
+    void core.stop();
+    appTray.destroy();
+  });
+
+  const started = core.start();
+  await Promise.race([started, new Promise((resolve) => setTimeout(resolve, KEYCHAIN_GRACE_MS))]);
+  const settingsProblem = await settings.open();
+  if (settingsProblem) logger.warn(`settings: ${settingsProblem}`);
+  void logFile.open();
 
   const window = new AppWindow({
     preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
@@ -96,35 +138,17 @@ async function main(): Promise<void> {
   });
   appWindow = window;
   registerIpcHandlers(actions, window, logger);
-
-  const runTrayAction = createTrayActionRunner({
-    actions,
-    showWindow: () => window.show(),
-    showServer: (serverId) => window.focusServer(serverId),
-    quit: () => app.quit(),
-    logger,
-  });
-  const appTray = new AppTray(
-    trayIconPaths(iconDirectory()),
-    runTrayAction,
-    buildTrayModel(core.getState(), Date.now()),
-  );
-  tray = appTray;
-  const tick = setInterval(() => appTray.update(buildTrayModel(core.getState(), Date.now())), TRAY_TICK_MS);
-
-  app.on('activate', () => window.show());
+  app.on('activate', showWindow);
   // The app lives in the tray: closing the window must not quit it.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => window.allowClose());
-  app.on('will-quit', () => {
-    clearInterval(tick);
-    void core.stop();
-    appTray.destroy();
-  });
 
-  await core.start();
+  await started;
+  // The OS's own start-at-login state wins over the stored setting; nothing is written to it here.
+  const fromOs = loginItem.align(core.getState().settings.launchAtLogin);
+  if (fromOs !== null) await core.updateSettings({ launchAtLogin: fromOs });
   await window.load();
-  if (showWhenLoaded || core.getState().mode === 'signed-out') window.show();
+  if (showWhenLoaded || (!hidden && core.getState().mode === 'signed-out')) window.show();
 }
 
 if (app.requestSingleInstanceLock()) {

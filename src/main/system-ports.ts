@@ -1,10 +1,10 @@
 /**
- * The plain production ports that need no Electron: real timers and a console logger that
- * redacts anything token-shaped and escapes line breaks before it is written (see redact.ts).
+ * The plain production ports that need no Electron: real timers, a console logger that writes the
+ * same redacted one-line format as the log file, and a logger that writes to several.
  */
 import { clampDelay } from './api/backoff';
 import type { Logger, Scheduler } from './core/ports';
-import { logLine } from './redact';
+import { formatLogLine } from './logging/log-line';
 
 /**
  * Timers on the real clock. Every delay is clamped here too, the last line of defence: a delay over
@@ -18,13 +18,20 @@ export const realScheduler: Scheduler = {
   },
 };
 
-/** Writes log lines to stdout/stderr with a timestamp, redacted. */
+/** Writes log lines to stdout/stderr with a timestamp, redacted, one line each. */
 export function createConsoleLogger(): Logger {
-  const line = (level: string, message: string) =>
-    `${new Date().toISOString()} ${level} ${logLine(message)}\n`;
   return {
-    info: (message) => void process.stdout.write(line('info', message)),
-    warn: (message) => void process.stderr.write(line('warn', message)),
-    error: (message) => void process.stderr.write(line('error', message)),
+    info: (message) => void process.stdout.write(`${formatLogLine('info', message)}\n`),
+    warn: (message) => void process.stderr.write(`${formatLogLine('warn', message)}\n`),
+    error: (message) => void process.stderr.write(`${formatLogLine('error', message)}\n`),
+  };
+}
+
+/** One logger that passes every line to each of `loggers`. */
+export function teeLogger(...loggers: Logger[]): Logger {
+  return {
+    info: (message) => loggers.forEach((l) => l.info(message)),
+    warn: (message) => loggers.forEach((l) => l.warn(message)),
+    error: (message) => loggers.forEach((l) => l.error(message)),
   };
 }

@@ -16,9 +16,10 @@ import { createConsoleLogger, realScheduler } from '../main/system-ports';
 import { DEFAULT_SETTINGS, type UserSettings } from '../shared/settings';
 import type { EventMap } from '../shared/ipc';
 import type { InvokeHandlers } from '../shared/ipc';
-import { startBridgeServer, type BridgeLogEntry, type BridgeServer } from './server';
+import type { BridgeLogEntry } from './bridge-calls';
+import { startBridgeServer, type BridgeServer } from './server';
 
-export type { BridgeLogEntry } from './server';
+export type { BridgeLogEntry } from './bridge-calls';
 
 /** Options for the preview. */
 export interface PreviewOptions {

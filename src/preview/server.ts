@@ -1,81 +1,23 @@
 /**
- * The browser preview's HTTP host on 127.0.0.1: serves the built renderer (its HTML rewritten to
- * load the bridge first), and answers the bridge's invoke calls and event stream. The bridge
- * endpoints accept only the page this host served: the Host and Origin headers must be this
- * host's own and every request must carry the random per-run key from that page. The checks
- * mirror src/main/electron/ipc.ts (trusted sender, one argument, schema, then the action).
+ * The browser preview's HTTP host on 127.0.0.1: it routes each request to one of three jobs, the
+ * built renderer's files (static-files.ts), the bridge's invoke calls (bridge-calls.ts, answered by
+ * the same dispatcher as Electron's IPC) and the event stream (event-stream.ts). Nothing is served
+ * to a request for another host name, and the bridge answers only the page this host served
+ * (own-page.ts: its origin and this run's key).
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { realpath, readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { INVOKE_NAMES, parsePayload, type EventMap, type EventName, type InvokeName } from '../shared/ipc';
-import { fail, type Result } from '../shared/result';
-import type { AppError } from '../shared/state';
+import type { EventMap, EventName, InvokeHandlers } from '../shared/ipc';
+import { fail } from '../shared/result';
 import type { Logger } from '../main/core/ports';
-import type { InvokeHandlers } from '../shared/ipc';
+import { REFUSED } from '../main/ipc-dispatch';
 import { redactSecrets } from '../main/redact';
-import { BRIDGE_PATH, EVENTS_PATH, INVOKE_PREFIX, KEY_HEADER, KEY_META_NAME, bridgeSource } from './bridge';
-
-/**
- * The renderer's CSP, as the Electron window sends it (src/main/electron/window.ts cannot be
- * imported here: it imports electron).
- */
-export const PREVIEW_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
-
-/** The largest invoke body accepted; the contract's biggest payload is far smaller. */
-const MAX_BODY_BYTES = 64 * 1024;
-/** How often an idle event stream gets a comment line, so proxies and the browser keep it open. */
-const HEARTBEAT_MS = 15_000;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-const REFUSED: AppError = {
-  kind: 'refused',
-  message: 'This request did not come from the preview page and was refused.',
-};
-const INTERNAL: AppError = {
-  kind: 'internal',
-  message: 'Something went wrong inside the app. Please try again; if it keeps happening, restart the app.',
-};
-
-/** One thing that crossed the bridge: an invoke call with its answer, or an event pushed. */
-export interface BridgeLogEntry {
-  direction: 'invoke' | 'event';
-  /** The call's name, or the event's name. */
-  name: string;
-  /** What the page sent (invoke), or what was pushed (event). */
-  payload: unknown;
-  /** What the page got back (invoke); null for events. */
-  result: unknown;
-}
+import { BRIDGE_PATH, EVENTS_PATH, INVOKE_PREFIX, bridgeSource } from './bridge';
+import { BridgeCalls, type BridgeLogEntry } from './bridge-calls';
+import { EventStreams } from './event-stream';
+import { OwnPage } from './own-page';
+import { send, sendResult, sendText } from './replies';
+import { StaticFiles } from './static-files';
 
 /** Options for the preview's HTTP host. */
 export interface BridgeServerOptions {
@@ -102,252 +44,56 @@ export interface BridgeServer {
   close(): Promise<void>;
 }
 
-/** Writes a small response with the headers every answer of this host carries. */
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    // Another site may not embed or pull in anything from here (e.g. the bridge as a <script>).
-    'cross-origin-resource-policy': 'same-origin',
-    'x-frame-options': 'DENY',
-    'content-security-policy': PREVIEW_CSP,
-  });
-  res.end(body);
-}
-
-/** Sends a Result as JSON with the given status. */
-function sendResult(res: ServerResponse, status: number, result: Result<unknown>): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(result));
-}
-
-/** Reads a request body up to a limit; null when it is too large. */
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** Inserts the key meta tag and the bridge script before the page's first script. */
-export function rewriteIndexHtml(html: string, key: string): string {
-  const inject = `<meta name="${KEY_META_NAME}" content="${key}">\n    <script src="${BRIDGE_PATH}"></script>\n    `;
-  const at = html.search(/<script\b/i);
-  if (at >= 0) return html.slice(0, at) + inject + html.slice(at);
-  const head = html.search(/<\/head>/i);
-  if (head < 0) throw new Error('The renderer index.html has no <head>');
-  return html.slice(0, head) + inject + html.slice(head);
-}
-
 /** Starts the host. Fails with a clear message when the renderer has not been built. */
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
-  const root = resolve(options.rendererDir);
-  const indexFile = join(root, 'index.html');
-  let firstPage: string;
-  try {
-    firstPage = await readFile(indexFile, 'utf8');
-  } catch {
-    throw new Error(
-      `The built renderer was not found at ${indexFile}. Build it first with "npx electron-vite build".`,
-    );
-  }
-  // Fails now, not at the first request, when the page has nowhere to put the bridge.
-  rewriteIndexHtml(firstPage, '');
-  const realRoot = await realpath(root);
-  const key = randomBytes(32).toString('hex');
-  const keyBuffer = Buffer.from(key);
+  const page = new OwnPage();
+  const files = await StaticFiles.open(options.rendererDir, page.key);
+  const calls = new BridgeCalls({ ...options, page });
+  const streams = new EventStreams(options.onPagesConnected);
   const bridge = bridgeSource();
-  const streams = new Set<ServerResponse>();
-  const names = new Set<string>(INVOKE_NAMES);
-  let host = '';
-  let origin = '';
 
-  const keyMatches = (req: IncomingMessage): boolean => {
-    const sent = req.headers[KEY_HEADER];
-    if (typeof sent !== 'string') return false;
-    const buffer = Buffer.from(sent);
-    return buffer.length === keyBuffer.length && timingSafeEqual(buffer, keyBuffer);
-  };
-
-  /** Mirrors handleCall in src/main/electron/ipc.ts after the sender is trusted. */
-  const handleInvoke = async (name: InvokeName, body: Buffer): Promise<Result<unknown>> => {
-    let args: unknown;
-    try {
-      args = (JSON.parse(body.toString('utf8')) as { args?: unknown }).args;
-    } catch {
-      return fail({ kind: 'validation', message: `Invalid request to ${name}: the body is not JSON` });
-    }
-    if (!Array.isArray(args)) {
-      return fail({ kind: 'validation', message: `Invalid request to ${name}: expected { "args": [] }` });
-    }
-    let result: Result<unknown>;
-    if (args.length > 1) {
-      result = fail({
-        kind: 'validation',
-        message: `Invalid request to ${name}: it takes at most one argument`,
-      });
+  /** The bridge's endpoints: its script for anyone, calls and events for our page only. */
+  const routeBridge = async (path: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (path === BRIDGE_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      send(res, 200, 'text/javascript; charset=utf-8', bridge);
+    } else if (req.method !== 'POST') {
+      sendText(res, 404, 'Not found');
+    } else if (path.startsWith(INVOKE_PREFIX)) {
+      await calls.answer(path.slice(INVOKE_PREFIX.length), req, res);
+    } else if (path !== EVENTS_PATH) {
+      sendText(res, 404, 'Not found');
     } else {
-      const parsed = parsePayload(name, args[0]);
-      if (!parsed.ok) {
-        result = fail(parsed.error);
+      req.resume();
+      if (page.sentByPage(req)) {
+        streams.open(res);
       } else {
-        try {
-          const handler = options.handlers[name] as (payload: unknown) => Promise<Result<unknown>>;
-          result = await handler(parsed.value);
-        } catch (error) {
-          const detail = error instanceof Error ? `${error.name}: ${error.message}` : 'non-Error thrown';
-          options.logger.error(`preview: ${name} failed unexpectedly: ${redactSecrets(detail)}`);
-          result = fail(INTERNAL);
-        }
+        options.logger.warn(`preview: refused ${path} from an untrusted page`);
+        sendResult(res, 403, fail(REFUSED));
       }
     }
-    options.onInvoke?.({ direction: 'invoke', name, payload: args[0], result });
-    return result;
-  };
-
-  const openStream = (res: ServerResponse): void => {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      'cross-origin-resource-policy': 'same-origin',
-      connection: 'keep-alive',
-    });
-    res.write(': connected\n\n');
-    streams.add(res);
-    if (streams.size === 1) options.onPagesConnected?.(true);
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    const done = () => {
-      clearInterval(heartbeat);
-      if (streams.delete(res) && streams.size === 0) options.onPagesConnected?.(false);
-    };
-    // Not req's 'close': since Node 16 it fires once the (empty) request body has been read.
-    res.on('close', done);
-  };
-
-  const serveStatic = async (pathname: string, res: ServerResponse, head: boolean): Promise<void> => {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      send(res, 400, 'text/plain; charset=utf-8', 'Bad request');
-      return;
-    }
-    if (decoded.includes('\0') || decoded.includes('\\')) {
-      send(res, 400, 'text/plain; charset=utf-8', 'Bad request');
-      return;
-    }
-    const wanted = decoded === '/' ? '/index.html' : decoded;
-    const full = resolve(root, `.${wanted}`);
-    const rel = relative(root, full);
-    if (rel.startsWith('..') || isAbsolute(rel)) {
-      send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
-      return;
-    }
-    let real: string;
-    try {
-      real = await realpath(full);
-      if (!(await stat(real)).isFile()) throw new Error('not a file');
-    } catch {
-      // Chromium asks for a favicon the Electron window never does; answering 204 keeps the console clean.
-      if (wanted === '/favicon.ico') {
-        res.writeHead(204, { 'cache-control': 'no-store' });
-        res.end();
-        return;
-      }
-      send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-      return;
-    }
-    // A symlink inside the folder must not lead out of it either.
-    const realRel = relative(realRoot, real);
-    if (realRel.startsWith('..') || isAbsolute(realRel)) {
-      send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
-      return;
-    }
-    const type = CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream';
-    // The page is read on every request: a rebuild in another terminal changes its asset names.
-    const body =
-      real === join(realRoot, 'index.html')
-        ? rewriteIndexHtml(await readFile(real, 'utf8'), key)
-        : await readFile(real);
-    if (head) {
-      res.writeHead(200, { 'content-type': type, 'content-security-policy': PREVIEW_CSP });
-      res.end();
-      return;
-    }
-    send(res, 200, type, body);
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // A page on another name that resolves to 127.0.0.1 (DNS rebinding) gets nothing, not even files.
-    if (req.headers.host !== host) {
-      send(res, 403, 'text/plain; charset=utf-8', `Forbidden: open http://${host}/ instead.`);
+    if (!page.isForUs(req)) {
+      sendText(res, 403, `Forbidden: open http://${page.host}/ instead.`);
       return;
     }
-    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
-    if (rawPath.startsWith('/__preview/')) {
-      if (rawPath === BRIDGE_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
-        send(res, 200, 'text/javascript; charset=utf-8', bridge);
-        return;
-      }
-      const invokeName = rawPath.startsWith(INVOKE_PREFIX) ? rawPath.slice(INVOKE_PREFIX.length) : null;
-      const isEvents = rawPath === EVENTS_PATH;
-      if ((invokeName === null && !isEvents) || req.method !== 'POST') {
-        send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-        return;
-      }
-      // Trust first, before anything of the request is read: our origin and this run's key.
-      if (req.headers.origin !== origin || !keyMatches(req)) {
-        options.logger.warn(`preview: refused ${rawPath} from an untrusted page`);
-        req.resume();
-        sendResult(res, 403, fail(REFUSED));
-        return;
-      }
-      if (isEvents) {
-        req.resume();
-        openStream(res);
-        return;
-      }
-      if (invokeName === null || !names.has(invokeName)) {
-        req.resume();
-        sendResult(
-          res,
-          404,
-          fail({ kind: 'validation', message: `Unknown request: ${invokeName ?? ''}`.slice(0, 120) }),
-        );
-        return;
-      }
-      const body = await readBody(req);
-      if (body === null) {
-        sendResult(
-          res,
-          413,
-          fail({ kind: 'validation', message: `Invalid request to ${invokeName}: it is too large` }),
-        );
-        return;
-      }
-      sendResult(res, 200, await handleInvoke(invokeName as InvokeName, body));
-      return;
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/__preview/')) {
+      await routeBridge(path, req, res);
+    } else if (req.method === 'GET' || req.method === 'HEAD') {
+      await files.serve(path, res, req.method === 'HEAD');
+    } else {
+      sendText(res, 405, 'Method not allowed');
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-      return;
-    }
-    await serveStatic(rawPath, res, req.method === 'HEAD');
   };
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       const detail = error instanceof Error ? error.message : 'non-Error thrown';
       options.logger.error(`preview: request failed: ${redactSecrets(detail)}`);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+      if (!res.headersSent) sendText(res, 500, 'Internal error');
       else res.destroy();
     });
   });
@@ -358,20 +104,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       resolveListen();
     });
   });
-  const port = (server.address() as AddressInfo).port;
-  host = `127.0.0.1:${port}`;
-  origin = `http://${host}`;
+  page.listeningOn((server.address() as AddressInfo).port);
 
   return {
-    url: `${origin}/`,
-    origin,
-    push(event, payload) {
-      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-      for (const res of streams) res.write(frame);
-    },
+    url: `${page.origin}/`,
+    origin: page.origin,
+    push: (event, payload) => streams.push(event, payload),
     async close() {
-      for (const res of streams) res.end();
-      streams.clear();
+      streams.closeAll();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
     },

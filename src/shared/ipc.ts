@@ -89,6 +89,8 @@ export const invokeContract = {
   openExternal: call<null>()(v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) })),
   /** Asks main to show the window on one server (used by the tray and notifications too). */
   showServer: call<null>()(ServerRef),
+  /** Where the app's log file is (null when this run keeps none, e.g. the browser preview). */
+  getLogFile: call<{ path: string | null }>()(NoPayload),
 } as const;
 
 /** Every event main pushes to the renderer. */

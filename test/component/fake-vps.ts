@@ -133,6 +133,7 @@ export function createFakeVps(initial: AppState = makeState()): FakeVps {
     },
     openExternal: () => ({ ok: true, value: null }),
     showServer: () => ({ ok: true, value: null }),
+    getLogFile: () => ({ ok: true, value: { path: '/home/ada/.config/VPS Snapshot Tray/logs/main.log' } }),
   };
 
   const emit = <E extends EventName>(event: E, payload: EventMap[E]): void => {

@@ -187,6 +187,36 @@ describe('Settings', () => {
   });
 });
 
+describe('Settings: where the log file is', () => {
+  it('shows the path main reports, asked once', async () => {
+    const { fake } = await setup();
+    expect(await screen.findByText('/home/ada/.config/VPS Snapshot Tray/logs/main.log')).toBeTruthy();
+    expect(screen.getByText(/never contains your token/)).toBeTruthy();
+    expect(fake.callsOf('getLogFile')).toHaveLength(1);
+  });
+
+  it('says so when this run keeps no log file (or main cannot tell)', async () => {
+    const ctx = await startedStore(signedInState([]), NOW);
+    ctx.fake.respond('getLogFile', () => ({ ok: true, value: { path: null } }));
+    render(Settings, { props: { store: ctx.store } });
+    expect(await screen.findByText('This session writes no log file.')).toBeTruthy();
+    cleanup();
+    ctx.fake.respond('getLogFile', () => ({ ok: false, error: { kind: 'internal', message: 'x' } }));
+    render(Settings, { props: { store: ctx.store } });
+    expect(await screen.findByText('This session writes no log file.')).toBeTruthy();
+  });
+
+  it('is shown in Finnish and Gujarati too', async () => {
+    setLanguage('fi', []);
+    await setup();
+    expect(await screen.findByText('Lokitiedosto')).toBeTruthy();
+    cleanup();
+    setLanguage('gu', []);
+    await setup();
+    expect(await screen.findByText('લૉગ ફાઇલ')).toBeTruthy();
+  });
+});
+
 describe('Settings and outside changes', () => {
   it('takes in settings changed elsewhere into every field the user is not editing', async () => {
     const { fake } = await setup();

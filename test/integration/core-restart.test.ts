@@ -15,6 +15,7 @@ import type { SimulatorHandle } from '../../src/simulator/types';
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
 const { ElectronSettingsStore } = await import('../../src/main/settings/electron-settings');
+const { default: Store } = await import('electron-store');
 
 const TOKEN = 'vps_SECRETtest_restart_file';
 
@@ -36,7 +37,7 @@ afterEach(async () => {
 });
 
 function boot(secrets: MemorySecretStore, notifier = createTestPorts().notifier): AppCore {
-  const settings = new ElectronSettingsStore({ cwd: dir });
+  const settings = new ElectronSettingsStore({ Store, cwd: dir });
   const test = createTestPorts({ scheduler, secrets, notifier });
   const core = new AppCore({ ...test.ports, settings });
   cores.push(core);

@@ -13,6 +13,7 @@ import { createTestPorts } from '../support/memory-ports';
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
 const { ElectronSettingsStore } = await import('../../src/main/settings/electron-settings');
+const { default: Store } = await import('electron-store');
 
 let dir: string;
 let core: AppCore | null = null;
@@ -30,7 +31,7 @@ afterEach(async () => {
 it('a folder where the settings file should be: the app starts, says so in the state, touches nothing', async () => {
   mkdirSync(join(dir, 'config.json'));
   const test = createTestPorts();
-  core = new AppCore({ ...test.ports, settings: new ElectronSettingsStore({ cwd: dir }) });
+  core = new AppCore({ ...test.ports, settings: new ElectronSettingsStore({ Store, cwd: dir }) });
   await core.start();
   const state = core.getState();
   expect(state.mode).toBe('signed-out');
@@ -47,7 +48,7 @@ it('a folder where the settings file should be: the app starts, says so in the s
 it('a damaged file: backed up, and the state says where the copy is', async () => {
   writeFileSync(join(dir, 'config.json'), '{"version": 1, "settings": {"pollIntervalSeconds": ');
   const test = createTestPorts();
-  core = new AppCore({ ...test.ports, settings: new ElectronSettingsStore({ cwd: dir }) });
+  core = new AppCore({ ...test.ports, settings: new ElectronSettingsStore({ Store, cwd: dir }) });
   await core.start();
   const backup = readdirSync(dir).find((f) => f.includes('.corrupt-'));
   expect(backup).toBeDefined();

@@ -10,15 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_NAMES, type InvokeName } from '../../src/shared/ipc';
-import { ok, type Result } from '../../src/shared/result';
+import { fail, ok, type Result } from '../../src/shared/result';
 import type { InvokeHandlers } from '../../src/shared/ipc';
 import { KEY_HEADER, bridgeSource } from '../../src/preview/bridge';
-import {
-  PREVIEW_CSP,
-  rewriteIndexHtml,
-  startBridgeServer,
-  type BridgeServer,
-} from '../../src/preview/server';
+import { startBridgeServer, type BridgeServer } from '../../src/preview/server';
+import { rewriteIndexHtml } from '../../src/preview/static-files';
+import { contentSecurityPolicy } from '../../src/shared/csp';
 
 interface Reply {
   status: number;
@@ -62,6 +59,7 @@ const handlers = Object.fromEntries(
     async (payload: unknown): Promise<Result<unknown>> => {
       calls.push({ name, payload });
       if (name === 'refresh') throw new Error('boom with vps_SECRETtest_thrown inside');
+      if (name === 'dismissOperation') return fail({ kind: 'refused', message: 'The action said no.' });
       return ok({ echoed: name });
     },
   ]),
@@ -120,7 +118,7 @@ describe('the served page', () => {
     const page = await raw(server.url, '/');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['content-security-policy']).toBe(PREVIEW_CSP);
+    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy({ delivery: 'header' }));
     expect(page.body.indexOf('/__preview/bridge.js')).toBeGreaterThan(0);
     expect(page.body.indexOf('/__preview/bridge.js')).toBeLessThan(page.body.indexOf('./assets/app.js'));
     expect(page.body).not.toMatch(/<script>/);
@@ -239,6 +237,15 @@ describe('the bridge accepts only its own page', () => {
       expect(calls.length).toBe(before);
     });
   }
+
+  it("answers an action's own refusal with 200: only a stranger gets 403", async () => {
+    const reply = await invoke('dismissOperation', { args: [{ operationId: 'op-1' }] });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error: { kind: 'refused', message: 'The action said no.' },
+    });
+  });
 
   it('refuses a missing key or a missing origin', async () => {
     const before = calls.length;

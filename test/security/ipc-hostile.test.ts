@@ -63,6 +63,7 @@ const id: Field = { t: 'id' };
 /** Every channel of the contract; the `satisfies` makes a new channel fail to compile until added. */
 const SHAPES = {
   getState: noPayload,
+  getLogFile: noPayload,
   setToken: {
     none: false,
     valid: { token: 'vps_ok', sessionOnly: true },

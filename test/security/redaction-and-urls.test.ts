@@ -3,10 +3,9 @@
 // credentials), and the openExternal allowlist (https vps.org pages only), including the usual
 // look-alike tricks. The example-based tests live in test/unit (adapter-ipc, api-http, core-actions).
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from '../../src/main/actions';
-import { logLine, redactSecrets } from '../../src/main/redact';
-import { createConsoleLogger } from '../../src/main/system-ports';
+import { redactSecrets } from '../../src/main/redact';
 import { createVpsClient } from '../../src/main/api/client';
 import { ApiError } from '../../src/main/api/errors';
 import { checkApiBaseUrl } from '../../src/shared/settings';
@@ -41,36 +40,6 @@ describe('redactSecrets', () => {
       }),
       { numRuns: 300 },
     );
-  });
-});
-
-describe('log lines', () => {
-  afterEach(() => vi.restoreAllMocks());
-
-  it('a value with line breaks cannot forge a line: the logger writes exactly one line per call', () => {
-    const written: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk));
-      return true;
-    });
-    const forged = 'snapshot 801\n2026-01-01T00:00:00.000Z info session: signed in (keychain)';
-    createConsoleLogger().info(`delete: ${forged}`);
-    expect(written).toHaveLength(1);
-    expect(written[0]?.match(/\n/g)).toHaveLength(1);
-    expect(written[0]).toContain('snapshot 801\\n2026-01-01T00:00:00.000Z info session');
-  });
-
-  it('escapes every control character and Unicode line break, and still redacts', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), tokenBody, (text, body) => {
-        const line = logLine(`${text} vps_${body} ${text}`);
-        // eslint-disable-next-line no-control-regex
-        expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
-        expect(line).not.toContain(`vps_${body}`);
-      }),
-      { numRuns: 300 },
-    );
-    expect(logLine('a\r\nb\tc\u001bd\u2028e')).toBe('a\\r\\nb\\tc\\u001bd\\u2028e');
   });
 });
 

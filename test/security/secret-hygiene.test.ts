@@ -3,7 +3,8 @@
 // injected faults, a wrong token, an unavailable keychain and a 401 mid-session. Then everything
 // the app wrote is searched: the settings file on disk (a real ElectronSettingsStore over the fake
 // Electron) and its in-memory twin, every log line as the core passed it (before the logger's own
-// redaction), every published event (what goes over IPC to the window), every action Result,
+// redaction), the log file the production logger wrote (electron-log, in the same folder), every
+// published event (what goes over IPC to the window), every action Result,
 // every notification, and the built bundles in out/. The token appears nowhere. (The e2e helper
 // checks the page's DOM and storage.)
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createActions } from '../../src/main/actions';
+import { createFileLog } from '../../src/main/logging/file-log';
+import { teeLogger } from '../../src/main/system-ports';
 import { AppCore } from '../../src/main/core/app-core';
 import {
   ManualScheduler,
@@ -28,6 +31,7 @@ import { inCI } from '../support/tools';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 const { ElectronSettingsStore } = await import('../../src/main/settings/electron-settings');
+const { default: Store } = await import('electron-store');
 
 const TOKEN = `vps_SECRETcanary_${randomBytes(12).toString('hex')}`;
 const WRONG_TOKEN = `vps_SECRETwrong_${randomBytes(12).toString('hex')}`;
@@ -64,7 +68,7 @@ describe('the token appears nowhere the app writes', () => {
     let sim: SimulatorHandle = await startSimulator({ token: TOKEN, speed: 20, seed: 'demo' });
     const port = sim.port;
     const scheduler = new ManualScheduler(Date.now());
-    const fileStore = new ElectronSettingsStore({ cwd: dir });
+    const fileStore = new ElectronSettingsStore({ Store, cwd: dir });
     const memory = new MemorySettingsPort();
     // One port writing to both the real file and the in-memory twin.
     const settings: SettingsPort = {
@@ -79,11 +83,14 @@ describe('the token appears nowhere the app writes', () => {
     const notifier = new RecordingNotifier();
     // Raw lines as the core hands them over: the production logger redacts too, but the core must
     // not rely on that.
-    const logger: Logger = {
+    const raw: Logger = {
       info: (m) => record('log.info', m),
       warn: (m) => record('log.warn', m),
       error: (m) => record('log.error', m),
     };
+    // And the production log file, searched with every other file in the folder below.
+    const logFile = createFileLog(join(dir, 'logs', 'main.log'));
+    const logger = teeLogger(raw, logFile.logger);
     const publish: Publish = (event, payload) => record(`event.${event}`, payload);
     const base = createTestPorts({ secrets, scheduler, notifier, clientOptions: { timeoutMs: 500 } });
     const ports: CorePorts = { ...base.ports, settings, logger, publish };
@@ -97,6 +104,7 @@ describe('the token appears nowhere the app writes', () => {
     };
 
     await core.start();
+    await logFile.open();
     core.setWindowVisible(true);
     // A wrong token first: refused, and its text never echoed.
     expect((await run(actions.setToken({ token: WRONG_TOKEN, sessionOnly: false }))).ok).toBe(false);
@@ -171,12 +179,14 @@ describe('the token appears nowhere the app writes', () => {
 
     // A restart reads everything back from the file (and the token from the keychain).
     await core.stop();
-    const again = new AppCore({ ...ports, settings: new ElectronSettingsStore({ cwd: dir }) });
+    const again = new AppCore({ ...ports, settings: new ElectronSettingsStore({ Store, cwd: dir }) });
     await again.start();
     record('state.afterRestart', again.getState());
     await again.stop();
     await sim.stop();
 
+    // Even a careless caller's line is redacted on its way into the file.
+    logFile.logger.error(`unexpected: Authorization: Bearer ${TOKEN}\n${JSON.stringify({ token: TOKEN })}`);
     for (const r of results) record('result', r);
     for (const n of notifier.shown) record('notification', n);
     record('state.final', core.getState());
@@ -186,6 +196,9 @@ describe('the token appears nowhere the app writes', () => {
 
     // The searches must have had something to search.
     expect(written.filter((w) => w.where.startsWith('file:')).length).toBeGreaterThan(0);
+    const logText = written.find((w) => w.where === `file:${logFile.path}`)?.text ?? '';
+    expect(logText.split('\n').length).toBeGreaterThan(5);
+    expect(logText).toContain('unexpected: Authorization: Bearer [redacted]');
     expect(written.filter((w) => w.where.startsWith('log.')).length).toBeGreaterThan(5);
     expect(written.filter((w) => w.where === 'event.state').length).toBeGreaterThan(5);
     expect(results.filter((r) => !r.ok).length).toBeGreaterThan(3);

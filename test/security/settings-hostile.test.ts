@@ -25,6 +25,7 @@ import { SETTING_SCHEMAS } from '../../src/main/settings/schema';
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
 const { ElectronSettingsStore } = await import('../../src/main/settings/electron-settings');
+const { default: Store } = await import('electron-store');
 
 const root = mkdtempSync(join(tmpdir(), 'vps-settings-hostile-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -62,7 +63,11 @@ const VALID_TEXT = JSON.stringify(VALID_FILE, null, '\t');
 
 /** Opens a store over `text` (or over whatever `prepare` left) and checks the invariants. */
 function openOver(dir: string) {
-  const store = new ElectronSettingsStore({ cwd: dir, now: () => new Date('2026-11-22T10:00:00.000Z') });
+  const store = new ElectronSettingsStore({
+    Store,
+    cwd: dir,
+    now: () => new Date('2026-11-22T10:00:00.000Z'),
+  });
   const { data, problem } = store.read();
   // Every setting is valid by its own schema, whatever the file held.
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof UserSettings)[]) {
@@ -81,7 +86,7 @@ function backups(dir: string): string[] {
 
 /** The file left behind opens with no problem and the same data. */
 function reopensClean(dir: string, data: unknown): void {
-  const again = new ElectronSettingsStore({ cwd: dir });
+  const again = new ElectronSettingsStore({ Store, cwd: dir });
   expect(again.read()).toEqual({ data, problem: null });
 }
 

@@ -2,7 +2,7 @@
 // bundle is started under plain Node with `electron` resolved to the recording fake, and the
 // preload is run in a bare vm context where `require` knows only 'electron'.
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
@@ -21,7 +21,8 @@ describe('built main bundle under a recording Electron', () => {
 
   beforeAll(async () => {
     expect(existsSync(MAIN), `${MAIN} missing: run \`npx electron-vite build\` first`).toBe(true);
-    // A settings file from an earlier run that turned launch-at-login on: the wiring must apply it.
+    // A settings file from an earlier run that turned launch-at-login on, while the OS has no entry
+    // (the user removed it in the desktop's settings): the OS's state must win, untouched.
     app = await launchBuiltApp({
       config: { version: 1, settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } },
     });
@@ -39,9 +40,29 @@ describe('built main bundle under a recording Electron', () => {
     expect(apis).toContain('app.whenReady');
   });
 
-  it('applies launch-at-login from the stored settings', () => {
-    const loginCalls = summary.calls.filter((c) => c.api === 'app.setLoginItemSettings');
-    expect(loginCalls.map((c) => c.args[0])).toEqual([{ openAtLogin: true }]);
+  it('does not overwrite the start-at-login state the OS has: the stored setting takes it instead', async () => {
+    expect(summary.calls.filter((c) => c.api === 'app.setLoginItemSettings')).toEqual([]);
+    expect(existsSync(join(app.home, '.config', 'autostart'))).toBe(false);
+    const stored = JSON.parse(readFileSync(join(app.home, 'userData', 'config.json'), 'utf8')) as {
+      settings: { launchAtLogin: boolean };
+    };
+    expect(stored.settings.launchAtLogin).toBe(false);
+    const state = (await app.invoke('getState')) as { value: { settings: { launchAtLogin: boolean } } };
+    expect(state.value.settings.launchAtLogin).toBe(false);
+  });
+
+  it('writes its log file in the OS log folder, and says where it is', async () => {
+    const path = join(app.home, 'userData', 'logs', 'main.log');
+    expect(await app.invoke('getLogFile')).toEqual({ ok: true, value: { path } });
+    // The file's writer loads after start-up; the lines logged before it are kept for it.
+    for (let waited = 0; !existsSync(path) && waited < 20_000; waited += 50) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(readFileSync(path, 'utf8')).toMatch(/^\S+Z info VPS Snapshot Tray 0\.1\.0 starting on linux\n/);
+  });
+
+  it('leaves the default menu alone in development (DevTools), setting none of its own', () => {
+    expect(summary.calls.filter((c) => c.api === 'Menu.setApplicationMenu')).toEqual([]);
   });
 
   it('creates one tray whose icon file exists', () => {

@@ -24,15 +24,28 @@ export interface LaunchedApp {
   menu(): Promise<MenuReport>;
   /** Clicks the item at the label-prefix path; resolves the reason when it could not. */
   click(path: string[]): Promise<string | null>;
+  /** Calls an IPC handler as the app's window would; resolves its Result. */
+  invoke(name: string, payload?: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+  /** Launches the app "again" with these arguments (Electron's second-instance event). */
+  relaunch(argv: string[]): Promise<void>;
   /** Polls the menu until `test` holds; fails with the last menu after `timeoutMs`. */
   waitForMenu(test: (menu: MenuReport) => boolean, what: string, timeoutMs?: number): Promise<MenuReport>;
-  close(): void;
+  /** Stops the app and, once it is gone (it may still be writing its files), removes its HOME. */
+  close(): Promise<void>;
 }
 
 /** Options for a launch. */
 export interface LaunchOptions {
   /** Contents of the user-data config.json written before start-up (an earlier run's settings). */
   config?: unknown;
+  /** Command-line arguments after the bundle (e.g. `--hidden`). */
+  args?: string[];
+  /** Environment changes (undefined removes a variable), possibly made from the fresh HOME. */
+  env?: Record<string, string | undefined> | ((home: string) => Record<string, string | undefined>);
+  /** Runs before start-up with the fresh HOME (to lay out files there). */
+  prepare?: (home: string) => void;
+  /** The bundle to load (default: the built out/main/index.js). */
+  bundle?: string;
 }
 
 /** Every label in the menu, depth first. */
@@ -67,21 +80,33 @@ function ask<T>(
 export async function launchBuiltApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   const home = mkdtempSync(join(tmpdir(), 'vps-smoke-'));
   // No keychain (start-up must not depend on one, nor touch the developer's) and no dev server.
-  const dropped = new Set(['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'ELECTRON_RENDERER_URL']);
+  // Nor the developer's autostart folder, nor an AppImage's variables.
+  const dropped = new Set(['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'ELECTRON_RENDERER_URL', 'APPIMAGE']);
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !dropped.has(k))),
     HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
     VPS_FAKE_USER_DATA: join(home, 'userData'),
   };
+  const changes = typeof options.env === 'function' ? options.env(home) : (options.env ?? {});
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
   mkdirSync(join(home, 'userData'), { recursive: true });
   if (options.config !== undefined) {
     writeFileSync(join(home, 'userData', 'config.json'), JSON.stringify(options.config));
   }
-  const child = fork(resolve('test/smoke/main-harness.ts'), [MAIN], {
-    execArgv: ['--import', 'tsx', '--import', resolve('test/smoke/register-electron.mjs')],
-    env,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  options.prepare?.(home);
+  const child = fork(
+    resolve('test/smoke/main-harness.ts'),
+    [options.bundle ?? MAIN, ...(options.args ?? [])],
+    {
+      execArgv: ['--import', 'tsx', '--import', resolve('test/smoke/register-electron.mjs')],
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
 
@@ -93,6 +118,14 @@ export async function launchBuiltApp(options: LaunchOptions = {}): Promise<Launc
     menu: () => ask(child, { type: 'menu' }, 'menu', (m) => m['menu'] as MenuReport),
     click: (path) =>
       ask(child, { type: 'click', path }, 'clicked', (m) => (m['problem'] as string | null) ?? null),
+    invoke: (name, payload) =>
+      ask(
+        child,
+        { type: 'invoke', name, payload },
+        'invoked',
+        (m) => m['result'] as { ok: boolean; value?: unknown; error?: unknown },
+      ),
+    relaunch: (argv) => ask(child, { type: 'second-instance', argv }, 'relaunched', () => undefined),
     async waitForMenu(test, what, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -106,9 +139,13 @@ export async function launchBuiltApp(options: LaunchOptions = {}): Promise<Launc
         await new Promise((r) => setTimeout(r, 50));
       }
     },
-    close() {
-      child.kill();
-      rmSync(home, { recursive: true, force: true });
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const gone = new Promise((done) => child.once('exit', done));
+        child.kill();
+        await gone;
+      }
+      rmSync(home, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 
@@ -119,7 +156,7 @@ export async function launchBuiltApp(options: LaunchOptions = {}): Promise<Launc
     child.on('exit', (code) => done({ type: 'load-error', message: `exited with ${code}: ${stderr}` }));
   });
   if (loaded.type !== 'loaded') {
-    app.close();
+    await app.close();
     throw new Error(`the built main bundle did not load: ${loaded.message ?? ''}`);
   }
   const deadline = Date.now() + 20_000;

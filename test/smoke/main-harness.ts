@@ -4,6 +4,8 @@
 //   { type: 'menu' }                 -> the current tray menu as a tree, with its icon and tooltip
 //   { type: 'click', path: string[] } -> chooses the menu item whose labels start with `path`,
 //                                       level by level, through the click handler the app set
+//   { type: 'invoke', name, payload } -> calls an IPC handler as the app's own window would
+//   { type: 'second-instance', argv } -> what Electron emits when the app is launched again
 // Clicking the recorded item is what a user picking it from a Linux tray menu amounts to.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -29,7 +31,22 @@ export interface MenuReport {
 }
 
 /** The parent's messages. */
-export type HarnessRequest = 'report' | 'exit' | { type: 'menu' } | { type: 'click'; path: string[] };
+export type HarnessRequest =
+  | 'report'
+  | 'exit'
+  | { type: 'menu' }
+  | { type: 'click'; path: string[] }
+  | { type: 'invoke'; name: string; payload?: unknown }
+  | { type: 'second-instance'; argv: string[] };
+
+/** Calls a registered IPC handler with an event from our window's page, as the preload would. */
+async function invoke(name: string, payload: unknown): Promise<unknown> {
+  const handler = fake.recorder.handlers.get(`vps:invoke:${name}`);
+  const window = fake.recorder.windows[0];
+  if (!handler || !window) return { ok: false, error: { kind: 'internal', message: 'not ready' } };
+  const event = { sender: window.webContents, senderFrame: { url: window.webContents.url } };
+  return payload === undefined ? handler(event) : handler(event, payload);
+}
 
 function toNode(item: FakeMenuItemOptions): MenuNode {
   return {
@@ -72,6 +89,12 @@ process.on('message', (message: HarnessRequest) => {
   else if (message === 'exit') process.exit(0);
   else if (message.type === 'menu') process.send?.({ type: 'menu', menu: menuReport() });
   else if (message.type === 'click') process.send?.({ type: 'clicked', problem: click(message.path) });
+  else if (message.type === 'invoke') {
+    void invoke(message.name, message.payload).then((result) => process.send?.({ type: 'invoked', result }));
+  } else if (message.type === 'second-instance') {
+    fake.module.app.emit('second-instance', {}, message.argv, process.cwd());
+    process.send?.({ type: 'relaunched' });
+  }
 });
 
 try {

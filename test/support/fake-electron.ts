@@ -41,6 +41,10 @@ export class FakeMenu {
     fake.recorder.menusBuilt += 1;
     return new FakeMenu(template);
   }
+  /** Recorded with the menu's template (null: no menu). */
+  static setApplicationMenu(menu: FakeMenu | null): void {
+    fake.recorder.calls.push({ api: 'Menu.setApplicationMenu', args: [menu?.template ?? null] });
+  }
 }
 
 /** A fake `Tray`. */
@@ -248,10 +252,15 @@ function newRecorder(): Recorder {
   };
 }
 
+// A packaged app's resources folder, as Electron sets it (the packaged-layout test points it at
+// electron-builder's output).
+const resourcesPath = process.env['VPS_FAKE_RESOURCES_PATH'];
+if (resourcesPath) Object.assign(process, { resourcesPath });
+
 /** The fake `app`: an emitter that records what the main process asks of it. */
 class FakeApp extends EventEmitter {
   singleInstanceLock = true;
-  isPackaged = false;
+  isPackaged = process.env['VPS_FAKE_PACKAGED'] === '1';
   userDataDir = process.env['VPS_FAKE_USER_DATA'] ?? join(tmpdir(), 'vps-fake-user-data');
   loginItem = { openAtLogin: false };
   quitCalls = 0;
@@ -267,6 +276,10 @@ class FakeApp extends EventEmitter {
   }
   whenReady(): Promise<void> {
     this.record('whenReady', []);
+    // A second launch while this one is still starting (before its window exists).
+    if (process.env['VPS_FAKE_SECOND_INSTANCE_AT_READY'] === '1') {
+      this.emit('second-instance', {}, ['electron', '.'], process.cwd());
+    }
     return Promise.resolve();
   }
   isReady(): boolean {
@@ -276,7 +289,7 @@ class FakeApp extends EventEmitter {
     return name === 'userData' ? this.userDataDir : join(this.userDataDir, name);
   }
   getAppPath(): string {
-    return process.cwd();
+    return process.env['VPS_FAKE_APP_PATH'] ?? process.cwd();
   }
   getVersion(): string {
     return '0.1.0';
@@ -287,11 +300,12 @@ class FakeApp extends EventEmitter {
   getLocale(): string {
     return 'en-US';
   }
-  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void {
     this.record('setLoginItemSettings', [settings]);
     this.loginItem = { openAtLogin: settings.openAtLogin };
   }
-  getLoginItemSettings(): { openAtLogin: boolean } {
+  getLoginItemSettings(options?: { args?: string[] }): { openAtLogin: boolean } {
+    this.record('getLoginItemSettings', options === undefined ? [] : [options]);
     return this.loginItem;
   }
   quit(): void {

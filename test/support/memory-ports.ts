@@ -8,7 +8,8 @@ import { createVpsClient } from '../../src/main/api/client';
 import type { ClientOptions, VpsClient } from '../../src/main/api/types';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { EventMap, EventName } from '../../src/shared/ipc';
-import { logLine } from '../../src/main/redact';
+import { escapeControls } from '../../src/main/logging/log-line';
+import { redactSecrets } from '../../src/main/redact';
 import type { SimulatorOptions } from '../../src/simulator/types';
 import {
   KeychainUnavailableError,
@@ -231,7 +232,8 @@ export function simulatorDemo(options: SimulatorOptions = {}): () => Promise<Dem
 /** A logger that keeps lines in memory as production writes them (`lines`, each prefixed with its level). */
 export function createMemoryLogger(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
-  const push = (level: string) => (message: string) => void lines.push(`${level} ${logLine(message)}`);
+  const push = (level: string) => (message: string) =>
+    void lines.push(`${level} ${escapeControls(redactSecrets(message))}`);
   return { logger: { info: push('info'), warn: push('warn'), error: push('error') }, lines };
 }
 

@@ -6,7 +6,8 @@ import type { WindowBounds } from '../../src/main/settings/schema';
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
 const { fake, resetFakeElectron } = await import('../support/fake-electron');
-const { AppWindow, contentSecurityPolicy, onScreenBounds } = await import('../../src/main/electron/window');
+const { AppWindow, onScreenBounds } = await import('../../src/main/electron/window');
+const { contentSecurityPolicy } = await import('../../src/shared/csp');
 
 function makeWindow(overrides: { devServerUrl?: string | null; bounds?: WindowBounds | null } = {}) {
   const saved: WindowBounds[] = [];
@@ -79,7 +80,7 @@ describe('AppWindow', () => {
   });
 
   it('lets the dev server and its HMR socket in, in development only', () => {
-    expect(contentSecurityPolicy('http://localhost:5173/')).toContain(
+    expect(contentSecurityPolicy({ delivery: 'header', devServerUrl: 'http://localhost:5173/' })).toContain(
       "connect-src 'self' http://localhost:5173 ws://localhost:5173",
     );
   });

@@ -116,6 +116,20 @@ describe('createActions', () => {
     expect((await actions.refresh(undefined)).ok).toBe(true);
   });
 
+  it('getLogFile answers with the log file the wiring passed, or null when there is none', async () => {
+    h = await createHarness();
+    const deps = { openExternal: () => undefined, showServer: () => undefined };
+    const withFile = createActions(h.core, { ...deps, logFile: '/var/log/vps/main.log' });
+    expect(await withFile.getLogFile(undefined)).toEqual({
+      ok: true,
+      value: { path: '/var/log/vps/main.log' },
+    });
+    expect(await createActions(h.core, deps).getLogFile(undefined)).toEqual({
+      ok: true,
+      value: { path: null },
+    });
+  });
+
   it('never throws when the OS fails to open a link', async () => {
     h = await createHarness();
     const actions = createActions(h.core, {

@@ -23,9 +23,9 @@ interface Png {
   rgba: Uint8Array;
 }
 
-/** Reads the header and, for 8-bit RGBA, the unfiltered pixels of a PNG. */
-function readPng(file: string): Png {
-  const bytes = readFileSync(file);
+/** Reads the header and, for 8-bit RGBA, the unfiltered pixels of a PNG (a file or its bytes). */
+function readPng(file: string | Buffer): Png {
+  const bytes = typeof file === 'string' ? readFileSync(file) : file;
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   let offset = 8;
   let header: Omit<Png, 'rgba'> | null = null;
@@ -47,7 +47,7 @@ function readPng(file: string): Png {
     if (type === 'IDAT') idat.push(data);
     offset += 12 + length;
   }
-  if (!header) throw new Error(`${file}: no IHDR`);
+  if (!header) throw new Error('no IHDR');
   const rgba = new Uint8Array(header.width * header.height * 4);
   if (header.bitDepth === 8 && header.colorType === 6 && interlace === 0) {
     const raw = inflateSync(Buffer.concat(idat));
@@ -150,6 +150,44 @@ describe('build/icons', () => {
     }
   });
 
+  /** The entries of an .ico file: its declared size and its PNG, decoded. */
+  function readIco(file: string): { declared: number; png: Png }[] {
+    const bytes = readFileSync(file);
+    expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2)]).toEqual([0, 1]);
+    return Array.from({ length: bytes.readUInt16LE(4) }, (_, i) => {
+      const at = 6 + 16 * i;
+      const length = bytes.readUInt32LE(at + 8);
+      const offset = bytes.readUInt32LE(at + 12);
+      expect(offset + length).toBeLessThanOrEqual(bytes.length);
+      return {
+        declared: bytes[at] === 0 ? 256 : (bytes[at] ?? -1),
+        png: readPng(bytes.subarray(offset, offset + length)),
+      };
+    });
+  }
+
+  for (const state of STATES) {
+    it(`tray-${state}.ico (Windows) holds the tray drawing at 16, 20, 24 and 32 px`, () => {
+      const entries = readIco(join(ICONS, `tray-${state}.ico`));
+      expect(entries.map((e) => e.declared)).toEqual([16, 20, 24, 32]);
+      for (const { declared, png } of entries) {
+        expect(png).toMatchObject({ width: declared, height: declared, bitDepth: 8, colorType: 6 });
+      }
+      // Its 16 px entry is the very drawing of the 16 px PNG.
+      expect(
+        Buffer.from(entries[0]?.png.rgba ?? []).equals(
+          Buffer.from(readPng(join(ICONS, `tray-${state}.png`)).rgba),
+        ),
+      ).toBe(true);
+    });
+  }
+
+  it('build/icon.ico (Windows app and installer) has every size up to 256 px', () => {
+    const entries = readIco(resolve('build/icon.ico'));
+    expect(entries.map((e) => e.declared)).toEqual([16, 24, 32, 48, 64, 128, 256]);
+    for (const { declared, png } of entries) expect(png.width).toBe(declared);
+  });
+
   it('build/icon.png is a 512x512 RGBA app icon', () => {
     const png = readPng(resolve('build/icon.png'));
     expect(png).toMatchObject({ width: 512, height: 512, bitDepth: 8, colorType: 6 });
@@ -163,7 +201,7 @@ describe('build/icons', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vps-icons-'));
     try {
       const written = writeIcons(join(dir, 'icons'));
-      expect(written).toHaveLength(13);
+      expect(written).toHaveLength(17);
       for (const name of written) {
         const fresh = readFileSync(join(dir, 'icons', name));
         const committed = readFileSync(join(ICONS, name));

@@ -26,6 +26,7 @@ import { needTool } from '../support/tools';
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
 const { ElectronSettingsStore } = await import('../../src/main/settings/electron-settings');
+const { default: Store } = await import('electron-store');
 const { fake } = await import('../support/fake-electron');
 
 const FIXED_NOW = () => new Date('2026-11-22T10:00:00.000Z');
@@ -51,7 +52,14 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const file = () => join(dir, 'config.json');
-const open = () => new ElectronSettingsStore({ cwd: dir, now: FIXED_NOW });
+const validFileForLate = {
+  version: 1,
+  settings: { ...DEFAULT_SETTINGS },
+  operations: [],
+  session: { mode: 'signed-out', email: null },
+  windowBounds: null,
+};
+const open = () => new ElectronSettingsStore({ Store, cwd: dir, now: FIXED_NOW });
 const onDisk = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
 
 describe('ElectronSettingsStore', () => {
@@ -88,6 +96,39 @@ describe('ElectronSettingsStore', () => {
     open().write({ settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 } });
     expect(fake.recorder.calls).toContainEqual({ api: 'ipcMain.on', args: ['electron-store-get-data'] });
     expect([...fake.recorder.listeners.keys()]).not.toContain('electron-store-get-data');
+  });
+
+  it('opened late (as the app does after the tray is up): reads at once, saves changes made before', async () => {
+    writeFileSync(
+      file(),
+      JSON.stringify({ ...validFileForLate, settings: { ...DEFAULT_SETTINGS, idleRefreshMinutes: 7 } }),
+    );
+    const store = new ElectronSettingsStore({ cwd: dir, now: FIXED_NOW });
+    expect(store.read().data.settings.idleRefreshMinutes).toBe(7);
+    expect(store.persistent).toBe(false);
+    store.write({ session: { mode: 'demo', email: null } });
+    store.writeWindowBounds({ x: 1, y: 2, width: 800, height: 600 });
+    // Nothing is written before it opens…
+    expect(onDisk()['session']).toEqual({ mode: 'signed-out', email: null });
+    expect(await store.open()).toBeNull();
+    expect(store.persistent).toBe(true);
+    // …and then everything is, once.
+    expect(onDisk()).toMatchObject({
+      session: { mode: 'demo', email: null },
+      windowBounds: { x: 1, y: 2, width: 800, height: 600 },
+      settings: { idleRefreshMinutes: 7 },
+    });
+    expect(await store.open()).toBeNull();
+    store.write({ session: { mode: 'signed-out', email: null } });
+    expect(onDisk()['session']).toEqual({ mode: 'signed-out', email: null });
+  });
+
+  it('opened late with nothing changed: the file is left byte for byte as it was', async () => {
+    const text = JSON.stringify(validFileForLate, null, 2);
+    writeFileSync(file(), text);
+    const store = new ElectronSettingsStore({ cwd: dir, now: FIXED_NOW });
+    await store.open();
+    expect(readFileSync(file(), 'utf8')).toBe(text);
   });
 
   it('never lets anything but the known parts into the file', () => {

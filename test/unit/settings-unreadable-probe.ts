@@ -6,6 +6,8 @@ import { ElectronSettingsStore } from '../../src/main/settings/electron-settings
 
 const dir = process.argv[2] ?? '';
 const store = new ElectronSettingsStore({ cwd: dir });
+// As the app does once the tray is up: opening a file that could not be read writes nothing.
+await store.open();
 const { problem } = store.read();
 store.write({ settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 } });
 store.writeWindowBounds({ x: 1, y: 2, width: 800, height: 600 });

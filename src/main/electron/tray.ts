@@ -10,10 +10,17 @@ import type { TrayAction, TrayIconState, TrayMenuItem, TrayModel } from '../core
 /** Paths of the icon for each state. */
 export type TrayIconPaths = Record<TrayIconState, string>;
 
-/** The tray icon files in `dir`: template images on macOS (black + alpha, tinted by the OS). */
+/**
+ * The tray icon files in `dir`: template images on macOS (black + alpha, tinted by the OS; the @2x
+ * files are picked up by name), .ico files with several sizes on Windows, PNGs elsewhere.
+ */
 export function trayIconPaths(dir: string, platform: NodeJS.Platform = process.platform): TrayIconPaths {
-  const file = (state: TrayIconState) =>
-    join(dir, platform === 'darwin' ? `tray-${state}Template.png` : `tray-${state}.png`);
+  const names: Partial<Record<NodeJS.Platform, (state: TrayIconState) => string>> = {
+    darwin: (state) => `tray-${state}Template.png`,
+    win32: (state) => `tray-${state}.ico`,
+  };
+  const name = names[platform] ?? ((state: TrayIconState) => `tray-${state}.png`);
+  const file = (state: TrayIconState) => join(dir, name(state));
   return { idle: file('idle'), busy: file('busy'), error: file('error') };
 }
 

@@ -1,10 +1,12 @@
 /**
- * The app window: sandboxed, isolated, no Node, a strict CSP, no navigation and no pop-ups.
+ * The app window: sandboxed, isolated, no Node, a strict CSP (src/shared/csp.ts) on every response,
+ * no navigation and no pop-ups.
  * Closing hides it (the app lives in the tray); its bounds are remembered.
  */
 import { BrowserWindow, type WebPreferences } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { Id } from '../../shared/domain';
+import { contentSecurityPolicy } from '../../shared/csp';
 import { eventChannel, type EventMap, type EventName } from '../../shared/ipc';
 import type { WindowBounds } from '../settings/schema';
 import type { TrustedSender } from './ipc';
@@ -23,26 +25,6 @@ export interface AppWindowOptions {
   /** Links the page tries to open go here; the action's allowlist decides. */
   onExternalLink: (url: string) => void;
   onVisibilityChanged?: (visible: boolean) => void;
-}
-
-/** The Content-Security-Policy for the renderer (the page also carries it in a meta tag). */
-export function contentSecurityPolicy(devServerUrl: string | null): string {
-  const dev = devServerUrl ? new URL(devServerUrl) : null;
-  // The dev server needs its own origin and HMR websocket; the built app needs nothing outside itself.
-  const connect = dev ? `'self' ${dev.origin} ws://${dev.host}` : `'self'`;
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    // Svelte sets element styles at run time; no inline <style> from elsewhere can load scripts.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src ${connect}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-  ].join('; ');
 }
 
 /** The remembered bounds if they still overlap a display's work area (a monitor may be gone), else null. */
@@ -106,7 +88,7 @@ export class AppWindow implements TrustedSender {
 
   private harden(): void {
     const { webContents } = this.window;
-    const csp = contentSecurityPolicy(this.options.devServerUrl);
+    const csp = contentSecurityPolicy({ delivery: 'header', devServerUrl: this.options.devServerUrl });
     webContents.session.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
     });

@@ -1,7 +1,9 @@
 /**
- * The SecretStore over keytar (the OS keychain: Keychain, Credential Vault, Secret Service).
- * keytar is loaded on first use so start-up does not wait for a native addon, and every failure
- * becomes a KeychainUnavailableError with a plain reason. There is no plain-text fallback.
+ * The SecretStore over keytar (the OS keychain: Keychain, Credential Vault, Secret Service), from
+ * `@github/keytar`: GitHub's maintained fork of keytar with the same API and stored entries, whose
+ * npm package carries prebuilt N-API binaries (no compiler at install). It is loaded on first use
+ * so start-up does not wait for a native addon, and every failure becomes a
+ * KeychainUnavailableError with a plain reason. There is no plain-text fallback.
  */
 import { KEYCHAIN_SERVICE, KeychainUnavailableError, type SecretStore } from '../core/ports';
 
@@ -17,7 +19,7 @@ export interface KeytarApi {
 export type KeytarLoader = () => Promise<KeytarApi>;
 
 async function loadKeytar(): Promise<KeytarApi> {
-  const mod = (await import('keytar')) as KeytarApi & { default?: KeytarApi };
+  const mod = (await import('@github/keytar')) as KeytarApi & { default?: KeytarApi };
   // keytar is CommonJS: under ESM its functions sit on `default`.
   return mod.default ?? mod;
 }

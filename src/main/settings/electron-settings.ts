@@ -1,10 +1,14 @@
 /**
  * The SettingsPort over electron-store. The file is checked and salvaged first (see salvage.ts),
- * then electron-store owns reading and atomic writing. The token is never written here.
+ * then electron-store owns atomic writing. The token is never written here.
+ *
+ * electron-store costs most of start-up to import (conf loads ajv), and the salvage step has
+ * already read the file, so the app opens it for saving only once the tray is up (`open()`).
+ * Changes made before then are kept and saved when it opens.
  */
-import { ipcMain } from 'electron';
-import Store from 'electron-store';
+import type Store from 'electron-store';
 import { join } from 'node:path';
+import { removeUncheckedChannel } from '../electron/ipc';
 import type { PersistedData, SettingsPort } from '../core/ports';
 import { loadSettingsFile } from './salvage';
 import { SETTINGS_VERSION, type StoredFile, type WindowBounds } from './schema';
@@ -19,7 +23,12 @@ export interface SettingsStoreOptions {
   /** File name without `.json` (default `config`). */
   name?: string;
   now?: () => Date;
+  /** electron-store's class: given, the file is opened for saving at once; else by `open()`. */
+  Store?: StoreClass;
 }
+
+/** electron-store's class (loaded late in the app, passed in directly by tests). */
+export type StoreClass = typeof Store;
 
 /**
  * Persisted settings, operations and session, plus the window's last bounds. When the file cannot
@@ -28,38 +37,72 @@ export interface SettingsStoreOptions {
  * is never overwritten or removed.
  */
 export class ElectronSettingsStore implements SettingsPort {
-  /** Null while running from memory only (see the class comment). */
-  private readonly store: Store<StoredFile> | null;
+  /** Null until opened, and while running from memory only (see the class comment). */
+  private store: Store<StoredFile> | null = null;
   private readonly filePath: string;
+  private readonly name: string;
+  private readonly cwd: string;
   private data: StoredFile;
-  private readonly problem: string | null;
+  private problem: string | null;
+  /** The file must be written when it opens: it was repaired or migrated, or changed since. */
+  private dirty: boolean;
+  private readonly writable: boolean;
+  private opened = false;
 
   constructor(options: SettingsStoreOptions) {
-    const name = options.name ?? 'config';
-    this.filePath = join(options.cwd, `${name}.json`);
+    this.name = options.name ?? 'config';
+    this.cwd = options.cwd;
+    this.filePath = join(options.cwd, `${this.name}.json`);
     const loaded = loadSettingsFile(this.filePath, options.now);
     this.data = loaded.file;
-    let problem = loaded.problem;
-    let store: Store<StoredFile> | null = null;
-    if (loaded.writable) {
-      try {
-        // Validation is ours (valibot, field by field); electron-store only reads and writes atomically.
-        store = new Store<StoredFile>({ cwd: options.cwd, name, defaults: loaded.file });
-        // Making a Store in main registers ipcMain.on('electron-store-get-data') for renderer-side
-        // stores, with no sender check. This app has none: take the channel away at once.
-        ipcMain.removeAllListeners(ELECTRON_STORE_CHANNEL);
-        if (loaded.problem !== null || loaded.migrated) store.store = this.data;
-      } catch (error) {
-        // Something changed between our read and electron-store's (or the folder is read-only).
-        store = null;
-        const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
-        problem =
-          `${problem === null ? '' : `${problem} `}The settings file ${this.filePath} could not be opened ` +
-          `for saving (${code}); changes you make are kept only until you quit.`;
-      }
+    this.problem = loaded.problem;
+    this.dirty = loaded.problem !== null || loaded.migrated;
+    this.writable = loaded.writable;
+    if (options.Store) this.attach(options.Store);
+  }
+
+  /**
+   * Loads electron-store and opens the file for saving, writing what changed meanwhile. Resolves
+   * the problem when it cannot be opened (changes then stay in memory), else null.
+   */
+  async open(): Promise<string | null> {
+    if (this.opened) return null;
+    let StoreClass: StoreClass;
+    try {
+      ({ default: StoreClass } = await import('electron-store'));
+    } catch (error) {
+      this.opened = true;
+      return this.cannotSave(error);
     }
-    this.store = store;
-    this.problem = problem;
+    return this.attach(StoreClass);
+  }
+
+  private attach(StoreClass: StoreClass): string | null {
+    this.opened = true;
+    if (!this.writable) return null;
+    try {
+      // Validation is ours (valibot, field by field); electron-store only reads and writes atomically.
+      const store = new StoreClass<StoredFile>({ cwd: this.cwd, name: this.name, defaults: this.data });
+      // Making a Store in main registers ipcMain.on('electron-store-get-data') for renderer-side
+      // stores, with no sender check. This app has none: take the channel away at once.
+      removeUncheckedChannel(ELECTRON_STORE_CHANNEL);
+      if (this.dirty) store.store = this.data;
+      this.store = store;
+      return null;
+    } catch (error) {
+      // Something changed between our read and electron-store's (or the folder is read-only).
+      return this.cannotSave(error);
+    }
+  }
+
+  /** Notes (and returns) why changes stay in memory only for this run. */
+  private cannotSave(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
+    const problem =
+      `The settings file ${this.filePath} could not be opened ` +
+      `for saving (${code}); changes you make are kept only until you quit.`;
+    this.problem = `${this.problem === null ? '' : `${this.problem} `}${problem}`;
+    return problem;
   }
 
   /** Where the file is, for messages and tests. */
@@ -67,7 +110,10 @@ export class ElectronSettingsStore implements SettingsPort {
     return this.store?.path ?? this.filePath;
   }
 
-  /** False while changes are kept in memory only (the file could not be read or backed up). */
+  /**
+   * False while changes are kept in memory only: not opened yet, or the file could not be read,
+   * backed up or opened.
+   */
   get persistent(): boolean {
     return this.store !== null;
   }
@@ -85,6 +131,7 @@ export class ElectronSettingsStore implements SettingsPort {
     if (patch.session) next.session = { mode: patch.session.mode, email: patch.session.email };
     this.data = next;
     if (this.store !== null) this.store.store = next;
+    else this.dirty = true;
   }
 
   /** The window's last bounds, or null on a first run. */
@@ -102,6 +149,7 @@ export class ElectronSettingsStore implements SettingsPort {
       height: Math.round(height),
     };
     this.data = { ...this.data, windowBounds: rounded };
-    this.store?.set('windowBounds', rounded);
+    if (this.store !== null) this.store.set('windowBounds', rounded);
+    else this.dirty = true;
   }
 }

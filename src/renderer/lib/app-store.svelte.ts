@@ -243,6 +243,10 @@ export class AppStore {
   updateSettings(patch: Partial<UserSettings>): Promise<Result<UserSettings>> {
     return this.#call('updateSettings', patch);
   }
+  /** Where main writes its log file (null when it keeps none). */
+  logFile(): Promise<Result<{ path: string | null }>> {
+    return this.#call('getLogFile');
+  }
   /** Opens a link in the user's browser (main allows only known sites). */
   openExternal(url: string): Promise<Result<null>> {
     return this.#call('openExternal', { url });

@@ -173,6 +173,10 @@ export const en = {
   'settings.behaviour': 'Behaviour',
   'settings.notifications': 'Notify me when an operation ends',
   'settings.launchAtLogin': 'Start when I log in',
+  'settings.launchAtLoginHint': 'At login the app starts in the tray, without opening this window.',
+  'settings.logs': 'Log file',
+  'settings.logFileHint': 'Include this file when you report a problem. It never contains your token.',
+  'settings.noLogFile': 'This session writes no log file.',
   'settings.naming': 'Quick snapshot names',
   'settings.nameTemplate': 'Name template',
   'settings.nameTemplateHint':

@@ -173,6 +173,11 @@ export const fi = {
   'settings.behaviour': 'Toiminta',
   'settings.notifications': 'Ilmoita, kun toiminto päättyy',
   'settings.launchAtLogin': 'Käynnistä kirjautuessani',
+  'settings.launchAtLoginHint': 'Kirjautuessa sovellus käynnistyy ilmaisinalueelle avaamatta tätä ikkunaa.',
+  'settings.logs': 'Lokitiedosto',
+  'settings.logFileHint':
+    'Liitä tämä tiedosto mukaan, kun ilmoitat ongelmasta. Siinä ei koskaan ole tunnustasi.',
+  'settings.noLogFile': 'Tämä istunto ei kirjoita lokitiedostoa.',
   'settings.naming': 'Pikatilannevedosten nimet',
   'settings.nameTemplate': 'Nimimalli',
   'settings.nameTemplateHint':

@@ -167,6 +167,10 @@ export const gu = {
   'settings.behaviour': 'વર્તન',
   'settings.notifications': 'કામગીરી પૂરી થાય ત્યારે મને સૂચના આપો',
   'settings.launchAtLogin': 'હું લૉગ ઇન કરું ત્યારે શરૂ કરો',
+  'settings.launchAtLoginHint': 'લૉગ ઇન વખતે ઍપ આ વિન્ડો ખોલ્યા વિના ટ્રેમાં શરૂ થાય છે.',
+  'settings.logs': 'લૉગ ફાઇલ',
+  'settings.logFileHint': 'સમસ્યાની જાણ કરો ત્યારે આ ફાઇલ સાથે મોકલો. તેમાં તમારું ટોકન ક્યારેય હોતું નથી.',
+  'settings.noLogFile': 'આ સત્ર કોઈ લૉગ ફાઇલ લખતું નથી.',
   'settings.naming': 'ઝડપી સ્નેપશોટનાં નામ',
   'settings.nameTemplate': 'નામનો નમૂનો',
   'settings.nameTemplateHint':
