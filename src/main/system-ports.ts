@@ -2,14 +2,18 @@
  * The plain production ports that need no Electron: real timers, a console logger that writes the
  * same redacted one-line format as the log file, and a logger that writes to several.
  */
+import { clampDelay } from './api/backoff';
 import type { Logger, Scheduler } from './core/ports';
 import { formatLogLine } from './logging/log-line';
 
-/** Timers on the real clock. */
+/**
+ * Timers on the real clock. Every delay is clamped here too, the last line of defence: a delay over
+ * 2^31-1 ms would otherwise fire after 1 ms.
+ */
 export const realScheduler: Scheduler = {
   now: () => Date.now(),
   setTimeout(fn, ms) {
-    const handle = setTimeout(fn, ms);
+    const handle = setTimeout(fn, clampDelay(ms));
     return () => clearTimeout(handle);
   },
 };

@@ -17,6 +17,9 @@ export const IdSchema = v.union([
   v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
 ]);
 
+/** The app's own id of a tracked operation (see the core's operation ids). */
+export const OperationIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+
 const NoPayload = v.undefined();
 const ServerRef = v.strictObject({ serverId: IdSchema });
 
@@ -81,9 +84,7 @@ export const invokeContract = {
     }),
   ),
   deleteSnapshot: call<null>()(v.strictObject({ serverId: IdSchema, snapshotId: IdSchema })),
-  dismissOperation: call<null>()(
-    v.strictObject({ operationId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
-  ),
+  dismissOperation: call<null>()(v.strictObject({ operationId: OperationIdSchema })),
   updateSettings: call<UserSettings>()(SettingsPatch),
   openExternal: call<null>()(v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) })),
   /** Asks main to show the window on one server (used by the tray and notifications too). */

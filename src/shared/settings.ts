@@ -62,6 +62,31 @@ export function checkApiBaseUrl(url: string): 'invalid' | 'insecure' | 'credenti
   return parsed.protocol === 'http:' ? 'insecure' : 'invalid';
 }
 
+/** The hosts VPS.org itself serves its API from. */
+export const PROVIDER_API_HOSTS: readonly string[] = ['admin.vps.org', 'vps.org'];
+
+/**
+ * The host a token sent to this API address goes to, as the user should read it (IDN names in
+ * their ASCII form, so a look-alike cannot pass for the real one); the text itself if not a URL.
+ */
+export function apiHostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** True when the API address is VPS.org's own (https on one of PROVIDER_API_HOSTS, default port). */
+export function isProviderApiUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && PROVIDER_API_HOSTS.includes(parsed.host);
+  } catch {
+    return false;
+  }
+}
+
 /** Normalises a base URL so that paths can be appended: always ends with a slash. */
 export function normalizeApiBaseUrl(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;

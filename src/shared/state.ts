@@ -53,6 +53,7 @@ export type ErrorKind =
   | 'server'
   | 'network'
   | 'timeout'
+  | 'cancelled'
   | 'bad_response'
   | 'validation'
   | 'refused'

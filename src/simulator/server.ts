@@ -1,6 +1,7 @@
 /**
- * The simulator's HTTP layer (Node `http`, 127.0.0.1 only): counts each request, reads its body,
- * adds latency, injects the chosen fault, checks the bearer token, and writes the route's answer.
+ * The simulator's HTTP layer (Node `http`, 127.0.0.1 only): refuses requests addressed to another
+ * host name (DNS rebinding), counts each request, reads its body, adds latency, injects the chosen
+ * fault, checks the bearer token, and writes the route's answer.
  * It keeps every socket and timer it opens so stop() leaves nothing running.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -58,6 +59,11 @@ function checkAuth(req: IncomingMessage, token: string): void {
   const result = tokenMatches(req.headers.authorization, token);
   if (result === 'missing') throw new HttpProblem(401, 'Authentication credentials were not provided.');
   if (result === 'wrong') throw new HttpProblem(401, 'Invalid token.');
+}
+
+/** True for a Host header naming this simulator: 127.0.0.1 or localhost, on its own port. */
+export function isOwnHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
 /** Starts the HTTP server on 127.0.0.1. */
@@ -127,6 +133,14 @@ export async function listen(deps: HttpDeps, port: number): Promise<HttpHandle> 
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // DNS rebinding: a web page may make the browser send requests to 127.0.0.1 under another
+    // name. Only requests addressed to this simulator itself are answered (as the preview does).
+    if (!isOwnHost(req.headers.host, actualPort)) {
+      send(res, 403, JSON.stringify({ detail: `Forbidden: use http://127.0.0.1:${actualPort}/ instead.` }), {
+        Connection: 'close',
+      });
+      return;
+    }
     const method = (req.method ?? 'GET').toUpperCase();
     let url: URL;
     try {

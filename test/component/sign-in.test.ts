@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { TOKEN_MAX } from '../../src/shared/ipc';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import SignIn from '../../src/renderer/components/SignIn.svelte';
 import { setLanguage } from '../../src/renderer/lib/i18n/index.svelte';
 import { DASHBOARD_DEVELOPERS_URL } from '../../src/renderer/lib/links';
@@ -108,6 +109,56 @@ describe('SignIn', () => {
     const { store } = await startedStore(makeState());
     render(SignIn, { props: { store } });
     expect(screen.queryByLabelText('Keep the token only until the app quits')).toBeNull();
+  });
+
+  it('always says which host the token will be sent to', async () => {
+    const { store } = await startedStore(makeState());
+    render(SignIn, { props: { store } });
+    expect(screen.getByText('Your token will be sent to admin.vps.org.')).toBeTruthy();
+    expect(tokenInput().getAttribute('aria-describedby')).toContain('signin-host');
+    expect(screen.queryByRole('button', { name: 'Use VPS.org’s address instead' })).toBeNull();
+  });
+
+  it('warns clearly when the address is not VPS.org’s, and puts VPS.org’s back on request', async () => {
+    const evil = 'https://admin.vps.org.evil.example/api/v1/';
+    const { store, fake } = await startedStore(
+      makeState({ settings: { ...DEFAULT_SETTINGS, apiBaseUrl: evil } }),
+    );
+    render(SignIn, { props: { store } });
+    const warning = document.getElementById('signin-host');
+    expect(warning?.textContent).toContain('Your token would be sent to admin.vps.org.evil.example');
+    expect(warning?.textContent).toContain('This is not VPS.org’s address (admin.vps.org, vps.org)');
+    await fireEvent.click(screen.getByRole('button', { name: 'Use VPS.org’s address instead' }));
+    expect(fake.callsOf('updateSettings')).toEqual([{ apiBaseUrl: DEFAULT_SETTINGS.apiBaseUrl }]);
+    await screen.findByText('Your token will be sent to admin.vps.org.');
+  });
+
+  it.each([
+    ['a look-alike name (Cyrillic а)', 'https://\u0430dmin.vps.org/api/v1/', 'xn--dmin-'],
+    ['plain http on this computer', 'http://127.0.0.1:8787/api/v1/', '127.0.0.1:8787'],
+    ['another port', 'https://admin.vps.org:8443/api/v1/', 'admin.vps.org:8443'],
+  ])('warns for %s, showing the host as it really is', async (_what, apiBaseUrl, shown) => {
+    const { store } = await startedStore(makeState({ settings: { ...DEFAULT_SETTINGS, apiBaseUrl } }));
+    render(SignIn, { props: { store } });
+    expect(document.getElementById('signin-host')?.textContent).toContain(
+      `Your token would be sent to ${shown}`,
+    );
+  });
+
+  it('says it in Finnish and Gujarati too', async () => {
+    const evil = 'https://evil.example/api/v1/';
+    for (const [language, text] of [
+      ['fi', 'Tunnus lähetettäisiin osoitteeseen evil.example'],
+      ['gu', 'તમારું ટોકન evil.example પર મોકલાશે'],
+    ] as const) {
+      setLanguage(language, []);
+      const { store } = await startedStore(
+        makeState({ settings: { ...DEFAULT_SETTINGS, apiBaseUrl: evil } }),
+      );
+      const view = render(SignIn, { props: { store } });
+      expect(document.getElementById('signin-host')?.textContent).toContain(text);
+      view.unmount();
+    }
   });
 
   it('starts the demo and opens the dashboard developer page', async () => {

@@ -68,6 +68,31 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
     ready: (page) => page.getByRole('heading', { name: 'Sign in to VPS.org' }).waitFor(),
   });
 
+  // Each test sets up what it needs (the demo, a selection, where focus starts) instead of relying on
+  // what an earlier test left behind, so each passes alone and in any order.
+
+  /** The demo is on and its servers are listed. */
+  async function inDemo(): Promise<void> {
+    if (app.preview.core.getState().mode !== 'demo') {
+      expect((await app.preview.core.startDemo()).ok).toBe(true);
+    }
+    await app.page.getByRole('option', { name: /web-server-01/ }).waitFor();
+  }
+
+  /** Focus at a known place: the main region, where "Skip to content" leads. */
+  async function focusMain(): Promise<void> {
+    await app.page.locator('#main').focus();
+  }
+
+  /** web-server-01 chosen with the keyboard (the list's Home key), focus left on the list. */
+  async function firstServerSelected(): Promise<void> {
+    await inDemo();
+    await focusMain();
+    await tabTo(app.page, 'The server list', `el.getAttribute('role') === 'listbox'`);
+    await app.page.keyboard.press('Home');
+    await app.page.getByRole('heading', { name: 'Snapshots of web-server-01' }).waitFor();
+  }
+
   it('the sign-in screen names every control, and the demo is reached with Tab and Enter', async () => {
     expect(unnamedControls(await app.page.locator('body').ariaSnapshot())).toEqual([]);
     await tabTo(app.page, 'The "Try the demo" button', `el.textContent.trim() === 'Try the demo'`);
@@ -78,12 +103,13 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
   });
 
   it('the main screen names every control', async () => {
+    await inDemo();
     expect(unnamedControls(await app.page.locator('body').ariaSnapshot())).toEqual([]);
     await screenshot(app.page, 'keyboard-main');
   });
 
   it('the server list moves with the arrow keys, Home and End', async () => {
-    await tabTo(app.page, 'The server list', `el.getAttribute('role') === 'listbox'`);
+    await firstServerSelected();
     await app.page.keyboard.press('ArrowDown');
     await app.page.getByRole('heading', { name: 'Snapshots of db-server-01' }).waitFor();
     await app.page.keyboard.press('End');
@@ -94,6 +120,7 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
   });
 
   it('a dialog opens on its first field, Esc closes it and focus returns to its button', async () => {
+    await firstServerSelected();
     await tabTo(app.page, 'The "Create snapshot" button', `el.textContent.trim() === 'Create snapshot'`);
     await app.page.keyboard.press('Enter');
     const dialog = await namedDialog(app.page, 'New snapshot of web-server-01');
@@ -104,6 +131,8 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
   });
 
   it('takes a snapshot with the keyboard alone', async () => {
+    await firstServerSelected();
+    await tabTo(app.page, 'The "Create snapshot" button', `el.textContent.trim() === 'Create snapshot'`);
     await app.page.keyboard.press('Enter');
     const dialog = app.page.getByRole('dialog', { name: 'New snapshot of web-server-01' });
     await dialog.waitFor();
@@ -122,6 +151,7 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
   });
 
   it('the restore and delete dialogs name every control', async () => {
+    await firstServerSelected();
     await app.page.getByRole('button', { name: 'Restore web-server-01 from pre-migration-snapshot' }).click();
     const restore = await namedDialog(app.page, 'Restore web-server-01');
     // The confirmation field is focused first, never the destructive button.
@@ -136,6 +166,7 @@ describe.skipIf(skip)('keyboard and accessible names', () => {
   });
 
   it('the settings screen names every control', async () => {
+    await inDemo();
     await app.page.getByRole('button', { name: 'Settings' }).click();
     await app.page.getByRole('heading', { name: 'Settings', exact: true }).first().waitFor();
     expect(unnamedControls(await app.page.locator('body').ariaSnapshot())).toEqual([]);

@@ -107,10 +107,28 @@ describe('create whose answer is lost and cannot be looked up', () => {
     expect(test.published.filter((p) => p.event === 'operationFinished')).toHaveLength(1);
   });
 
-  it('a clear refusal (4xx) is reported and nothing is tracked', async () => {
-    const result = await core.createSnapshot({ serverId: 12345, name: 'x'.repeat(300), description: '' });
-    expect(result.ok).toBe(false);
+  it('a clear refusal from VPS.org (a 4xx answer) is reported as it is, and nothing is tracked', async () => {
+    // Someone else filled the server meanwhile: the app's list still shows room, VPS.org answers 400.
+    const free = 5 - simSnapshotsOf12345().length;
+    sim.addSnapshots(
+      Array.from({ length: free }, (_, i) => ({
+        server: { id: 12345, name: 'web-server-01' },
+        name: `made-elsewhere-${i}`,
+        status: 'completed',
+        size_mb: 1024,
+        created_at: '2026-03-02T08:00:00Z',
+        description: '',
+      })),
+    );
+    const posts = () => test.requests.filter((r) => r.method === 'POST').length;
+    const before = posts();
+    const result = await core.createSnapshot({ serverId: 12345, name: 'one-too-many', description: '' });
+    // It did reach VPS.org: the refusal is the API's 4xx, not the app's own check.
+    expect(posts()).toBe(before + 1);
+    expect(result.ok === false && result.error.kind).toBe('limit_reached');
     expect(creates()).toHaveLength(0);
+    expect(simSnapshotsOf12345().some((s) => s.name === 'one-too-many')).toBe(false);
+    expect(test.published.filter((p) => p.event === 'operationFinished')).toHaveLength(0);
   });
 
   it('a 5xx is never a plain failure: watched, then after the grace period reported as safe to try again', async () => {

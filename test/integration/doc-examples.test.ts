@@ -4,8 +4,9 @@
  * answers: the list of server 12345 holds 801 and 798; the create answers 201 with id 802,
  * `in_progress` and `size_mb` null; restoring 801 answers 200 with the server `restoring`; deleting
  * 801 answers 204. Each tool runs the four examples in the documentation's order on a fresh demo
- * simulator. When the Python `requests` module is missing, a small urllib stand-in with the same
- * calls is put on PYTHONPATH, so the example text itself never changes.
+ * simulator. The Python examples run with the real `requests` library (CI installs
+ * python3-requests, and under CI its absence fails the run); only on a developer machine without it
+ * is a small urllib stand-in with the same calls put on PYTHONPATH, so the example text never changes.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../src/simulator/index';
 import type { SimulatorHandle } from '../../src/simulator/types';
-import { needTool, type Probe } from '../support/tools';
+import { inCI, needTool, type Probe } from '../support/tools';
 import { DOC_798_WIRE, DOC_801_WIRE } from '../support/doc-records';
 
 const DOC_BASE = 'https://admin.vps.org/api/v1';
@@ -243,11 +244,22 @@ describeTool('curl', noCurl, async (step, sim) => {
 });
 
 const noPython = needTool('python3', commandProbe('python3', ['--version']));
+/**
+ * Whether the real `requests` is there. Under CI it must be: a missing one throws here (failing the
+ * file) instead of letting the stand-in pass for it.
+ */
+function realRequests(probe: Probe, ci: boolean): boolean {
+  const problem = probe();
+  if (problem !== null && ci) throw new Error(`python3-requests unavailable: ${problem} (CI requires it)`);
+  return problem === null;
+}
+const requestsProbe: Probe = () =>
+  commandProbe('python3', ['-c', 'import requests'])() === null
+    ? null
+    : 'python3 cannot import requests (Debian: python3-requests)';
+const hasRequests = noPython ? false : realRequests(requestsProbe, inCI);
 let shimDir: string | null = null;
-let hasRequests: boolean | null = null;
 function pythonEnv(): NodeJS.ProcessEnv {
-  // Try the real module first; the stand-in is only for machines without it.
-  hasRequests ??= commandProbe('python3', ['-c', 'import requests'])() === null;
   if (hasRequests) return CHILD_ENV;
   if (shimDir === null) {
     shimDir = mkdtempSync(join(tmpdir(), 'vps-requests-shim-'));
@@ -268,6 +280,16 @@ describeTool('JavaScript fetch', false, async (step, sim) => {
   const script = `${swap(JS_PRELUDE, sim)}\n${JS[step]}\n${JS_REPORT}`;
   const out = await runFile(process.execPath, ['--input-type=module', '-e', script]);
   return JSON.parse(out) as Answer;
+});
+
+describe('the real requests library under CI', () => {
+  it('is what the Python examples use: under CI a missing one fails, it never falls back', () => {
+    if (inCI) expect(hasRequests).toBe(true);
+    const missing: Probe = () => 'No module named requests';
+    expect(() => realRequests(missing, true)).toThrow(/python3-requests unavailable.*CI requires it/);
+    expect(realRequests(missing, false)).toBe(false);
+    expect(realRequests(() => null, true)).toBe(true);
+  });
 });
 
 describe('the urllib stand-in for requests', () => {

@@ -4,9 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { AppCore } from '../../src/main/core/app-core';
 import { KeychainUnavailableError } from '../../src/main/core/ports';
 import { KeytarSecretStore } from '../../src/main/secrets/keytar-store';
 import { needTool } from '../support/tools';
+import { createHarness, TEST_TOKEN } from '../unit/core-harness';
 
 const skip = needTool('Secret Service keyring', () =>
   process.env['VPS_TEST_KEYRING'] === '1' && process.env['DBUS_SESSION_BUS_ADDRESS']
@@ -28,6 +30,39 @@ describe.skipIf(skip)('KeytarSecretStore with a real Secret Service', () => {
     expect(await store.delete(account)).toBe(true);
     expect(await store.get(account)).toBeNull();
     expect(await store.delete(account)).toBe(false);
+  });
+
+  it('lists the accounts that hold a token (names only), so sign-out can remove them all', async () => {
+    const listing = new KeytarSecretStore(`VPS Snapshot Tray test ${randomUUID()}`);
+    expect(await listing.accounts()).toEqual([]);
+    await listing.set('https://a.example/api/v1/', 'vps_list_a');
+    await listing.set('https://b.example/api/v1/', 'vps_list_b');
+    const accounts = await listing.accounts();
+    expect([...accounts].sort()).toEqual(['https://a.example/api/v1/', 'https://b.example/api/v1/']);
+    expect(JSON.stringify(accounts)).not.toContain('vps_list_');
+    for (const a of accounts) await listing.delete(a);
+    expect(await listing.accounts()).toEqual([]);
+  });
+
+  it('signing out of the app removes every token it stored, for every API address', async () => {
+    const service = `VPS Snapshot Tray test ${randomUUID()}`;
+    const keychain = new KeytarSecretStore(service);
+    const h = await createHarness({ storedToken: false });
+    try {
+      await keychain.set(h.sim.url, TEST_TOKEN);
+      await keychain.set('https://admin.vps.org/api/v1/', 'vps_SECRETtest_other_address');
+      const core = new AppCore({ ...h.ports, secrets: keychain });
+      await core.start();
+      await core.settled();
+      expect(core.getState().mode).toBe('account');
+      expect(await core.signOut()).toEqual({ ok: true, value: null });
+      expect(await keychain.accounts()).toEqual([]);
+      expect(await keychain.get('https://admin.vps.org/api/v1/')).toBeNull();
+      await core.stop();
+    } finally {
+      for (const a of await keychain.accounts()) await keychain.delete(a);
+      await h.cleanup();
+    }
   });
 
   it('keeps accounts apart', async () => {

@@ -4,6 +4,7 @@
  * the restore cycle, the failure rate, and each injected fault. Random sources are seeded, and no
  * assertion depends on how fast anything runs.
  */
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../src/simulator/index';
 import type { SimServer, SimulatorHandle, SimulatorOptions } from '../../src/simulator/types';
@@ -863,5 +864,53 @@ describe('faults', () => {
     expect(first).toContain(200);
     expect(first.some((s) => s >= 500)).toBe(true);
     expect(await run()).toEqual(first);
+  });
+});
+
+describe('DNS rebinding', () => {
+  /** One request with a chosen Host header (fetch does not let a caller set it). */
+  function withHost(sim: Sim, method: string, path: string, host: string | null, body?: unknown) {
+    return new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${TOKEN}`,
+        'Content-Type': 'application/json',
+      };
+      const req = request(
+        { host: '127.0.0.1', port: sim.handle.port, method, path: `/api/v1${path}`, headers, setHost: false },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      if (host !== null) req.setHeader('Host', host);
+      req.on('error', reject);
+      req.end(body === undefined ? undefined : JSON.stringify(body));
+    });
+  }
+
+  it('answers only requests addressed to itself; any other Host is refused and has no effect', async () => {
+    const sim = await start();
+    const before = sim.handle.snapshot().snapshots.length;
+    const port = sim.handle.port;
+    for (const host of [
+      'evil.example',
+      `evil.example:${port}`,
+      `127.0.0.1.evil.example:${port}`,
+      '127.0.0.1',
+      null,
+    ]) {
+      const reply = await withHost(sim, 'POST', '/snapshots/', host, { server_id: 12345, name: 'rebound' });
+      // Without a Host header at all, Node's HTTP server itself answers 400.
+      expect(reply.status, String(host)).toBe(host === null ? 400 : 403);
+      expect(reply.text).not.toContain(TOKEN);
+      expect((await withHost(sim, 'GET', '/servers/', host)).status).toBe(host === null ? 400 : 403);
+    }
+    expect(sim.handle.snapshot().snapshots.length).toBe(before);
+    expect(sim.handle.requestCounts()).toEqual({});
+    // Its own names work: 127.0.0.1 (what it prints) and localhost, on its port.
+    expect((await withHost(sim, 'GET', '/servers/', `127.0.0.1:${port}`)).status).toBe(200);
+    expect((await withHost(sim, 'GET', '/servers/', `localhost:${port}`)).status).toBe(200);
+    expect((await call(sim, 'GET', 'servers/')).status).toBe(200);
   });
 });

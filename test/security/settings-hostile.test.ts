@@ -239,6 +239,51 @@ describe('settings file hostility (generated)', () => {
     expect(existsSync(join(dir, 'config.json'))).toBe(true);
   });
 
+  it('ids that could leave a URL path segment or forge a log line cost only their operation', () => {
+    const dir = freshDir();
+    const bad = ['..', '../servers', 'a/b', 'x\ny', 'x'.repeat(65)];
+    const hostile = bad.flatMap((id, i) => [
+      op(10 + i, { serverId: id }),
+      op(20 + i, { snapshotId: id }),
+      op(30 + i, { id: `op-${i}\nFAKE LOG LINE` }),
+    ]);
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ ...VALID_FILE, operations: [...OPERATIONS, ...hostile] }),
+    );
+    const opened = openOver(dir);
+    expect(opened.data.operations).toEqual(OPERATIONS);
+    expect(opened.problem).toMatch(
+      new RegExp(`${hostile.length} unreadable tracked operations were dropped`),
+    );
+  });
+
+  it('names and the e-mail are cleaned of controls, bidi overrides and zero-width characters', () => {
+    const dir = freshDir();
+    const sneaky = {
+      ...op(1),
+      serverName: 'web-\u202eprod\u202c',
+      snapshotName: 'pre\u200b-upgrade',
+      message: 'line one\nline two\u2066',
+    };
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        ...VALID_FILE,
+        operations: [sneaky],
+        session: { mode: 'account', email: 'a\u200d@example.com' },
+      }),
+    );
+    const store = new ElectronSettingsStore({ cwd: dir });
+    const { data } = store.read();
+    expect(data.operations[0]).toMatchObject({
+      serverName: 'web-prod',
+      snapshotName: 'pre-upgrade',
+      message: 'line one line two',
+    });
+    expect(data.session.email).toBe('a@example.com');
+  });
+
   afterAll(() => {
     const out = join(process.cwd(), 'test-results');
     mkdirSync(out, { recursive: true });

@@ -75,6 +75,12 @@ describe('built main bundle under a recording Electron', () => {
     expect([...summary.handledChannels].sort()).toEqual(INVOKE_NAMES.map(invokeChannel).sort());
   });
 
+  it('leaves no ipcMain.on listener: every channel is a contract handle behind the trusted-sender check', () => {
+    // electron-store adds one ('electron-store-get-data', no sender check) when a Store is made.
+    expect(summary.calls.some((c) => c.api === 'ipcMain.on')).toBe(true);
+    expect(summary.listenedChannels).toEqual([]);
+  });
+
   it('creates one secure window whose preload exists and is CommonJS', () => {
     expect(summary.windows).toHaveLength(1);
     const prefs = summary.windows[0]?.options['webPreferences'] as Record<string, unknown>;

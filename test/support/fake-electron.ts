@@ -233,6 +233,8 @@ export interface Recorder {
   windows: FakeBrowserWindow[];
   notifications: FakeNotification[];
   handlers: Map<string, InvokeHandler>;
+  /** Listeners added with ipcMain.on (and not removed), by channel. */
+  listeners: Map<string, Listener[]>;
   menusBuilt: number;
   externalOpened: string[];
 }
@@ -244,6 +246,7 @@ function newRecorder(): Recorder {
     windows: [],
     notifications: [],
     handlers: new Map(),
+    listeners: new Map(),
     menusBuilt: 0,
     externalOpened: [],
   };
@@ -345,8 +348,19 @@ function buildModule() {
       removeHandler(channel: string): void {
         fake.recorder.handlers.delete(channel);
       },
-      on(channel: string, _listener: Listener): void {
+      on(channel: string, listener: Listener): void {
         fake.recorder.calls.push({ api: 'ipcMain.on', args: [channel] });
+        fake.recorder.listeners.set(channel, [...(fake.recorder.listeners.get(channel) ?? []), listener]);
+      },
+      removeListener(channel: string, listener: Listener): void {
+        const left = (fake.recorder.listeners.get(channel) ?? []).filter((l) => l !== listener);
+        if (left.length > 0) fake.recorder.listeners.set(channel, left);
+        else fake.recorder.listeners.delete(channel);
+      },
+      removeAllListeners(channel?: string): void {
+        fake.recorder.calls.push({ api: 'ipcMain.removeAllListeners', args: [channel] });
+        if (channel === undefined) fake.recorder.listeners.clear();
+        else fake.recorder.listeners.delete(channel);
       },
     },
     shell: {
@@ -401,6 +415,8 @@ export function recordingSummary() {
   return {
     calls: r.calls.map((c) => ({ api: c.api, args: c.args })),
     handledChannels: [...r.handlers.keys()],
+    /** Channels with an ipcMain.on listener still attached (each would bypass the trusted-sender check). */
+    listenedChannels: [...r.listeners.keys()],
     trays: r.trays.map((t) => ({
       imagePath: t.image.path,
       imageExists: existsSync(t.image.path),

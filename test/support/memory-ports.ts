@@ -8,6 +8,7 @@ import { createVpsClient } from '../../src/main/api/client';
 import type { ClientOptions, VpsClient } from '../../src/main/api/types';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { EventMap, EventName } from '../../src/shared/ipc';
+import { escapeControls } from '../../src/main/logging/log-line';
 import { redactSecrets } from '../../src/main/redact';
 import type { SimulatorOptions } from '../../src/simulator/types';
 import {
@@ -39,7 +40,7 @@ export class MemorySecretStore implements SecretStore {
   /** Non-null: the keychain is "unavailable" and every call throws with this reason. */
   unavailableReason: string | null;
   /** How many calls were made, by method (to assert the keychain was or was not touched). */
-  readonly calls = { get: 0, set: 0, delete: 0 };
+  readonly calls = { get: 0, set: 0, delete: 0, accounts: 0 };
 
   constructor(options: MemorySecretStoreOptions = {}) {
     this.unavailableReason = options.unavailableReason ?? null;
@@ -62,6 +63,12 @@ export class MemorySecretStore implements SecretStore {
     this.calls.delete++;
     this.check();
     return this.entries.delete(account);
+  }
+
+  async accounts(): Promise<string[]> {
+    this.calls.accounts++;
+    this.check();
+    return [...this.entries.keys()];
   }
 
   private check(): void {
@@ -121,6 +128,9 @@ export class RecordingNotifier implements Notifier {
   }
 }
 
+/** The longest delay Node's and Electron's timers honour. */
+const NODE_TIMER_MAX_MS = 2 ** 31 - 1;
+
 interface Timer {
   id: number;
   due: number;
@@ -133,7 +143,8 @@ async function settle(): Promise<void> {
 }
 
 /**
- * Time that moves only when told. `advance(ms)` runs every timer that falls due, in due order
+ * Time that moves only when told, with Node's timer rules (an over-long delay fires after 1 ms).
+ * `advance(ms)` runs every timer that falls due, in due order
  * (ties in the order they were set), moving `now()` to each timer's due time first. When a timer
  * callback returns a promise (the core's poll ticks do, although the port's type says void), it is
  * awaited before the next timer runs, so a test sees the whole tick, real HTTP included.
@@ -153,7 +164,10 @@ export class ManualScheduler implements Scheduler {
   }
 
   setTimeout(fn: () => void, ms: number): () => void {
-    const timer: Timer = { id: this.nextId++, due: this.current + Math.max(0, ms), fn };
+    // As Node and Electron do: a delay over 2^31-1 ms (or NaN) fires after 1 ms. Without this a
+    // test would wait politely where the real app hammers the API.
+    const delay = ms > NODE_TIMER_MAX_MS || Number.isNaN(ms) ? 1 : Math.max(0, ms);
+    const timer: Timer = { id: this.nextId++, due: this.current + delay, fn };
     this.timers.push(timer);
     return () => {
       this.timers = this.timers.filter((t) => t !== timer);
@@ -215,10 +229,11 @@ export function simulatorDemo(options: SimulatorOptions = {}): () => Promise<Dem
   };
 }
 
-/** A logger that keeps redacted lines in memory (`lines`, each prefixed with its level). */
+/** A logger that keeps lines in memory as production writes them (`lines`, each prefixed with its level). */
 export function createMemoryLogger(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
-  const push = (level: string) => (message: string) => void lines.push(`${level} ${redactSecrets(message)}`);
+  const push = (level: string) => (message: string) =>
+    void lines.push(`${level} ${escapeControls(redactSecrets(message))}`);
   return { logger: { info: push('info'), warn: push('warn'), error: push('error') }, lines };
 }
 

@@ -43,6 +43,44 @@ describe('ElectronNotifier', () => {
     expect(fake.recorder.notifications).toHaveLength(0);
   });
 
+  it('on Linux, escapes markup, so a name cannot become a link or bold text', () => {
+    const notifier = new ElectronNotifier(() => undefined, 'linux');
+    notifier.show({
+      title: 'Snapshot <b>x</b>',
+      body: 'Snapshot "<a href="https://evil.example">click</a>" of a&b is ready.',
+    });
+    const shown = fake.recorder.notifications[0]?.options;
+    expect(shown?.body).toBe(
+      'Snapshot "&lt;a href="https://evil.example"&gt;click&lt;/a&gt;" of a&amp;b is ready.',
+    );
+    // Some servers (dunst) format the title with the same markup.
+    expect(shown?.title).toBe('Snapshot &lt;b&gt;x&lt;/b&gt;');
+  });
+
+  it('elsewhere shows the text as it is (no markup there), but cleaned', () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      resetFakeElectron();
+      new ElectronNotifier(() => undefined, platform).show({ title: 't', body: 'a&b <i>c</i>' });
+      expect(fake.recorder.notifications[0]?.options.body).toBe('a&b <i>c</i>');
+    }
+  });
+
+  it('removes bidi overrides, zero-width characters and line breaks, and caps the length', () => {
+    const notifier = new ElectronNotifier(() => undefined, 'linux');
+    notifier.show({
+      title: `Restore of web-\u202eprod\u202c finished${'!'.repeat(500)}`,
+      body: `db\u200b-01\nwas restored\u2028${'x'.repeat(5000)}`,
+    });
+    const shown = fake.recorder.notifications[0]?.options;
+    expect(shown?.title?.startsWith('Restore of web-prod finished')).toBe(true);
+    expect(shown?.body?.startsWith('db-01 was restored x')).toBe(true);
+    expect(Array.from(shown?.title ?? '').length).toBeLessThanOrEqual(120);
+    expect(Array.from(shown?.body ?? '').length).toBeLessThanOrEqual(600);
+    const invisible = /[\u200b-\u200f\u202a-\u202e\u2028\n]/;
+    expect(shown?.title).not.toMatch(invisible);
+    expect(shown?.body).not.toMatch(invisible);
+  });
+
   it('bounds how many it holds when the platform never reports close', () => {
     const notifier = new ElectronNotifier(() => undefined);
     for (let i = 0; i < 60; i += 1) notifier.show({ title: `t${i}`, body: 'b' });

@@ -1,6 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { backoffDelay, MAX_BACKOFF_MS, parseRetryAfter } from '../../src/main/api/backoff';
+import {
+  backoffDelay,
+  clampDelay,
+  MAX_BACKOFF_MS,
+  MAX_DELAY_MS,
+  parseRetryAfter,
+  realSleep,
+} from '../../src/main/api/backoff';
+import { realScheduler } from '../../src/main/system-ports';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-01-01T00:00:00Z');
@@ -23,6 +31,48 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('-5', now)).toBeNull();
     expect(parseRetryAfter('1.5', now)).toBeNull();
     expect(parseRetryAfter('2026', now)).toBe(2026 * 1000);
+  });
+});
+
+describe('delays past what a timer can hold', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  afterEach(() => vi.useRealTimers());
+
+  it('a Retry-After of weeks or a date in 2100 is read as MAX_DELAY_MS (two hours)', () => {
+    expect(MAX_DELAY_MS).toBe(2 * 60 * 60_000);
+    expect(parseRetryAfter('3000000', now)).toBe(MAX_DELAY_MS);
+    expect(parseRetryAfter('9'.repeat(400), now)).toBe(MAX_DELAY_MS);
+    expect(parseRetryAfter('Fri, 01 Jan 2100 00:00:00 GMT', now)).toBe(MAX_DELAY_MS);
+    expect(parseRetryAfter('7200', now)).toBe(MAX_DELAY_MS);
+    expect(parseRetryAfter('7199', now)).toBe(7_199_000);
+  });
+
+  it('clampDelay keeps every delay within [0, MAX_DELAY_MS], NaN and Infinity included', () => {
+    expect([clampDelay(-5), clampDelay(0), clampDelay(1500)]).toEqual([0, 0, 1500]);
+    for (const ms of [MAX_DELAY_MS + 1, 2 ** 31, 3e12, Infinity, NaN])
+      expect(clampDelay(ms)).toBe(MAX_DELAY_MS);
+  });
+
+  // Node's own timers (faked by vitest the way Node behaves): a delay over 2^31-1 ms fires after 1 ms.
+  it('the real scheduler, the last line of defence, never lets a huge delay fire at once', () => {
+    vi.useFakeTimers();
+    let fired = 0;
+    realScheduler.setTimeout(() => (fired += 1), 3e12);
+    realScheduler.setTimeout(() => (fired += 1), Number.NaN);
+    vi.advanceTimersByTime(60_000);
+    expect(fired).toBe(0);
+    vi.advanceTimersByTime(MAX_DELAY_MS);
+    expect(fired).toBe(2);
+  });
+
+  it('the retry sleep is clamped the same way', async () => {
+    vi.useFakeTimers();
+    let woke = false;
+    void realSleep(3e12).then(() => (woke = true));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(woke).toBe(false);
+    await vi.advanceTimersByTimeAsync(MAX_DELAY_MS);
+    expect(woke).toBe(true);
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ApiError,
+  cancelledError,
   errorFromResponse,
+  isApiError,
   kindForStatus,
   mentionsSnapshotLimit,
   readServerMessage,
@@ -15,6 +17,22 @@ describe('readServerMessage', () => {
     expect(readServerMessage('{"detail":"Server not found."}', 'application/json').text).toBe(
       'Server not found.',
     );
+  });
+
+  it('cleans bidi overrides and zero-width characters, and a token hidden by one is still redacted', () => {
+    const hidden = `${TOKEN.slice(0, 6)}\u200b${TOKEN.slice(6)}`;
+    const said = readServerMessage(
+      JSON.stringify({ detail: `Server \u202eevil\u202c ${hidden}`, name: [`bad\u2066 ${hidden}`] }),
+      'application/json',
+      TOKEN,
+    );
+    expect(said.text).toBe('Server evil [token hidden]');
+    expect(said.fields).toEqual({ name: ['bad [token hidden]'] });
+    const e = errorFromResponse(400, JSON.stringify({ detail: `x ${hidden}` }), 'application/json', {
+      token: TOKEN,
+    });
+    expect(e.message).not.toContain(TOKEN);
+    expect(e.message).not.toMatch(/[\u200b\u202e\u2066]/);
   });
 
   it('reads {"error"} and {"message"}', () => {
@@ -183,6 +201,21 @@ describe('toAppError', () => {
     expect(app.kind).toBe('internal');
     expect(app.message).not.toContain(TOKEN);
     expect(toAppError('string').kind).toBe('internal');
+  });
+});
+
+describe('isApiError and cancelledError say what they do', () => {
+  it('isApiError is an instanceof check: a look-alike object is not an ApiError', () => {
+    expect(isApiError(new ApiError('server', 500, 'x'))).toBe(true);
+    expect(isApiError({ name: 'ApiError', kind: 'server', status: 500, message: 'x' })).toBe(false);
+  });
+
+  it('a cancelled request has kind cancelled, not network (which reads as offline)', () => {
+    expect(cancelledError().kind).toBe('cancelled');
+    expect(toAppError(cancelledError())).toEqual({
+      kind: 'cancelled',
+      message: 'The request was cancelled before VPS.org answered.',
+    });
   });
 });
 

@@ -9,7 +9,7 @@ import { createVpsClient } from '../../src/main/api/client';
 import { CREATE_CLOCK_SKEW_MS } from '../../src/main/api/unclear-writes';
 import { ApiError, API_ERROR_KINDS, type ApiErrorKind } from '../../src/main/api/errors';
 import { MAX_BODY_BYTES } from '../../src/main/api/http';
-import { MAX_PAGES } from '../../src/main/api/pagination';
+import { MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGES } from '../../src/main/api/pagination';
 import type { ClientOptions } from '../../src/main/api/types';
 import { caught } from '../support/caught';
 
@@ -91,11 +91,11 @@ describe('requests', () => {
     expect(requests).toEqual(['GET /servers/7/']);
   });
 
-  it('encodes an opaque string id as one path segment', async () => {
-    const s = await serve((_req, res) => json(res, 200, serverWire('a/b c')));
+  it('puts an opaque string id into one path segment', async () => {
+    const s = await serve((_req, res) => json(res, 200, serverWire('7b0e3c7e-1f2a_4c55')));
     const { c } = client(s.url);
-    await c.getServer('a/b c');
-    expect(s.seen[0]?.url).toBe('/api/v1/servers/a%2Fb%20c/');
+    await c.getServer('7b0e3c7e-1f2a_4c55');
+    expect(s.seen[0]?.url).toBe('/api/v1/servers/7b0e3c7e-1f2a_4c55/');
   });
 });
 
@@ -208,7 +208,8 @@ describe('timeouts and connections', () => {
     const p = c.getServer(1, ctl.signal);
     setTimeout(() => ctl.abort(), 30);
     const e = await caught(p);
-    expect(e.kind).toBe('network');
+    // Its own kind: a cancelled call is not a network failure (nothing may read it as offline).
+    expect(e.kind).toBe('cancelled');
     expect(e.message).toMatch(/cancelled/);
     expect(requests).toHaveLength(1);
   });
@@ -314,10 +315,11 @@ describe('answer size bound', () => {
   });
 
   it('reads a body just under the bound', async () => {
-    const name = 'n'.repeat(MAX_BODY_BYTES - 1000);
-    const s = await serve((_req, res) => json(res, 200, { ...serverWire(1), name }));
+    // An unknown field carries the bulk (a known one has its own, much smaller cap).
+    const padding = 'n'.repeat(MAX_BODY_BYTES - 1000);
+    const s = await serve((_req, res) => json(res, 200, { ...serverWire(1), padding }));
     const { c } = client(s.url);
-    expect((await c.getServer(1)).name).toHaveLength(name.length);
+    expect((await c.getServer(1)).name).toBe('srv-1');
   });
 });
 
@@ -416,11 +418,58 @@ describe('pagination edge cases', () => {
     }
   });
 
+  it('refuses a list whose pages together pass the list budget, each page under the page bound', async () => {
+    expect(MAX_LIST_BYTES).toBe(32 * 1024 * 1024);
+    // Ten pages of 9 MB each: every page alone is allowed, the list (90 MB) is not.
+    const padding = 'p'.repeat(9 * 1024 * 1024);
+    const s = await serve((req, res) => {
+      const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page'));
+      json(res, 200, { count: 10, results: [serverWire(page)], padding });
+    });
+    const { c, requests } = client(s.url);
+    const e = await caught(c.listServers());
+    expect(e.kind).toBe('bad_response');
+    expect(e.message).toMatch(/a list of more than 32 MB in total/);
+    // Three pages fit in 32 MB; the fourth is cut off while it is read.
+    expect(requests).toHaveLength(4);
+  });
+
+  it('refuses a list of more items than any account has, before parsing them', async () => {
+    expect(MAX_LIST_ITEMS).toBe(20_000);
+    const results = Array.from({ length: 20_001 }, (_, i) => ({ id: i, name: 'x', status: 's' }));
+    const s = await serve((_req, res) => json(res, 200, { count: results.length, results }));
+    const { c, requests } = client(s.url);
+    const e = await caught(c.listServers());
+    expect(e.kind).toBe('bad_response');
+    expect(e.message).toMatch(/a list of more than 20000 items/);
+    expect(requests).toHaveLength(1);
+  });
+
   it('stops when the server ignores the page number', async () => {
     const s = await serve(pagedServer(300, { ignorePage: true }));
     const { c, requests } = client(s.url);
     expect(await c.listServers()).toHaveLength(100);
     expect(requests).toHaveLength(2);
+  });
+});
+
+describe('ids in URL paths', () => {
+  it('refuses an id that could leave its path segment (. .. / %) before any request is sent', async () => {
+    const s = await serve((_r, res) => json(res, 200, {}));
+    const { c, requests } = client(s.url);
+    for (const id of ['.', '..', '../servers', 'a/b', '%2e%2e', 'x\ny', 'a?b', 'x'.repeat(65), -1, 0.5]) {
+      for (const call of [() => c.getServer(id), () => c.restoreSnapshot(id), () => c.deleteSnapshot(id)]) {
+        const e = await caught(call());
+        expect(e.kind).toBe('invalid');
+        expect(e.message).toBe('The app refused an id it cannot use in a request.');
+      }
+    }
+    expect(requests).toEqual([]);
+    expect(s.seen).toEqual([]);
+    // The ids the API really uses still go through, encoded as one segment.
+    await c.deleteSnapshot('3f2b8c1e-7d4a');
+    await c.deleteSnapshot(801);
+    expect(s.seen.map((r) => r.url)).toEqual(['/api/v1/snapshots/3f2b8c1e-7d4a/', '/api/v1/snapshots/801/']);
   });
 });
 
@@ -460,6 +509,13 @@ describe('the token never appears in an error', () => {
     timeout: async () => {
       const s = await serve(() => undefined);
       return caught(client(s.url, { maxRetries: 0, timeoutMs: 50 }).c.getAccount());
+    },
+    cancelled: async () => {
+      const s = await serve(() => undefined);
+      const ctl = new AbortController();
+      const call = client(s.url).c.getServer(1, ctl.signal);
+      setTimeout(() => ctl.abort(), 20);
+      return caught(call);
     },
     bad_response: async () => {
       const s = await serve((_r, res) => {

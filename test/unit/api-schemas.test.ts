@@ -128,3 +128,71 @@ describe('account, page and restore schemas', () => {
     badResponse(() => parseRestore({ status: 'success' }));
   });
 });
+
+describe('hostile values on the wire', () => {
+  it('refuses ids that do not fit the contract id pattern: they would go into a URL path or a log', () => {
+    for (const id of [
+      '.',
+      '..',
+      '../admin',
+      'a/b',
+      'x\ny',
+      'a b',
+      '%2e%2e',
+      'x'.repeat(65),
+      -1,
+      1.5,
+      2 ** 60,
+    ]) {
+      badResponse(() => parseServer({ ...server, id }));
+      badResponse(() => parseSnapshot({ ...snapshot, id }));
+      badResponse(() => parseSnapshot({ ...snapshot, server: { id, name: 'x' } }));
+      badResponse(() =>
+        parseRestore({
+          status: 'success',
+          snapshot: { id, name: 's' },
+          server: { id: 1, name: 'n', status: 'restoring' },
+        }),
+      );
+    }
+    // Ids the API really uses still pass: integers and UUID-like tokens.
+    expect(parseServer({ ...server, id: 'ab_12-CD' }).id).toBe('ab_12-CD');
+    expect(parseSnapshot({ ...snapshot, id: 0 }).id).toBe(0);
+  });
+
+  it('drops a display-only id (plan, OS) that does not fit, rather than the whole server', () => {
+    const parsed = parseServer({
+      ...server,
+      plan: { ...server.plan, id: '../x' },
+      os: { id: 'a b', name: 'Debian' },
+    });
+    expect(parsed.plan.id).toBe('');
+    expect(parsed.os).toEqual({ id: '', name: 'Debian' });
+  });
+
+  it('refuses strings longer than their cap, so a list cannot carry megabytes per field', () => {
+    const e = badResponse(() => parseServer({ ...server, name: 'n'.repeat(256) }));
+    expect(e.message).toContain('"name"');
+    expect(parseServer({ ...server, name: 'n'.repeat(255) }).name).toHaveLength(255);
+    badResponse(() => parseServer({ ...server, status: 's'.repeat(65) }));
+    badResponse(() => parseServer({ ...server, hostname: 'h'.repeat(2001) }));
+    badResponse(() => parseSnapshot({ ...snapshot, description: 'd'.repeat(2001) }));
+    badResponse(() => parseSnapshot({ ...snapshot, created_at: '2'.repeat(65) }));
+    badResponse(() => parseAccount({ account: { email: `${'e'.repeat(400)}@x.org` } }));
+  });
+
+  it('cleans names and texts of controls, bidi overrides and zero-width characters', () => {
+    const parsed = parseServer({
+      ...server,
+      name: 'web-\u202eprod\u202c',
+      status: 'act\u200bive',
+      hostname: 'a\nb',
+    });
+    expect(parsed.name).toBe('web-prod');
+    expect(parsed.status).toBe('active');
+    expect(parsed.hostname).toBe('a b');
+    const snap = parseSnapshot({ ...snapshot, name: '\u2066pre\u2069', description: 'x\u200dy' });
+    expect([snap.name, snap.description]).toEqual(['pre', 'xy']);
+    expect(parseAccount({ account: { email: 'a\u200b@example.com' } }).email).toBe('a@example.com');
+  });
+});

@@ -29,8 +29,6 @@ afterAll(async () => {
   await h.cleanup();
 });
 
-const id = fc.oneof(fc.integer({ min: 0, max: 99_999 }), fc.string({ maxLength: 40 }));
-
 function checkError(result: { ok: boolean; error?: { kind: string; message: string } }): void {
   if (result.ok) return;
   expect(KINDS).toContain(result.error?.kind);
@@ -39,18 +37,70 @@ function checkError(result: { ok: boolean; error?: { kind: string; message: stri
 }
 
 describe('core actions under generated input', () => {
-  it('restore with wrong confirmations never reaches VPS.org', async () => {
+  it('restore of a real server with a wrong confirmation never reaches VPS.org', async () => {
+    // Real servers and their real, restorable snapshots: only the typed name can stop the restore.
+    const entries = h.core.getState().servers;
+    const pairs = entries.flatMap((e) =>
+      e.snapshots.filter((s) => s.status === 'completed').map((snapshot) => ({ server: e.server, snapshot })),
+    );
+    expect(new Set(pairs.map((p) => p.server.id)).size).toBeGreaterThanOrEqual(3);
+    const names = entries.map((e) => e.server.name);
+    /** Confirmations a hurried or tricked user might type instead of `name`. */
+    const wrongFor = (name: string) =>
+      fc
+        .oneof(
+          fc.constantFrom(
+            name.toUpperCase(),
+            `${name} `,
+            ` ${name}`,
+            name.slice(0, -1),
+            `${name}x`,
+            name.replace(/-/g, '_'),
+            name.replace(/0/g, 'O'),
+            `${name.slice(0, 3)}\u200b${name.slice(3)}`,
+            `\u202e${name}`,
+            name.normalize('NFKD') === name ? `${name}\u0301` : name.normalize('NFKD'),
+            '',
+          ),
+          fc.constantFrom(...names),
+          fc.nat({ max: name.length }).map((cut) => name.slice(0, cut)),
+          fc.string({ maxLength: 80 }),
+        )
+        .filter((confirm) => confirm !== name);
+    const cases = fc
+      .constantFrom(...pairs)
+      .chain((pair) => fc.tuple(fc.constant(pair), wrongFor(pair.server.name)));
+    const posts = () => h.requests.filter((r) => r.method === 'POST').length;
     await fc.assert(
-      fc.asyncProperty(id, id, fc.string({ maxLength: 80 }), async (serverId, snapshotId, confirm) => {
-        fc.pre(confirm !== 'web-server-01');
-        const before = h.requests.filter((r) => r.method === 'POST').length;
-        const result = await h.core.restoreSnapshot({ serverId, snapshotId, confirmServerName: confirm });
+      fc.asyncProperty(cases, async ([{ server, snapshot }, confirm]) => {
+        const before = posts();
+        const result = await h.core.restoreSnapshot({
+          serverId: server.id,
+          snapshotId: snapshot.id,
+          confirmServerName: confirm,
+        });
         expect(result.ok).toBe(false);
         checkError(result);
-        expect(h.requests.filter((r) => r.method === 'POST').length).toBe(before);
+        // Refused for the confirmation itself, not for some other reason.
+        if (!result.ok) expect(result.error.message).toMatch(/type the server's name exactly/);
+        expect(posts()).toBe(before);
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
+    expect(h.sim.snapshot().servers.some((s) => s.status === 'restoring')).toBe(false);
+
+    // Negative control: the same call with the right name does reach VPS.org, so the property can fail.
+    const control = pairs.find((p) => p.server.name === 'edge-proxy-01');
+    if (control === undefined) throw new Error('the demo seed has no edge-proxy-01 snapshot');
+    const before = posts();
+    const right = await h.core.restoreSnapshot({
+      serverId: control.server.id,
+      snapshotId: control.snapshot.id,
+      confirmServerName: control.server.name,
+    });
+    expect(right.ok).toBe(true);
+    expect(posts()).toBe(before + 1);
+    await h.core.settled();
   });
 
   it('creates with generated names either start a valid snapshot or say why not', async () => {

@@ -5,6 +5,7 @@
  * is the ManualScheduler's; requests are counted by the simulator itself.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_DELAY_MS } from '../../src/main/api/backoff';
 import { MAX_BACKOFF_MS, nextDelay } from '../../src/main/core/poll-loop';
 import { createHarness, totalRequests, type Harness } from './core-harness';
 import { makeServers, makeSnapshots } from '../../bench/fixtures';
@@ -217,6 +218,40 @@ describe('core polling pace', () => {
   });
 });
 
+describe('a hostile Retry-After, from a real HTTP server', () => {
+  const YEAR_2100 = Date.parse('2100-01-01T00:00:00Z');
+  it.each([
+    ['3,000,000 seconds', { retryAfterSeconds: 3_000_000 }],
+    ['a date in 2100', { retryAfterSeconds: (YEAR_2100 - Date.now()) / 1000, retryAfterAsDate: true }],
+  ])('%s: the app waits at most MAX_DELAY_MS and then asks again, never hammers', async (_name, fault) => {
+    h = await createHarness();
+    await h.core.start();
+    await h.core.settled();
+    h.sim.setFaults({ rateLimit: 1, ...fault });
+    h.sim.resetRequestCounts();
+    expect((await h.core.refresh()).ok).toBe(false);
+    expect(h.core.getState().sync.lastError?.kind).toBe('rate_limited');
+    // A full refresh asks for servers and snapshots at once: two requests a poll.
+    const PER_POLL = 2;
+    // A delay past 2^31-1 ms would fire after 1 ms (the ManualScheduler does as Node does): in one
+    // simulated second that would be about a thousand polls.
+    await h.scheduler.advance(1000);
+    expect(totalRequests(h.sim)).toBeLessThanOrEqual(PER_POLL);
+    expect(h.scheduler.pendingDelays()).toEqual([MAX_DELAY_MS - 1000]);
+    // Over five simulated hours: one more poll each MAX_DELAY_MS, no more.
+    await h.scheduler.advance(5 * 60 * 60_000);
+    const polls = 1 + Math.floor((5 * 60 * 60_000 + 1000) / MAX_DELAY_MS);
+    expect(totalRequests(h.sim)).toBeLessThanOrEqual(PER_POLL * polls);
+    expect(totalRequests(h.sim)).toBeGreaterThan(PER_POLL * (polls - 1));
+    // When VPS.org answers again, polling is back to its pace.
+    h.sim.setFaults({});
+    await h.scheduler.runNext();
+    await h.core.settled();
+    expect(h.core.getState().sync.lastError).toBeNull();
+    expect(h.scheduler.pendingDelays()[0]).toBeLessThanOrEqual(10 * 60_000);
+  });
+});
+
 describe('core polling consistency', () => {
   it('a snapshot list requested before a create does not fail the new operation', async () => {
     h = await createHarness();
@@ -270,5 +305,13 @@ describe('nextDelay', () => {
     expect(nextDelay({ ...base, failures: 3 })).toBe(600_000);
     expect(nextDelay({ ...base, running: true, failures: 50 })).toBe(MAX_BACKOFF_MS);
     expect(nextDelay({ ...base, running: true, retryAfterMs: 45_000 })).toBe(45_000);
+  });
+
+  it('never exceeds MAX_DELAY_MS, whatever it is given', () => {
+    for (const retryAfterMs of [3e9, 2 ** 31, Number.MAX_VALUE, Infinity, NaN]) {
+      expect(nextDelay({ ...base, retryAfterMs })).toBe(MAX_DELAY_MS);
+    }
+    expect(nextDelay({ ...base, idleRefreshMinutes: 1e9 })).toBe(MAX_DELAY_MS);
+    expect(MAX_DELAY_MS).toBeLessThan(2 ** 31 - 1);
   });
 });

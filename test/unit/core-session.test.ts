@@ -126,9 +126,9 @@ describe('core session', () => {
     });
     const result = await core.setToken({ token: TEST_TOKEN, sessionOnly: false });
     expect(result.ok === false && result.error.kind).toBe('keychain');
-    expect(h.secrets.calls).toEqual({ get: 0, set: 0, delete: 0 });
+    expect(h.secrets.calls).toEqual({ get: 0, set: 0, delete: 0, accounts: 0 });
     expect((await core.setToken({ token: TEST_TOKEN, sessionOnly: true })).ok).toBe(true);
-    expect(h.secrets.calls).toEqual({ get: 0, set: 0, delete: 0 });
+    expect(h.secrets.calls).toEqual({ get: 0, set: 0, delete: 0, accounts: 0 });
     await core.stop();
   });
 
@@ -189,6 +189,115 @@ describe('core session', () => {
     expect(h.scheduler.pendingCount()).toBe(0);
     const action = await h.core.quickSnapshot({ serverId: 12345 });
     expect(action.ok === false && action.error.kind).toBe('not_signed_in');
+  });
+
+  it('sign-out removes every token this app stored, for every API address, not only the current one', async () => {
+    h = await createHarness();
+    h.secrets.entries.set('https://old.example/api/v1/', 'vps_SECRETtest_old');
+    h.secrets.entries.set('https://admin.vps.org/api/v1/', 'vps_SECRETtest_real');
+    await h.core.start();
+    await h.core.settled();
+    expect(h.core.getState().mode).toBe('account');
+    expect(await h.core.signOut()).toEqual({ ok: true, value: null });
+    expect([...h.secrets.entries.keys()]).toEqual([]);
+  });
+
+  it('sign-out says so when the keychain cannot remove the tokens, and still signs out', async () => {
+    h = await createHarness();
+    await h.core.start();
+    await h.core.settled();
+    h.secrets.unavailableReason = 'the keychain is locked';
+    const result = await h.core.signOut();
+    expect(result.ok === false && result.error).toMatchObject({
+      kind: 'keychain',
+      message: expect.stringContaining('the keychain is locked'),
+    });
+    expect(h.core.getState().mode).toBe('signed-out');
+  });
+
+  it('a token stored for another API address than the settings one is reported as a settings problem at start', async () => {
+    h = await createHarness({ storedToken: false, persisted: { session: { mode: 'account', email: null } } });
+    h.secrets.entries.set('https://admin.vps.org/api/v1/', 'vps_SECRETtest_real');
+    await h.core.start();
+    await h.core.settled();
+    const state = h.core.getState();
+    expect(state.mode).toBe('signed-out');
+    const host = new URL(h.sim.url).host;
+    expect(state.settingsProblem).toMatch(
+      new RegExp(
+        `address in the settings is ${host.replace('.', '\\.')}, but the token .* is for admin\\.vps\\.org`,
+      ),
+    );
+    expect(h.notifier.shown).toEqual([
+      { title: 'Problem with the settings file', body: state.settingsProblem },
+    ]);
+    expect(h.logs.some((l) => l.startsWith('warn settings: The API address in the settings'))).toBe(true);
+    expect(JSON.stringify(h.published)).not.toContain('vps_SECRETtest_real');
+  });
+
+  it('a token for the current address as well is no problem: nothing is reported', async () => {
+    h = await createHarness();
+    h.secrets.entries.set('https://admin.vps.org/api/v1/', 'vps_SECRETtest_real');
+    await h.core.start();
+    await h.core.settled();
+    expect(h.core.getState().settingsProblem).toBeNull();
+    expect(h.notifier.shown).toEqual([]);
+  });
+
+  it('the API address changed while a token is checked: nothing is kept, nothing polls, state and settings agree', async () => {
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowAccount: typeof fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/account/me/')) await gate;
+      return fetch(input, init);
+    };
+    h = await createHarness({
+      storedToken: false,
+      persisted: { session: { mode: 'signed-out', email: null } },
+      client: { clientOptions: { fetch: slowAccount } },
+    });
+    await h.core.start();
+    const signIn = h.core.setToken({ token: TEST_TOKEN, sessionOnly: false });
+    while (!h.requests.some((r) => r.path.endsWith('account/me/')))
+      await new Promise((r) => setTimeout(r, 5));
+    const other = 'https://elsewhere.example/api/v1/';
+    expect((await h.core.updateSettings({ apiBaseUrl: other })).ok).toBe(true);
+    release();
+    const result = await signIn;
+    expect(result.ok === false && result.error.kind).toBe('refused');
+    await h.core.settled();
+    const state = h.core.getState();
+    expect(state.mode).toBe('signed-out');
+    expect(state.settings.apiBaseUrl).toBe(other);
+    expect(h.secrets.entries.size).toBe(0);
+    expect(h.scheduler.pendingCount()).toBe(0);
+    const before = h.requests.length;
+    await h.scheduler.advance(60 * 60_000);
+    expect(h.requests.length).toBe(before);
+  });
+
+  it('the API address changed while the keychain stores the token: the stored token is taken back', async () => {
+    h = await createHarness({
+      storedToken: false,
+      persisted: { session: { mode: 'signed-out', email: null } },
+    });
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let storing = false;
+    const set = h.secrets.set.bind(h.secrets);
+    h.secrets.set = async (account, secret) => {
+      await set(account, secret);
+      storing = true;
+      await gate;
+    };
+    await h.core.start();
+    const signIn = h.core.setToken({ token: TEST_TOKEN, sessionOnly: false });
+    while (!storing) await new Promise((r) => setTimeout(r, 5));
+    expect((await h.core.updateSettings({ apiBaseUrl: 'https://elsewhere.example/api/v1/' })).ok).toBe(true);
+    release();
+    expect((await signIn).ok).toBe(false);
+    expect(h.secrets.entries.size).toBe(0);
+    expect(h.core.getState().mode).toBe('signed-out');
   });
 
   it('a 401 mid-session marks the token invalid, stops polling, notifies once and keeps operations', async () => {

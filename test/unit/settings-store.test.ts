@@ -3,6 +3,7 @@
 // the 0 -> 1 migration. Only `electron` is replaced (electron-store reads app paths from it).
 import {
   chmodSync,
+  chownSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -15,14 +16,18 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { Operation } from '../../src/shared/domain';
+import { needTool } from '../support/tools';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
 const { ElectronSettingsStore } = await import('../../src/main/settings/electron-settings');
 const { default: Store } = await import('electron-store');
+const { fake } = await import('../support/fake-electron');
 
 const FIXED_NOW = () => new Date('2026-11-22T10:00:00.000Z');
 const BACKUP_NAME = 'config.json.corrupt-2026-11-22T10-00-00-000Z.bak';
@@ -85,6 +90,12 @@ describe('ElectronSettingsStore', () => {
       problem: null,
     });
     expect(again.readWindowBounds()).toEqual({ x: 10, y: 20, width: 900, height: 700 });
+  });
+
+  it("takes away electron-store's own IPC channel (no sender check) as soon as the store is made", () => {
+    open().write({ settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 } });
+    expect(fake.recorder.calls).toContainEqual({ api: 'ipcMain.on', args: ['electron-store-get-data'] });
+    expect([...fake.recorder.listeners.keys()]).not.toContain('electron-store-get-data');
   });
 
   it('opened late (as the app does after the tray is up): reads at once, saves changes made before', async () => {
@@ -235,6 +246,70 @@ describe('ElectronSettingsStore', () => {
   });
 });
 
+describe('a settings file the app may not read (EACCES), checked as an unprivileged user', () => {
+  // Root may read any file, and CI runs as root: the check then runs in a child process as
+  // `nobody` (setpriv, from util-linux). The child runs the store bundled with the Electron
+  // stand-in, from a folder anyone may read, so it needs no access to this checkout.
+  const asRoot = process.getuid?.() === 0;
+  const noSetpriv = (): string | null =>
+    spawnSync('setpriv', ['--version'], { stdio: 'ignore' }).status === 0 ? null : 'setpriv not found';
+  const skip = asRoot && needTool('setpriv (util-linux), to run as an unprivileged user', noSetpriv);
+  const NOBODY = 65534;
+  let work: string;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'vps-settings-eacces-'));
+    chmodSync(work, 0o755);
+    await build({
+      entryPoints: ['test/unit/settings-unreadable-probe.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: join(work, 'probe.mjs'),
+      alias: { electron: './test/smoke/electron-stand-in.ts' },
+      // Some bundled dependencies are CommonJS and call require.
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+      logLevel: 'error',
+    });
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it.skipIf(skip)(
+    'reported, changes kept in memory only, the file and its folder left exactly as they are',
+    () => {
+      const folder = join(work, 'user-data');
+      mkdirSync(folder);
+      const file = join(folder, 'config.json');
+      const text = JSON.stringify({ version: 1, settings: { pollIntervalSeconds: 45 } });
+      writeFileSync(file, text);
+      chmodSync(file, 0o000);
+      // The unprivileged user owns the folder: a careless app could rename, back up or replace the file.
+      if (asRoot) chownSync(folder, NOBODY, NOBODY);
+      if (asRoot) chownSync(file, NOBODY, NOBODY);
+      const command = asRoot
+        ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath]
+        : [process.execPath];
+      const [bin, ...args] = command as [string, ...string[]];
+      const child = spawnSync(bin, [...args, join(work, 'probe.mjs'), folder], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { PATH: process.env['PATH'] ?? '', HOME: work },
+      });
+      expect(child.status, child.stderr).toBe(0);
+      const report = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+      expect(report['uid']).not.toBe(0);
+      expect(report['problem']).toMatch(/could not be read: the app is not allowed to access it/);
+      expect(report['problem']).toMatch(/left exactly as it is/);
+      expect(report).toMatchObject({ persistent: false, keptInMemory: 30 });
+      chmodSync(file, 0o600);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+      expect(readdirSync(folder)).toEqual(['config.json']);
+    },
+  );
+});
+
 describe('a settings file the app cannot read or back up: it starts, says so, and touches nothing', () => {
   const changeSomething = (store: ReturnType<typeof open>) => {
     store.write({ settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 } });
@@ -271,23 +346,6 @@ describe('a settings file the app cannot read or back up: it starts, says so, an
     changeSomething(store);
     expect(readdirSync(dir)).toEqual(['config.json']);
   });
-
-  it.skipIf(process.getuid?.() === 0)(
-    'a file the app may not read (EACCES; skipped as root, who may read anything): reported, left as it is',
-    () => {
-      writeFileSync(file(), JSON.stringify({ version: 1, settings: { pollIntervalSeconds: 45 } }));
-      chmodSync(file(), 0o000);
-      try {
-        const store = open();
-        expect(store.read().problem).toMatch(/not allowed to access it/);
-        changeSomething(store);
-      } finally {
-        chmodSync(file(), 0o600);
-      }
-      expect(readFileSync(file(), 'utf8')).toContain('45');
-      expect(readdirSync(dir)).toEqual(['config.json']);
-    },
-  );
 
   it('a damaged file that cannot be moved aside: what was readable is used, the original is not overwritten', () => {
     const text = JSON.stringify({

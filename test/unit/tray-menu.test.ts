@@ -559,6 +559,23 @@ describe('buildTrayModel', () => {
     );
   });
 
+  it('bidi overrides and zero-width characters from the API never reach a label', () => {
+    // U+202E would display "web-prod" as "web-dorp"; U+200B would make two names look the same.
+    const odd = server(6, 'web-\u202eprod\u202c', 'act\u200bive');
+    const ops = [
+      op({ kind: 'create', serverId: 6, serverName: 'db\u2066-01\u2069', snapshotName: 's\u200d1' }),
+    ];
+    const model = buildTrayModel(
+      demoState({ servers: [entry(odd, [snapshot(1, odd, 'x\ufeff', MIN)])], operations: ops }),
+      NOW,
+    );
+    const all = flatten(model.items).map((i) => i.label ?? '');
+    const invisible = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+    for (const label of [...all, model.tooltip]) expect(label).not.toMatch(invisible);
+    expect(all.some((l) => l.startsWith('web-prod — active'))).toBe(true);
+    expect(all.some((l) => l.startsWith('Creating s1 on db-01'))).toBe(true);
+  });
+
   it('every actionable item carries the right action, and only informational items have none', () => {
     const model = buildTrayModel(
       demoState({ operations: [op({ kind: 'create', serverId: 12345, serverName: 'web-server-01' })] }),

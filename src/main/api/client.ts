@@ -2,15 +2,17 @@
  * The typed VPS.org client: one function per endpoint, answers validated and mapped onto domain
  * types, every failure an ApiError. No Electron here: it runs in tests and under plain Node.
  */
+import * as v from 'valibot';
 import type { Id, Snapshot } from '../../shared/domain';
 import { english } from '../../shared/i18n/translator';
 import { apiUrlRule, descriptionRule, nameRule, type RuleMessage } from '../../shared/i18n/rules';
 import { normalizeApiBaseUrl } from '../../shared/settings';
+import { IdSchema } from '../../shared/ipc';
 import { realSleep } from './backoff';
 import { ApiError } from './errors';
 import { createHttp, type HttpRequest } from './http';
 import { fetchAllPages, PAGE_SIZE } from './pagination';
-import { parseAccount, parsePage, parseRestore, parseServer, parseSnapshot } from './schemas';
+import { parseAccount, parseRestore, parseServer, parseSnapshot } from './schemas';
 import type { ClientOptions, ServerFilter, VpsClient } from './types';
 import { snapshotOfCreate, writeOutcome, type CreateRequest } from './unclear-writes';
 
@@ -22,7 +24,14 @@ export const CLIENT_DEFAULTS = {
   maxRetryAfterMs: 60_000,
 } as const;
 
+/**
+ * An id as one URL path segment. Only ids that fit the contract's pattern get there (the answer an
+ * id came from may be hostile, and so may the settings file): never `.` or `..`, a slash or a
+ * percent sign that could make the request reach another path.
+ */
 function segment(id: Id): string {
+  if (!v.is(IdSchema, id))
+    throw new ApiError('invalid', null, 'The app refused an id it cannot use in a request.');
   return encodeURIComponent(String(id));
 }
 
@@ -62,14 +71,13 @@ export function createVpsClient(options: ClientOptions): VpsClient {
 
   async function listSnapshots(serverId?: Id, signal?: AbortSignal): Promise<Snapshot[]> {
     return fetchAllPages(
-      async (page) => {
+      (page, bodyLimit) => {
         const query = {
           page,
           page_size: PAGE_SIZE,
           server_id: serverId === undefined ? undefined : String(serverId),
         };
-        const res = await request({ method: 'GET', path: 'snapshots/', query, signal });
-        return parsePage(res.body);
+        return request({ method: 'GET', path: 'snapshots/', query, signal, bodyLimit });
       },
       (raw) => parseSnapshot(raw, serverId),
       (s) => String(s.id),
@@ -96,10 +104,9 @@ export function createVpsClient(options: ClientOptions): VpsClient {
 
     async listServers(filter: ServerFilter = {}, signal?: AbortSignal) {
       return fetchAllPages(
-        async (page) => {
+        (page, bodyLimit) => {
           const query = { page, page_size: PAGE_SIZE, status: filter.status, location: filter.location };
-          const res = await request({ method: 'GET', path: 'servers/', query, signal });
-          return parsePage(res.body);
+          return request({ method: 'GET', path: 'servers/', query, signal, bodyLimit });
         },
         parseServer,
         (s) => String(s.id),

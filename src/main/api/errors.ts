@@ -2,6 +2,7 @@
  * The client's one error type and the rules that turn an HTTP answer into it: a stable `kind` the
  * app can act on and a plain-language message built from whatever body the server sent.
  */
+import { cleanText, stripInvisible } from '../../shared/display-text';
 import { SNAPSHOT_LIMIT } from '../../shared/domain';
 import type { RuleMessage } from '../../shared/i18n/rules';
 import type { AppError, ErrorKind } from '../../shared/state';
@@ -16,6 +17,7 @@ export const API_ERROR_KINDS = [
   'server',
   'network',
   'timeout',
+  'cancelled',
   'bad_response',
 ] as const satisfies readonly ErrorKind[];
 
@@ -58,7 +60,7 @@ export class ApiError extends Error {
   }
 }
 
-/** True for an ApiError (also across module copies, by shape). */
+/** True for an ApiError, the client's one error type (an `instanceof` check: one copy of this module runs). */
 export function isApiError(err: unknown): err is ApiError {
   return err instanceof ApiError;
 }
@@ -169,13 +171,13 @@ export function readServerMessage(raw: string, contentType: string | null, token
   } else {
     texts = [trimmed];
   }
-  // Redact before clipping: a clip could otherwise leave a recognisable part of the token.
-  const joined = redactToken(texts.join('; '), token).replace(/\s+/g, ' ').trim();
+  // Invisible characters out first (one inside an echoed token would hide it from redaction), then
+  // redact, then clip: a clip could otherwise leave a recognisable part of the token.
+  const safe = (text: string) => cleanText(redactToken(stripInvisible(text), token), MAX_SERVER_TEXT);
+  const joined = safe(texts.join('; '));
   const safeFields: Record<string, string[]> = {};
-  for (const [k, list] of Object.entries(fields)) safeFields[k] = list.map((t) => redactToken(t, token));
-  if (joined === '') return { text: null, fields: safeFields };
-  const clipped = joined.length > MAX_SERVER_TEXT ? `${joined.slice(0, MAX_SERVER_TEXT - 1)}…` : joined;
-  return { text: clipped, fields: safeFields };
+  for (const [k, list] of Object.entries(fields)) safeFields[k] = list.map(safe);
+  return { text: joined === '' ? null : joined, fields: safeFields };
 }
 
 /**
@@ -279,9 +281,12 @@ export function timeoutError(timeoutMs: number): ApiError {
   );
 }
 
-/** The caller cancelled the request (e.g. the app is shutting down or a newer refresh started). */
+/**
+ * The caller cancelled the request (e.g. the app is shutting down): kind `cancelled`, not a network
+ * failure, so nothing reads it as "offline" and nothing retries it.
+ */
 export function cancelledError(): ApiError {
-  return new ApiError('network', null, 'The request was cancelled before VPS.org answered.');
+  return new ApiError('cancelled', null, 'The request was cancelled before VPS.org answered.');
 }
 
 /** A 2xx answer whose body was not what the API documents. */

@@ -25,12 +25,23 @@ export interface RequestSpec {
   /** JSON body for writes. */
   body?: unknown;
   signal?: AbortSignal;
+  /** A tighter bound than MAX_BODY_BYTES for this answer (a list's remaining budget). */
+  bodyLimit?: BodyLimit;
 }
 
-/** A successful answer: the status and the parsed JSON body (undefined when empty). */
+/** How many bytes an answer may have, and what to call it when it has more. */
+export interface BodyLimit {
+  bytes: number;
+  /** E.g. `a list of more than 32 MB in total`. */
+  what: string;
+}
+
+/** A successful answer: the status, the parsed JSON body (undefined when empty) and its size. */
 export interface HttpResponse {
   status: number;
   body: unknown;
+  /** Bytes of body read. */
+  bytes: number;
 }
 
 /** What the request function needs; all timing parts are injectable. */
@@ -120,18 +131,21 @@ export function createHttp(options: HttpOptions): HttpRequest {
           // The underlying error is dropped on purpose: its text and cause may carry request details.
           throw failure();
         }
-        let text: string | null;
+        const limit: BodyLimit =
+          spec.bodyLimit !== undefined && spec.bodyLimit.bytes < MAX_BODY_BYTES
+            ? spec.bodyLimit
+            : {
+                bytes: MAX_BODY_BYTES,
+                what: `the answer was larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+              };
+        let read: { text: string; bytes: number } | null;
         try {
-          text = await readBody(response, MAX_BODY_BYTES);
+          read = await readBody(response, Math.max(0, limit.bytes));
         } catch {
           throw failure();
         }
-        if (text === null) {
-          throw badResponseError(
-            response.status,
-            `the answer was larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`,
-          );
-        }
+        if (read === null) throw badResponseError(response.status, limit.what);
+        const text = read.text;
         if (response.status >= 300 && response.status < 400) {
           const location = response.headers.get('location');
           if (location === null) throw badResponseError(response.status, 'a redirect without a target');
@@ -157,7 +171,7 @@ export function createHttp(options: HttpOptions): HttpRequest {
           continue;
         }
         if (response.status >= 200 && response.status < 300) {
-          return { status: response.status, body: parseJsonBody(text, response.status) };
+          return { status: response.status, body: parseJsonBody(text, response.status), bytes: read.bytes };
         }
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), options.now());
         throw errorFromResponse(response.status, text, response.headers.get('content-type'), {
@@ -204,17 +218,18 @@ function parseJsonBody(text: string, status: number): unknown {
 }
 
 /**
- * Reads a body as UTF-8 text, or null once it passes `limit` bytes (declared or actually sent); the
- * rest is then not read. A failed read rejects (the caller maps it to a timeout or network error).
+ * Reads a body as UTF-8 text with its size, or null once it passes `limit` bytes (declared or
+ * actually sent); the rest is then not read. A failed read rejects (the caller maps it to a timeout
+ * or network error).
  */
-async function readBody(response: Response, limit: number): Promise<string | null> {
+async function readBody(response: Response, limit: number): Promise<{ text: string; bytes: number } | null> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   const reader = response.body?.getReader();
   if (Number.isFinite(declared) && declared > limit) {
     await reader?.cancel().catch(() => undefined);
     return null;
   }
-  if (reader === undefined) return '';
+  if (reader === undefined) return { text: '', bytes: 0 };
   const decoder = new TextDecoder();
   let size = 0;
   let text = '';
@@ -228,5 +243,5 @@ async function readBody(response: Response, limit: number): Promise<string | nul
     }
     text += decoder.decode(value, { stream: true });
   }
-  return text + decoder.decode();
+  return { text: text + decoder.decode(), bytes: size };
 }

@@ -1,31 +1,42 @@
 /**
  * Wire schemas (valibot) for the VPS.org answers this app reads, and their mapping onto the
  * camelCase domain types. Tolerant where the API may vary: unknown extra fields are ignored,
- * statuses are any string, ids are number or string and kept as sent, display-only fields may be
- * null or missing. Strict where the app would otherwise show nonsense: ids, names, statuses.
+ * statuses are any string, display-only fields may be null or missing. Strict where the app would
+ * otherwise show nonsense or be harmed: ids must match the IPC contract's id pattern (they go into
+ * URL paths and logs), and every string has a length cap (a hostile server cannot make main hold,
+ * or push over IPC, huge strings). Text is cleaned of controls, bidi overrides and zero-width
+ * characters on the way in (src/shared/display-text.ts), so every view shows the same clean text.
  */
 import * as v from 'valibot';
+import { outsideText, TEXT_LIMITS } from '../../shared/display-text';
 import type { Account, Id, Server, Snapshot } from '../../shared/domain';
+import { IdSchema } from '../../shared/ipc';
 import type { RestoreStarted } from './types';
 import { badResponseError } from './errors';
 
-/** An id as the API sends it: integer or string (UUIDs in the provider's tooling). */
-const IdSchema = v.union([v.number(), v.pipe(v.string(), v.minLength(1))]);
-
 /** A text the app only displays: null or missing becomes an empty string. */
-const DisplayText = v.nullish(v.string(), '');
+const DisplayText = v.nullish(outsideText(TEXT_LIMITS.text), '');
+
+/** A date the app only displays or compares: null or missing becomes an empty string. */
+const DisplayDate = v.nullish(outsideText(TEXT_LIMITS.date), '');
 
 /** A number the app only displays: null or missing becomes 0. */
 const DisplayNumber = v.nullish(v.number(), 0);
 
+/** An id the app only displays (plan, OS): one that does not fit the id pattern is dropped. */
+const DisplayId = v.fallback(v.nullish(IdSchema), null);
+
+const Name = outsideText(TEXT_LIMITS.name);
+const Status = outsideText(TEXT_LIMITS.status);
+
 /** `GET /account/me/`. */
 export const AccountWire = v.object({
   account: v.object({
-    email: v.string(),
+    email: outsideText(TEXT_LIMITS.email),
     first_name: DisplayText,
     last_name: DisplayText,
     company_name: DisplayText,
-    created_at: DisplayText,
+    created_at: DisplayDate,
   }),
   token: v.nullish(v.object({ name: DisplayText })),
 });
@@ -33,35 +44,35 @@ export const AccountWire = v.object({
 /** One server, in lists and in `GET /servers/{id}/`. */
 export const ServerWire = v.object({
   id: IdSchema,
-  name: v.string(),
+  name: Name,
   hostname: DisplayText,
-  status: v.string(),
+  status: Status,
   ip_address: DisplayText,
   location: DisplayText,
   plan: v.nullish(
     v.object({
-      id: v.nullish(IdSchema),
+      id: DisplayId,
       name: DisplayText,
       vcpus: DisplayNumber,
       memory: DisplayNumber,
       storage: DisplayNumber,
     }),
   ),
-  os: v.nullish(v.object({ id: v.nullish(IdSchema), name: DisplayText })),
-  created_at: DisplayText,
-  updated_at: DisplayText,
+  os: v.nullish(v.object({ id: DisplayId, name: DisplayText })),
+  created_at: DisplayDate,
+  updated_at: DisplayDate,
 });
 
 /** One snapshot, in lists and in the 201 answer to a create. */
 export const SnapshotWire = v.object({
   id: IdSchema,
-  server: v.nullish(v.object({ id: IdSchema, name: DisplayText })),
+  server: v.nullish(v.object({ id: IdSchema, name: v.nullish(Name, '') })),
   // Not documented, but a flat `server_id` is the other common shape: accept it too.
   server_id: v.nullish(IdSchema),
-  name: v.string(),
-  status: v.string(),
+  name: Name,
+  status: Status,
   size_mb: v.nullish(v.number()),
-  created_at: DisplayText,
+  created_at: DisplayDate,
   description: DisplayText,
 });
 
@@ -73,10 +84,10 @@ export const PageWire = v.object({
 
 /** The 200 answer to a restore. */
 export const RestoreWire = v.object({
-  status: v.nullish(v.string()),
+  status: v.nullish(Status),
   message: DisplayText,
-  snapshot: v.object({ id: IdSchema, name: v.string(), created_at: DisplayText }),
-  server: v.object({ id: IdSchema, name: v.string(), status: v.string() }),
+  snapshot: v.object({ id: IdSchema, name: Name, created_at: DisplayDate }),
+  server: v.object({ id: IdSchema, name: Name, status: Status }),
 });
 
 /** A page of raw list items. */

@@ -71,6 +71,7 @@ export class AppCore {
         if (!started.ok) ctx.ports.logger.warn(`demo: could not restart: ${started.error.message}`);
       } else {
         await session.loadStoredToken(ctx, data.session.email);
+        await session.reportTokenForAnotherAddress(ctx);
       }
     } finally {
       ctx.update({ starting: false });

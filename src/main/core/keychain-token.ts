@@ -69,6 +69,28 @@ export async function removeToken(secrets: SecretStore, account: string): Promis
   }
 }
 
+/**
+ * Removes every token this app stored, for every API address (not only the current one: a token
+ * kept for an address used earlier must not outlive a sign-out). Null on success, else the reason.
+ */
+export async function removeAllTokens(secrets: SecretStore): Promise<string | null> {
+  try {
+    for (const account of await secrets.accounts()) await secrets.delete(account);
+    return null;
+  } catch (error) {
+    return keychainReasonOf(error);
+  }
+}
+
+/** The API addresses other than `current` that have a token stored; empty when the keychain fails. */
+export async function otherTokenAddresses(secrets: SecretStore, current: string): Promise<string[]> {
+  try {
+    return (await secrets.accounts()).filter((account) => account !== current);
+  } catch {
+    return [];
+  }
+}
+
 /** Trims what was pasted (people copy a trailing newline or spaces). */
 export function cleanPastedToken(token: string): string {
   return token.trim();

@@ -5,6 +5,7 @@
  * `idleRefreshMinutes`. After failures the delay doubles from that base up to five minutes (never
  * below the base), and a server's Retry-After is always honoured.
  */
+import { clampDelay } from '../api/backoff';
 import type { Scheduler } from './ports';
 
 /** Longest wait between polls after repeated failures (unless Retry-After or the idle interval asks more). */
@@ -24,7 +25,7 @@ export interface DelayInput {
   retryAfterMs: number | null;
 }
 
-/** The delay before the next poll, in ms. */
+/** The delay before the next poll, in ms (never more than MAX_DELAY_MS, whatever Retry-After said). */
 export function nextDelay(input: DelayInput): number {
   const idle = input.idleRefreshMinutes * 60_000;
   const base = input.running
@@ -38,7 +39,7 @@ export function nextDelay(input: DelayInput): number {
     delay = Math.max(base, backoff);
   }
   if (input.retryAfterMs !== null) delay = Math.max(delay, input.retryAfterMs);
-  return delay;
+  return clampDelay(delay);
 }
 
 /** What a poll says about scheduling the next one. */

@@ -23,6 +23,8 @@ export interface SecretStore {
   set(account: string, secret: string): Promise<void>;
   /** True when something was deleted. */
   delete(account: string): Promise<boolean>;
+  /** Every account that has a secret under this app's service: names only, never the secrets. */
+  accounts(): Promise<string[]>;
 }
 
 /** What the app persists between runs (never the token). */

@@ -4,7 +4,9 @@
  * may throw; AppCore wraps it into a Result.
  */
 import { appError } from '../../shared/i18n/app-error';
+import { cleanText } from '../../shared/display-text';
 import { fail, ok, type Result } from '../../shared/result';
+import { apiHostOf } from '../../shared/settings';
 import { toAppError } from '../api/errors';
 import type { VpsClient } from '../api/types';
 import type { CoreContext } from './core-context';
@@ -13,7 +15,9 @@ import {
   KEYCHAIN_OK,
   cleanPastedToken,
   isTokenRejected,
+  otherTokenAddresses,
   readStoredToken,
+  removeAllTokens,
   removeToken,
   storeToken,
 } from './keychain-token';
@@ -31,6 +35,9 @@ export async function setToken(
   if (token === '') return fail(appError('validation', 'core.pasteToken'));
   const url = ctx.data.settings.apiBaseUrl;
   const client = ctx.ports.createClient({ baseUrl: url, token });
+  // The address may change while we wait (Settings, another window): the token was checked with,
+  // and would be kept for, the old one, while polling would follow the new one.
+  const addressChanged = () => ctx.data.settings.apiBaseUrl !== url;
   let email: string;
   try {
     email = (await client.getAccount(ctx.abort.signal)).email;
@@ -40,6 +47,7 @@ export async function setToken(
     }
     throw error;
   }
+  if (addressChanged()) return fail(ADDRESS_CHANGED);
   if (input.sessionOnly) {
     // A token stored earlier for this address would come back on the next start: remove it.
     if (ctx.data.keychain.available) await removeToken(ctx.ports.secrets, url);
@@ -48,6 +56,11 @@ export async function setToken(
     if (reason) {
       ctx.update({ keychain: { available: false, reason } });
       return fail(appError('keychain', 'core.keychainStore', { reason }));
+    }
+    if (addressChanged()) {
+      // Keep nothing for an address the app no longer uses.
+      await removeToken(ctx.ports.secrets, url);
+      return fail(ADDRESS_CHANGED);
     }
   }
   const fromDemo = ctx.data.mode === 'demo';
@@ -74,18 +87,63 @@ export async function setToken(
   return ok({ email });
 }
 
-/** Forgets the token (removing it from the keychain) or leaves the demo; tracked operations are dropped. */
+/**
+ * Forgets the token or leaves the demo; tracked operations are dropped. Signing out of an account
+ * removes every token this app keeps in the keychain, for every API address, not only this one.
+ */
 export async function signOut(ctx: CoreContext): Promise<Result<null>> {
   let keychainReason: string | null = null;
   if (ctx.data.mode === 'demo') await stopDemo(ctx);
-  else if (ctx.data.tokenStorage === 'keychain') {
-    keychainReason = await removeToken(ctx.ports.secrets, ctx.data.settings.apiBaseUrl);
+  else if (ctx.data.mode === 'account' && keychainUsable(ctx)) {
+    keychainReason = await removeAllTokens(ctx.ports.secrets);
   }
   signedOut(ctx, true);
   if (keychainReason !== null) {
     return fail(appError('keychain', 'core.keychainRemove', { reason: keychainReason }));
   }
   return ok(null);
+}
+
+/** True when the keychain is expected to work (with a session-only token it usually does not). */
+function keychainUsable(ctx: CoreContext): boolean {
+  if (ctx.ports.keychainProblem) return false;
+  return ctx.data.tokenStorage === 'keychain' || ctx.data.keychain.available;
+}
+
+/** An API address's host for a message, cleaned (a keychain entry or the file may hold anything). */
+function hostOf(address: string): string {
+  return cleanText(apiHostOf(address), 80);
+}
+
+/** The refusal when the API address changed while a pasted token was being checked. */
+const ADDRESS_CHANGED = {
+  kind: 'refused',
+  message:
+    'The API address changed while the token was being checked, so the token was not used or kept. Check the address shown here and sign in again.',
+} as const;
+
+/**
+ * At start, signed out: a token stored for another API address while none is stored for the one in
+ * the settings is reported as a settings problem. Someone may have changed the address in the file
+ * so that the next token pasted is sent to them.
+ */
+export async function reportTokenForAnotherAddress(ctx: CoreContext): Promise<void> {
+  if (ctx.data.mode !== 'signed-out' || !keychainUsable(ctx)) return;
+  const current = ctx.data.settings.apiBaseUrl;
+  const others = await otherTokenAddresses(ctx.ports.secrets, current);
+  if (others.length === 0) return;
+  const problem =
+    `The API address in the settings is ${hostOf(current)}, but the token in the system keychain is for ` +
+    `${others.map(hostOf).join(', ')}. If you did not change the address yourself, someone else may have: ` +
+    'check it on the sign-in screen before you paste a token, because the token is sent to that address.';
+  ctx.ports.logger.warn(`settings: ${problem}`);
+  const before = ctx.data.settingsProblem;
+  ctx.update({ settingsProblem: before === null ? problem : `${before} ${problem}` });
+  if (ctx.data.settings.notifications) {
+    ctx.safely('notification', () =>
+      ctx.ports.notifier.show({ title: 'Problem with the settings file', body: problem }),
+    );
+  }
 }
 
 /** Starts the built-in demo (a local simulator); refused while signed in to an account. */

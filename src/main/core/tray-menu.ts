@@ -16,6 +16,7 @@ import {
 } from '../../shared/domain';
 import { errorMessage, statusWord } from '../../shared/i18n/texts';
 import { translatorFor, type Translator } from '../../shared/i18n/translator';
+import { cleanText } from '../../shared/display-text';
 import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
 import type { AppState, ServerEntry } from '../../shared/state';
 import { actionFailedNotification } from './notifications';
@@ -38,11 +39,9 @@ const MAX_MESSAGE_CHARS = 80;
 /** Width of the lines a notice's reason is wrapped into, in its submenu. */
 const REASON_LINE_CHARS = 64;
 
-/** Removes control characters and caps the length of text that came from the API. */
+/** Outside text as one clean label part (the shared rule: no controls, bidi or zero-width; capped). */
 function clean(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return cleanText(text, max);
 }
 
 function info(label: string): TrayMenuItem {

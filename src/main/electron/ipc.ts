@@ -25,6 +25,14 @@ function isTrusted(event: IpcMainInvokeEvent, trust: TrustedSender): boolean {
   return typeof url === 'string' && trust.isTrustedUrl(url);
 }
 
+/**
+ * Takes away every ipcMain.on listener of `channel`: for a channel a library registers without the
+ * trusted-sender check (electron-store's), which nothing in this app uses.
+ */
+export function removeUncheckedChannel(channel: string): void {
+  ipcMain.removeAllListeners(channel);
+}
+
 /** Registers a handler on every contract channel; returns a function that removes them all. */
 export function registerIpcHandlers(
   handlers: InvokeHandlers,

@@ -12,6 +12,7 @@ export interface KeytarApi {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
 /** Loads keytar; injectable so tests can make loading fail. */
@@ -61,6 +62,12 @@ export class KeytarSecretStore implements SecretStore {
 
   async delete(account: string): Promise<boolean> {
     return this.run((k) => k.deletePassword(this.service, account));
+  }
+
+  async accounts(): Promise<string[]> {
+    // keytar hands back the secrets too: only the names leave this function.
+    const found = await this.run((k) => k.findCredentials(this.service));
+    return found.map((credential) => credential.account);
   }
 
   /** Loads keytar once (a failed load is retried next time) and maps every failure. */

@@ -8,9 +8,13 @@
  */
 import type Store from 'electron-store';
 import { join } from 'node:path';
+import { removeUncheckedChannel } from '../electron/ipc';
 import type { PersistedData, SettingsPort } from '../core/ports';
 import { loadSettingsFile } from './salvage';
 import { SETTINGS_VERSION, type StoredFile, type WindowBounds } from './schema';
+
+/** The IPC channel electron-store registers in main (node_modules/electron-store/index.js). */
+const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
 
 /** Where the file lives, and a clock for backup names. */
 export interface SettingsStoreOptions {
@@ -79,6 +83,9 @@ export class ElectronSettingsStore implements SettingsPort {
     try {
       // Validation is ours (valibot, field by field); electron-store only reads and writes atomically.
       const store = new StoreClass<StoredFile>({ cwd: this.cwd, name: this.name, defaults: this.data });
+      // Making a Store in main registers ipcMain.on('electron-store-get-data') for renderer-side
+      // stores, with no sender check. This app has none: take the channel away at once.
+      removeUncheckedChannel(ELECTRON_STORE_CHANNEL);
       if (this.dirty) store.store = this.data;
       this.store = store;
       return null;

@@ -3,7 +3,9 @@
  * each part on its own (so one bad field costs only that field, not the whole file).
  */
 import * as v from 'valibot';
+import { outsideText, TEXT_LIMITS } from '../../shared/display-text';
 import type { Operation, OperationOutcome } from '../../shared/domain';
+import { IdSchema, OperationIdSchema } from '../../shared/ipc';
 import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS, type UserSettings } from '../../shared/settings';
 import type { PersistedData } from '../core/ports';
 
@@ -44,10 +46,12 @@ export const MIGRATIONS: Record<number, (raw: RawFile) => RawFile> = {
   },
 };
 
-const IdSchema = v.union([v.number(), v.string()]);
-const IsoOrNull = v.nullable(v.string());
+// Texts are capped and cleaned as they are read (outsideText): the file may have been edited by
+// someone else, and what it holds reaches the window, the tray and notifications.
+const IsoOrNull = v.nullable(outsideText(TEXT_LIMITS.date));
 
-const Word = v.pipe(v.string(), v.maxLength(200));
+// Statuses VPS.org sent, kept in an outcome: cleaned and capped like every outside text.
+const Word = outsideText(TEXT_LIMITS.status);
 
 /** How a finished operation ended, as stored (see OperationOutcome). */
 export const OutcomeSchema = v.variant('type', [
@@ -67,19 +71,20 @@ export const OutcomeSchema = v.variant('type', [
 
 /** One tracked operation as stored. */
 export const OperationSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1)),
+  id: OperationIdSchema,
   kind: v.picklist(['create', 'restore']),
+  // The contract's id pattern: these ids go into URL paths and log lines.
   serverId: IdSchema,
-  serverName: v.string(),
+  serverName: outsideText(TEXT_LIMITS.name),
   snapshotId: v.nullable(IdSchema),
-  snapshotName: v.string(),
-  startedAt: v.string(),
+  snapshotName: outsideText(TEXT_LIMITS.name),
+  startedAt: outsideText(TEXT_LIMITS.date),
   status: v.picklist(['running', 'succeeded', 'failed']),
   finishedAt: IsoOrNull,
   // A damaged outcome is dropped rather than the whole operation (its status still says how it ended).
   outcome: v.optional(v.fallback(v.nullable(OutcomeSchema), null)),
-  message: v.nullable(v.string()),
-  previousServerStatus: v.optional(v.nullable(v.string())),
+  message: v.nullable(outsideText(TEXT_LIMITS.text)),
+  previousServerStatus: v.optional(v.nullable(outsideText(TEXT_LIMITS.status))),
   // Kept across restarts: without them a dormant operation of another API would be judged against
   // the current one, and an unconfirmed restore would end as a plain success.
   scope: v.optional(v.pipe(v.string(), v.maxLength(4096))),
@@ -107,7 +112,7 @@ export const SETTING_SCHEMAS: { [K in keyof UserSettings]: v.GenericSchema<unkno
 /** How the app was last connected. */
 export const SessionSchema = v.object({
   mode: v.picklist(['signed-out', 'demo', 'account']),
-  email: v.nullable(v.pipe(v.string(), v.maxLength(320))),
+  email: v.nullable(outsideText(TEXT_LIMITS.email)),
 });
 
 /** Window bounds: sane integers only. */

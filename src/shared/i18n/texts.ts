@@ -18,6 +18,7 @@ export const ERROR_KIND_KEYS: Record<ErrorKind, MessageKey> = {
   server: 'error.server',
   network: 'error.network',
   timeout: 'error.timeout',
+  cancelled: 'error.cancelled',
   bad_response: 'error.bad_response',
   validation: 'error.validation',
   refused: 'error.refused',

@@ -16,6 +16,7 @@ export const ERROR_KEYS = {
   server: 'dialog.error.server',
   network: 'dialog.error.network',
   timeout: 'dialog.error.timeout',
+  cancelled: 'dialog.error.cancelled',
   bad_response: 'dialog.error.bad_response',
   validation: 'dialog.error.validation',
   refused: 'dialog.error.refused',

@@ -63,7 +63,7 @@ export const coreEn = {
   'core.keychainStore':
     'The token works, but the system keychain could not store it: {reason}. You can keep it for this session only; it is then not saved anywhere and you paste it again after a restart.',
   'core.keychainRemove':
-    'You are signed out in the app, but the token could not be removed from the system keychain: {reason}. Remove the “VPS Snapshot Tray” entry there by hand.',
+    'You are signed out in the app, but the tokens could not be removed from the system keychain: {reason}. Remove the “VPS Snapshot Tray” entries there by hand.',
   'core.demoWhileSignedIn':
     'Sign out first: the demo replaces your VPS.org account in the app while it runs.',
   'core.demoFailed': 'The demo could not start. Please try again.',

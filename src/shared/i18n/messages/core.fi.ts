@@ -63,7 +63,7 @@ export const coreFi = {
   'core.keychainStore':
     'Tunnus toimii, mutta järjestelmän avainnippu ei voinut tallentaa sitä: {reason}. Voit pitää sen vain tämän istunnon ajan; silloin sitä ei tallenneta mihinkään, ja liität sen uudelleen uudelleenkäynnistyksen jälkeen.',
   'core.keychainRemove':
-    'Olet kirjautunut ulos sovelluksesta, mutta tunnusta ei voitu poistaa järjestelmän avainnipusta: {reason}. Poista ”VPS Snapshot Tray” -merkintä sieltä käsin.',
+    'Olet kirjautunut ulos sovelluksesta, mutta tunnuksia ei voitu poistaa järjestelmän avainnipusta: {reason}. Poista ”VPS Snapshot Tray” -merkinnät sieltä käsin.',
   'core.demoWhileSignedIn': 'Kirjaudu ensin ulos: demo korvaa VPS.org-tilisi sovelluksessa sen ajaksi.',
   'core.demoFailed': 'Demo ei käynnistynyt. Yritä uudelleen.',
   'core.externalRefused': 'Sovelluksesta voi avata vain VPS.orgin verkkosivuja (https://…vps.org).',

@@ -20,6 +20,8 @@ export const dialogsEn = {
   'dialog.error.network': 'VPS.org could not be reached. Check your internet connection and try again.',
   'dialog.error.timeout':
     'VPS.org did not answer in time. The request may still have gone through: check the snapshot list before trying again.',
+  'dialog.error.cancelled':
+    'The request was cancelled before VPS.org answered. Check the list before trying again.',
   'dialog.error.bad_response': 'VPS.org sent an answer this app did not understand.',
   'dialog.error.validation': 'The request was not valid.',
   'dialog.error.refused': 'This is not possible right now.',

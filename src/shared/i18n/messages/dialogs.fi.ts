@@ -18,6 +18,8 @@ export const dialogsFi = {
   'dialog.error.network': 'VPS.orgiin ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.',
   'dialog.error.timeout':
     'VPS.org ei vastannut ajoissa. Pyyntö on voinut silti mennä perille: tarkista tilannevedosten luettelo ennen kuin yrität uudelleen.',
+  'dialog.error.cancelled':
+    'Pyyntö peruttiin ennen kuin VPS.org vastasi. Tarkista luettelo ennen kuin yrität uudelleen.',
   'dialog.error.bad_response': 'VPS.org lähetti vastauksen, jota sovellus ei ymmärtänyt.',
   'dialog.error.validation': 'Pyyntö ei ollut kelvollinen.',
   'dialog.error.refused': 'Tämä ei ole juuri nyt mahdollista.',

@@ -18,6 +18,7 @@ export const dialogsGu = {
   'dialog.error.network': 'VPS.org સુધી પહોંચી શકાયું નહીં. તમારું ઇન્ટરનેટ કનેક્શન તપાસો અને ફરી પ્રયાસ કરો.',
   'dialog.error.timeout':
     'VPS.org એ સમયસર જવાબ આપ્યો નહીં. વિનંતી કદાચ પહોંચી ગઈ હોય: ફરી પ્રયાસ કરતા પહેલાં સ્નેપશોટની સૂચિ તપાસો.',
+  'dialog.error.cancelled': 'VPS.org જવાબ આપે તે પહેલાં વિનંતી રદ કરવામાં આવી. ફરી પ્રયાસ કરતાં પહેલાં સૂચિ તપાસો.',
   'dialog.error.bad_response': 'VPS.org એ એવો જવાબ મોકલ્યો જે આ એપ સમજી શકી નહીં.',
   'dialog.error.validation': 'વિનંતી માન્ય ન હતી.',
   'dialog.error.refused': 'અત્યારે આ શક્ય નથી.',

@@ -25,6 +25,11 @@ export const en = {
   'signin.title': 'Sign in to VPS.org',
   'signin.intro':
     'Paste an API token from your VPS.org account. The app checks it with VPS.org before keeping it.',
+  'signin.sendsTo': 'Your token will be sent to {host}.',
+  'signin.notProviderTitle': 'Your token would be sent to {host}',
+  'signin.notProvider':
+    'This is not VPS.org’s address ({providers}). Sign in here only if you set this address yourself: the token you paste is sent to it.',
+  'signin.useProvider': 'Use VPS.org’s address instead',
   'signin.tokenLabel': 'API token',
   'signin.show': 'Show token',
   'signin.hide': 'Hide token',
@@ -55,6 +60,7 @@ export const en = {
   'error.server': 'VPS.org had a problem handling the request. Try again in a moment.',
   'error.network': 'VPS.org could not be reached. Check the internet connection.',
   'error.timeout': 'VPS.org took too long to answer. Try again in a moment.',
+  'error.cancelled': 'The request was cancelled before VPS.org answered.',
   'error.bad_response': 'VPS.org sent an answer the app did not understand.',
   'error.validation': 'The app refused the request because a value was not valid.',
   'error.refused': 'That cannot be done right now.',

@@ -23,6 +23,11 @@ export const fi = {
   'signin.title': 'Kirjaudu VPS.orgiin',
   'signin.intro':
     'Liitä VPS.org-tilisi API-tunnus. Sovellus tarkistaa sen VPS.orgilta ennen kuin tallentaa sen.',
+  'signin.sendsTo': 'Tunnus lähetetään osoitteeseen {host}.',
+  'signin.notProviderTitle': 'Tunnus lähetettäisiin osoitteeseen {host}',
+  'signin.notProvider':
+    'Tämä ei ole VPS.orgin osoite ({providers}). Kirjaudu tässä vain, jos asetit osoitteen itse: liittämäsi tunnus lähetetään sinne.',
+  'signin.useProvider': 'Käytä sen sijaan VPS.orgin osoitetta',
   'signin.tokenLabel': 'API-tunnus',
   'signin.show': 'Näytä tunnus',
   'signin.hide': 'Piilota tunnus',
@@ -53,6 +58,7 @@ export const fi = {
   'error.server': 'VPS.orgissa tapahtui virhe pyyntöä käsiteltäessä. Yritä hetken päästä uudelleen.',
   'error.network': 'VPS.orgiin ei saada yhteyttä. Tarkista internetyhteys.',
   'error.timeout': 'VPS.org vastasi liian hitaasti. Yritä hetken päästä uudelleen.',
+  'error.cancelled': 'Pyyntö peruttiin ennen kuin VPS.org vastasi.',
   'error.bad_response': 'VPS.org lähetti vastauksen, jota sovellus ei ymmärtänyt.',
   'error.validation': 'Sovellus hylkäsi pyynnön, koska jokin arvo ei kelpaa.',
   'error.refused': 'Sitä ei voi tehdä juuri nyt.',

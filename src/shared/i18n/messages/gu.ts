@@ -22,6 +22,11 @@ export const gu = {
 
   'signin.title': 'VPS.org માં સાઇન ઇન કરો',
   'signin.intro': 'તમારા VPS.org એકાઉન્ટનું API ટોકન પેસ્ટ કરો. ઍપ તેને સાચવતાં પહેલાં VPS.org સાથે તપાસે છે.',
+  'signin.sendsTo': 'તમારું ટોકન {host} પર મોકલવામાં આવશે.',
+  'signin.notProviderTitle': 'તમારું ટોકન {host} પર મોકલાશે',
+  'signin.notProvider':
+    'આ VPS.org નું સરનામું ({providers}) નથી. આ સરનામું તમે જાતે સેટ કર્યું હોય તો જ અહીં સાઇન ઇન કરો: તમે પેસ્ટ કરેલું ટોકન ત્યાં મોકલાય છે.',
+  'signin.useProvider': 'તેના બદલે VPS.org નું સરનામું વાપરો',
   'signin.tokenLabel': 'API ટોકન',
   'signin.show': 'ટોકન બતાવો',
   'signin.hide': 'ટોકન છુપાવો',
@@ -50,6 +55,7 @@ export const gu = {
   'error.server': 'VPS.org ને વિનંતી સંભાળવામાં સમસ્યા આવી. થોડી વારમાં ફરી પ્રયાસ કરો.',
   'error.network': 'VPS.org સુધી પહોંચી શકાયું નહીં. ઇન્ટરનેટ કનેક્શન તપાસો.',
   'error.timeout': 'VPS.org એ જવાબ આપવામાં ખૂબ સમય લીધો. થોડી વારમાં ફરી પ્રયાસ કરો.',
+  'error.cancelled': 'VPS.org જવાબ આપે તે પહેલાં વિનંતી રદ કરવામાં આવી.',
   'error.bad_response': 'VPS.org એ એવો જવાબ મોકલ્યો જે ઍપ સમજી શકી નહીં.',
   'error.validation': 'કોઈ મૂલ્ય માન્ય ન હોવાથી ઍપે વિનંતી નકારી.',
   'error.refused': 'તે અત્યારે કરી શકાતું નથી.',
