@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import type { Operation } from './domain';
+import { PolicySchema } from './policy';
 import { SNAPSHOT_DESCRIPTION_MAX, SNAPSHOT_NAME_MAX } from './snapshot-name';
 import { LANGUAGES, POLL_BOUNDS, type UserSettings } from './settings';
 import type { Result } from './result';
@@ -93,6 +94,8 @@ export const invokeContract = {
   ),
   /** Pins or unpins a snapshot: a pinned one is never rotated, and deleting it asks twice. */
   setPinned: call<null>()(v.strictObject({ serverId: IdSchema, snapshotId: IdSchema, pinned: v.boolean() })),
+  /** Sets a server's snapshot policy (schedule, K, make room, notifications). */
+  setPolicy: call<null>()(v.strictObject({ serverId: IdSchema, policy: PolicySchema })),
   dismissOperation: call<null>()(v.strictObject({ operationId: OperationIdSchema })),
   updateSettings: call<UserSettings>()(SettingsPatch),
   openExternal: call<null>()(v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) })),

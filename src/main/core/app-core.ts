@@ -25,6 +25,7 @@ import * as snapshots from './snapshot-actions';
 import type { CreateInput, DeleteInput, RestoreInput } from './snapshot-actions';
 import * as pins from './pins';
 import type { PinInput } from './pins';
+import type { PolicyInput } from './policies';
 
 export { DEMO_POLL_SECONDS } from './poll-cycle';
 export type { CreateInput, DeleteInput, RestoreInput } from './snapshot-actions';
@@ -91,6 +92,7 @@ export class AppCore {
     const ctx = this.ctx;
     ctx.stopped = true;
     ctx.loop.stop();
+    ctx.policies.stop();
     ctx.abort.abort();
     ctx.abort = new AbortController();
     await session.stopDemo(ctx);
@@ -102,6 +104,11 @@ export class AppCore {
     this.ctx.windowVisible = visible;
     if (visible && !was) void this.ctx.loop.kick();
     else if (visible !== was) this.ctx.loop.reschedule();
+  }
+
+  /** The machine woke from sleep: policies missed meanwhile run once, shortly after. */
+  resume(): void {
+    this.ctx.policies.resume();
   }
 
   /** How many times faster the app's own schedules run: the simulator's speed in demo mode, else 1. */
@@ -175,6 +182,11 @@ export class AppCore {
   /** Pins or unpins a snapshot of the account in use (a pinned one is never rotated). */
   async setPinned(input: PinInput): Promise<Result<null>> {
     return this.act('setPinned', () => pins.setPinned(this.ctx, input));
+  }
+
+  /** Sets a server's snapshot policy (refused with a clear error when invalid; nothing changes then). */
+  async setPolicy(input: PolicyInput): Promise<Result<null>> {
+    return this.act('setPolicy', async () => this.ctx.policies.setPolicy(input));
   }
 
   /** Removes a finished operation from the list (a running one cannot be dismissed). */

@@ -13,6 +13,8 @@ import {
   MIGRATIONS,
   OperationSchema,
   PinSchema,
+  PolicyEntrySchema,
+  AutoRecordSchema,
   SETTING_SCHEMAS,
   SETTINGS_VERSION,
   SessionSchema,
@@ -182,6 +184,12 @@ export function validateFile(raw: RawFile): { file: StoredFile; issues: string[]
   const pins = salvageList(raw['pins'], PinSchema);
   if (pins.problem) issues.push(`the list of pinned snapshots ${pins.problem}`);
   file.pins = pins.kept;
+  const policies = salvageList(raw['policies'], PolicyEntrySchema);
+  if (policies.problem) issues.push(`the list of snapshot policies ${policies.problem}`);
+  file.policies = policies.kept;
+  const records = salvageList(raw['autoSnapshots'], AutoRecordSchema);
+  if (records.problem) issues.push(`the list of automatic snapshots ${records.problem}`);
+  file.autoSnapshots = records.kept;
 
   if (raw['session'] !== undefined) {
     const parsed = v.safeParse(SessionSchema, raw['session']);

@@ -4,7 +4,7 @@
  * BEFORE its create request is sent, so a crash never starts a period twice (see runner.ts).
  */
 import type { Id } from '../../../shared/domain';
-import type { SnapshotPolicy } from '../../../shared/policy';
+import type { RunResult, SnapshotPolicy } from '../../../shared/policy';
 import type { AutoSnapshotRecord } from './rotation';
 import type { ScheduleState } from './schedule';
 
@@ -24,30 +24,6 @@ export interface InFlightRun {
   snapshotId: Id | null;
   /** Set after a failed first attempt: the schedule-clock instant of the retry. */
   retryAt: number | null;
-}
-
-/** Why a run ended as it did (codes for the catalogs; `policy.result.<code>`). */
-export type RunResultCode =
-  | 'created'
-  | 'no-free-slot'
-  | 'create-refused'
-  | 'create-not-listed'
-  | 'snapshot-failed'
-  | 'snapshot-vanished'
-  | 'make-room-failed'
-  | 'rotation-incomplete';
-
-/** The last result of a policy, shown in the window and the tray. */
-export interface RunResult {
-  /** When it ended, schedule-clock ms. */
-  at: number;
-  periodKey: string;
-  outcome: 'succeeded' | 'failed' | 'skipped';
-  code: RunResultCode;
-  /** The snapshot made (succeeded), or the one that failed; else null. */
-  snapshotName: string | null;
-  /** Names rotation (or make-room) deleted in this run, oldest first. */
-  removed: string[];
 }
 
 /** One server's policy in one account scope, with everything its runs need. */

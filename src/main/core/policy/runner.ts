@@ -14,18 +14,12 @@
  * - A failed create is tried once more (retryAt, same period), then reported; no rotation.
  */
 import { sameId, type Id, type Snapshot } from '../../../shared/domain';
-import { autoSnapshotName } from '../../../shared/policy';
+import { autoSnapshotName, type RunResult } from '../../../shared/policy';
 import { snapshotOfCreate, writeOutcome } from '../../api/unclear-writes';
 import type { VpsClient } from '../../api/types';
 import { UNCLEAR_CREATE_GRACE_MS } from '../operations';
 import type { Logger } from '../ports';
-import {
-  isEntryOf,
-  type InFlightRun,
-  type PolicyData,
-  type PolicyEntry,
-  type RunResult,
-} from './policy-data';
+import { isEntryOf, type InFlightRun, type PolicyData, type PolicyEntry } from './policy-data';
 import { planCreate, planRotation, pruneRecords, type ServerSnapshots } from './rotation';
 import { nextRun, retryAt, stampRun, type RunStamp } from './schedule';
 
@@ -104,6 +98,14 @@ export class PolicyRunner {
       if (at !== undefined && at !== null && (wake === null || at < wake)) wake = at;
     }
     return wake;
+  }
+
+  /** True when a run of the account in use waits on VPS.org (its snapshot, or an unclear create). */
+  following(): boolean {
+    const scope = this.ports.scope();
+    return this.ports
+      .load()
+      .entries.some((e) => e.scope === scope && e.run !== null && e.run.retryAt === null);
   }
 
   private async tickOnce(): Promise<void> {
