@@ -112,6 +112,8 @@ export interface AppState {
    * reported again after a restart), or null.
    */
   saveProblem: string | null;
+  /** Ids of the snapshots the user pinned in the account in use (never rotated; deleting asks twice). */
+  pinnedSnapshotIds: Id[];
 }
 
 /** Sent when a tracked operation ends (the same moment a notification is shown). */

@@ -8,6 +8,7 @@ import type { ResolvedLanguage } from '../../shared/i18n/translator';
 import type { UserSettings } from '../../shared/settings';
 import type { AppState, KeychainView, Mode, SyncView, TokenStorage } from '../../shared/state';
 import { orderForView } from './operations';
+import { pinnedIds, type PinRecord } from './pins';
 import { buildEntries } from './refresh';
 
 /** Everything the core tracks that shows up in the state, except the operations (see tracker.ts). */
@@ -28,6 +29,8 @@ export interface CoreData {
   settingsProblem: string | null;
   /** Why the settings file cannot be written now, in plain words, or null (see CoreContext.persist). */
   saveProblem: string | null;
+  /** Pinned snapshots of every scope (the state shows the current scope's). */
+  pins: PinRecord[];
 }
 
 /** A sync view before any refresh. */
@@ -40,6 +43,7 @@ export function buildAppState(
   data: CoreData,
   operations: readonly Operation[],
   language: ResolvedLanguage,
+  scope: string | null,
 ): AppState {
   return {
     starting: data.starting,
@@ -59,5 +63,6 @@ export function buildAppState(
     settingsProblem: data.settingsProblem,
     language: { ...language },
     saveProblem: data.saveProblem,
+    pinnedSnapshotIds: pinnedIds(data.pins, scope),
   };
 }

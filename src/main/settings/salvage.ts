@@ -12,6 +12,7 @@ import {
   KNOWN_KEYS,
   MIGRATIONS,
   OperationSchema,
+  PinSchema,
   SETTING_SCHEMAS,
   SETTINGS_VERSION,
   SessionSchema,
@@ -115,6 +116,27 @@ export function migrate(raw: RawFile): { raw: RawFile; from: number } {
   return { raw: current, from };
 }
 
+/**
+ * The entries of a stored list that pass their schema, each checked on its own (a damaged entry
+ * costs only itself); `problem` says what was lost, in words that follow the list's name.
+ */
+function salvageList<T>(
+  raw: unknown,
+  schema: v.GenericSchema<unknown, T>,
+): { kept: T[]; problem: string | null } {
+  if (raw === undefined) return { kept: [], problem: null };
+  if (!Array.isArray(raw)) return { kept: [], problem: 'was unreadable' };
+  const kept: T[] = [];
+  for (const item of raw) {
+    const parsed = v.safeParse(schema, item);
+    if (parsed.success) kept.push(parsed.output);
+  }
+  const dropped = raw.length - kept.length;
+  const problem =
+    dropped === 0 ? null : `had ${dropped} unreadable entr${dropped === 1 ? 'y' : 'ies'}, which were dropped`;
+  return { kept, problem };
+}
+
 /** Checks each part of a parsed file on its own; lists what had to be dropped or reset. */
 export function validateFile(raw: RawFile): { file: StoredFile; issues: string[] } {
   const file = defaultFile();
@@ -156,6 +178,10 @@ export function validateFile(raw: RawFile): { file: StoredFile; issues: string[]
       issues.push(`${dropped} unreadable tracked operation${dropped === 1 ? ' was' : 's were'} dropped`);
     file.operations = kept;
   }
+
+  const pins = salvageList(raw['pins'], PinSchema);
+  if (pins.problem) issues.push(`the list of pinned snapshots ${pins.problem}`);
+  file.pins = pins.kept;
 
   if (raw['session'] !== undefined) {
     const parsed = v.safeParse(SessionSchema, raw['session']);

@@ -13,11 +13,14 @@ import { gu as windowGu } from './messages/gu';
 import { notifyEn } from './messages/notify.en';
 import { notifyFi } from './messages/notify.fi';
 import { notifyGu } from './messages/notify.gu';
+import { policyEn } from './messages/policy.en';
+import { policyFi } from './messages/policy.fi';
+import { policyGu } from './messages/policy.gu';
 import { trayEn } from './messages/tray.en';
 import { trayFi } from './messages/tray.fi';
 import { trayGu } from './messages/tray.gu';
 
-const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn };
+const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn, ...policyEn };
 
 /** A key of the English (source) catalog. */
 export type MessageKey = keyof typeof en;
@@ -27,8 +30,8 @@ export type Locale = 'en' | 'fi' | 'gu';
 /** Every catalog by locale. */
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = {
   en,
-  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi },
-  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu },
+  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi, ...policyFi },
+  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu, ...policyGu },
 };
 
 /** The locales with a catalog, in the order the language menu lists them. */
