@@ -8,6 +8,7 @@
 import { app, screen, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { english, messagesText } from '../shared/i18n';
 import type { EventMap } from '../shared/ipc';
 import { createActions } from './actions';
 import { createVpsClient } from './api/client';
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
   onWake(() => core.resume());
   await Promise.race([started, new Promise((resolve) => setTimeout(resolve, KEYCHAIN_GRACE_MS))]);
   const settingsProblem = await settings.open();
-  if (settingsProblem) logger.warn(`settings: ${settingsProblem}`);
+  if (settingsProblem) logger.warn(`settings: ${messagesText([settingsProblem], english())}`);
   void logFile.open();
 
   const window = new AppWindow({

@@ -23,6 +23,35 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { PolicyEntry } from '../../src/main/core/policy/policy-data';
 import type { Operation } from '../../src/shared/domain';
 import { needTool } from '../support/tools';
+import { CATALOGS, english, isMessageKey, messagesText, placeholders } from '../../src/shared/i18n';
+import type { CatalogMessage } from '../../src/shared/state';
+
+/** Messages whose code is not in the catalogs or whose parameters are not its placeholders. */
+function malformed(problem: readonly CatalogMessage[]): CatalogMessage[] {
+  return problem.filter(
+    (m) =>
+      !isMessageKey(m.code) ||
+      placeholders(CATALOGS.en[m.code]).join() !==
+        Object.keys(m.params ?? {})
+          .sort()
+          .join(),
+  );
+}
+
+/** A problem the store reported, worded in English as the window would (each message well-formed). */
+function said(problem: readonly CatalogMessage[] | null): string | null {
+  if (problem === null) return null;
+  expect(malformed(problem)).toEqual([]);
+  return messagesText(problem, english());
+}
+
+it('a problem message with a missing, extra or unknown parameter, or an unknown code, is caught (negative control)', () => {
+  const good: CatalogMessage = { code: 'settingsFile.backedUp', params: { backup: 'x.bak' } };
+  const missing: CatalogMessage = { code: 'settingsFile.backedUp' };
+  const extra: CatalogMessage = { code: 'settingsFile.hadProblems', params: { path: '/x' } };
+  const unknown = { code: 'settingsFile.gone' } as unknown as CatalogMessage;
+  expect(malformed([good, missing, extra, unknown])).toEqual([missing, extra, unknown]);
+});
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
@@ -209,7 +238,7 @@ describe('ElectronSettingsStore', () => {
       }),
       expectOps: 1,
       expect:
-        /invalid values were reset to defaults \(pollIntervalSeconds, notifications\).*2 unreadable tracked operations were dropped.*sign-in state/,
+        /Invalid values were reset to defaults \(pollIntervalSeconds, notifications\).*2 unreadable tracked operations were dropped.*sign-in state/,
       poll: 10,
     },
     {
@@ -235,9 +264,9 @@ describe('ElectronSettingsStore', () => {
     const { data, problem } = open().read();
     expect(data.pins).toEqual([pin]);
     expect(data.operations).toEqual([goodOperation]);
-    expect(problem).toMatch(/pinned snapshots had 3 unreadable entries, which were dropped/);
+    expect(problem).toContainEqual({ code: 'settingsFile.issue.pinsDropped', params: { count: 3 } });
     writeFileSync(file(), JSON.stringify({ ...validFile, pins: 'all of them' }));
-    expect(open().read().problem).toMatch(/pinned snapshots was unreadable/);
+    expect(open().read().problem).toContainEqual({ code: 'settingsFile.issue.pinsUnreadable' });
   });
 
   it('salvages policies one by one: an out-of-range K or a bad schedule costs only that policy', () => {
@@ -259,8 +288,8 @@ describe('ElectronSettingsStore', () => {
     const { data, problem } = open().read();
     expect(data.policies).toEqual([goodPolicy]);
     expect(data.autoSnapshots).toEqual([goodRecord]);
-    expect(problem).toMatch(/snapshot policies had 3 unreadable entries/);
-    expect(problem).toMatch(/automatic snapshots had 1 unreadable entry/);
+    expect(problem).toContainEqual({ code: 'settingsFile.issue.policiesDropped', params: { count: 3 } });
+    expect(problem).toContainEqual({ code: 'settingsFile.issue.autoSnapshotsDropped', params: { count: 1 } });
   });
 
   for (const c of damage) {
@@ -271,9 +300,9 @@ describe('ElectronSettingsStore', () => {
 
       const backup = join(dir, BACKUP_NAME);
       expect(readFileSync(backup, 'utf8')).toBe(c.text);
-      expect(problem).toMatch(c.expect);
-      expect(problem).toContain(BACKUP_NAME);
-      expect(problem).not.toContain('vps_should_not_be_here');
+      expect(said(problem)).toMatch(c.expect);
+      expect(said(problem)).toContain(BACKUP_NAME);
+      expect(said(problem)).not.toContain('vps_should_not_be_here');
 
       expect(data.operations).toHaveLength(c.expectOps);
       if (c.expectOps > 0) expect(data.operations[0]).toEqual(goodOperation);
@@ -301,7 +330,7 @@ describe('ElectronSettingsStore', () => {
   it('treats a JSON value that is not an object as damage', () => {
     writeFileSync(file(), '[1,2,3]');
     const { data, problem } = open().read();
-    expect(problem).toMatch(/did not hold a settings object/);
+    expect(said(problem)).toMatch(/did not hold a settings object/);
     expect(data.settings).toEqual(DEFAULT_SETTINGS);
     expect(existsSync(join(dir, BACKUP_NAME))).toBe(true);
   });
@@ -375,8 +404,10 @@ describe('a settings file the app may not read (EACCES), checked as an unprivile
       expect(child.status, child.stderr).toBe(0);
       const report = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
       expect(report['uid']).not.toBe(0);
-      expect(report['problem']).toMatch(/could not be read: the app is not allowed to access it/);
-      expect(report['problem']).toMatch(/left exactly as it is/);
+      expect(said(report['problem'] as CatalogMessage[])).toMatch(
+        /could not be read\. The app is not allowed to access it/,
+      );
+      expect(said(report['problem'] as CatalogMessage[])).toMatch(/left exactly as it is/);
       expect(report).toMatchObject({ persistent: false, keptInMemory: 30 });
       chmodSync(file, 0o600);
       expect(readFileSync(file, 'utf8')).toBe(text);
@@ -397,9 +428,9 @@ describe('a settings file the app cannot read or back up: it starts, says so, an
     const store = open();
     const { data, problem } = store.read();
     expect(data.settings).toEqual(DEFAULT_SETTINGS);
-    expect(problem).toMatch(/could not be read: there is a folder where the file should be/);
-    expect(problem).toMatch(/left exactly as it is/);
-    expect(problem).toMatch(/kept only until you quit/);
+    expect(said(problem)).toMatch(/could not be read\. There is a folder where the file should be/);
+    expect(said(problem)).toMatch(/left exactly as it is/);
+    expect(said(problem)).toMatch(/kept only until you quit/);
     expect(store.persistent).toBe(false);
     expect(store.path).toBe(file());
     changeSomething(store);
@@ -411,13 +442,13 @@ describe('a settings file the app cannot read or back up: it starts, says so, an
     expect(readdirSync(file())).toEqual(['keep-me.txt']);
     expect(readdirSync(dir)).toEqual(['config.json']);
     // The next start says the same: nothing was wiped in between.
-    expect(open().read().problem).toBe(problem);
+    expect(open().read().problem).toEqual(problem);
   });
 
   it('a link that points to itself (ELOOP): defaults, reported, the link left as it is', () => {
     symlinkSync(file(), file());
     const store = open();
-    expect(store.read().problem).toMatch(/could not be read: it is a link that points back to itself/);
+    expect(said(store.read().problem)).toMatch(/could not be read\. It is a link that points back to itself/);
     changeSomething(store);
     expect(readdirSync(dir)).toEqual(['config.json']);
   });
@@ -436,8 +467,8 @@ describe('a settings file the app cannot read or back up: it starts, says so, an
     const { data, problem } = store.read();
     expect(data.operations).toEqual([goodOperation]);
     expect(data.settings.pollIntervalSeconds).toBe(DEFAULT_SETTINGS.pollIntervalSeconds);
-    expect(problem).toMatch(/invalid values were reset to defaults \(pollIntervalSeconds\)/);
-    expect(problem).toMatch(/could not be backed up/);
+    expect(said(problem)).toMatch(/Invalid values were reset to defaults \(pollIntervalSeconds\)/);
+    expect(said(problem)).toMatch(/could not be backed up/);
     expect(store.persistent).toBe(false);
     changeSomething(store);
     expect(readFileSync(file(), 'utf8')).toBe(text);

@@ -12,6 +12,8 @@ import type { Id, Operation } from '../../shared/domain';
 import { fail, ok, type Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
 import { appError, localizeError } from '../../shared/i18n/app-error';
+import { messagesText } from '../../shared/i18n/texts';
+import { english } from '../../shared/i18n/translator';
 import type { AppError, AppState } from '../../shared/state';
 import { isApiError, toAppError } from '../api/errors';
 import { CoreContext } from './core-context';
@@ -61,7 +63,7 @@ export class AppCore {
     ctx.ops.reset(data.operations, false);
     ctx.update({ settings: data.settings, settingsProblem: problem, pins: data.pins });
     if (problem) {
-      ctx.ports.logger.warn(`settings: ${problem}`);
+      ctx.ports.logger.warn(`settings: ${messagesText(problem, english())}`);
       if (data.settings.notifications) {
         ctx.safely('notification', () =>
           ctx.ports.notifier.show(settingsProblemNotification(ctx.translator())),

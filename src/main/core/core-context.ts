@@ -17,7 +17,7 @@ import {
   type Translator,
 } from '../../shared/i18n/translator';
 import type { AppError, AppState } from '../../shared/state';
-import { saveFailedNotification, tokenInvalidNotification } from './notifications';
+import { saveFailedNotification, saveProblem, tokenInvalidNotification } from './notifications';
 import type { Observation } from './operations';
 import { PollLoop } from './poll-loop';
 import { pollDelay, pollKind, pollOnce } from './poll-cycle';
@@ -171,10 +171,11 @@ export class CoreContext {
       const reason = error instanceof Error ? error.message : 'unknown error';
       this.ports.logger.error(`settings: could not save: ${reason}`);
       if (this.current.saveProblem !== null) return;
-      const notice = saveFailedNotification(reason, this.translator());
-      this.update({ saveProblem: notice.body });
+      this.update({ saveProblem: saveProblem(reason) });
       if (this.current.settings.notifications)
-        this.safely('notification', () => this.ports.notifier.show(notice));
+        this.safely('notification', () =>
+          this.ports.notifier.show(saveFailedNotification(reason, this.translator())),
+        );
       return;
     }
     if (this.current.saveProblem !== null) {

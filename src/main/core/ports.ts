@@ -6,7 +6,7 @@
 import type { Id, Operation } from '../../shared/domain';
 import type { EventMap, EventName } from '../../shared/ipc';
 import type { UserSettings } from '../../shared/settings';
-import type { Mode } from '../../shared/state';
+import type { CatalogMessage, Mode } from '../../shared/state';
 import type { ClientOptions, VpsClient } from '../api/types';
 import type { PinRecord } from './pins';
 import type { PolicyEntry } from './policy/policy-data';
@@ -47,8 +47,8 @@ export interface PersistedData {
 
 /** Reads and writes persisted data. */
 export interface SettingsPort {
-  /** The stored data; `problem` says in plain words what was wrong with the file, if anything. */
-  read(): { data: PersistedData; problem: string | null };
+  /** The stored data; `problem` says what was wrong with the file (as catalog codes), if anything. */
+  read(): { data: PersistedData; problem: CatalogMessage[] | null };
   write(patch: Partial<PersistedData>): void;
 }
 

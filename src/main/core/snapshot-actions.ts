@@ -47,10 +47,6 @@ export interface RestoreInput {
   confirmServerName: string;
 }
 
-/** What a create or restore says while VPS.org has not confirmed that it started. */
-const UNCONFIRMED =
-  'VPS.org has not confirmed this yet; checking. Its answer to the request was lost, so the app watches VPS.org and will tell you how it ends.';
-
 /** Starts a snapshot and tracks it; refuses names, a 6th snapshot, and servers being restored. */
 export async function createSnapshot(ctx: CoreContext, input: CreateInput): Promise<Result<Operation>> {
   const client = ctx.client;
@@ -175,7 +171,7 @@ async function startRestore(
   const op: Operation = {
     ...runningOperation(ctx, 'restore', server, snapshot, requestedAt),
     previousServerStatus: server.status,
-    ...(uncertain ? { uncertain: true, message: UNCONFIRMED } : {}),
+    ...(uncertain ? { uncertain: true } : {}),
   };
   if (answered !== null) {
     const status = answered;
@@ -263,11 +259,8 @@ async function startCreate(
     const op: Operation = {
       ...runningOperation(ctx, 'create', server, { id: null, name }, requestedAt),
       knownSnapshotIds,
+      // Views word it from these fields: unclear ("may have started"), else accepted but not listed yet.
       uncertain: outcome === 'unclear',
-      message:
-        outcome === 'unclear'
-          ? UNCONFIRMED
-          : 'VPS.org accepted the request but its answer could not be read. The app is waiting for the snapshot to be listed.',
     };
     ctx.ops.add(op);
     ctx.ports.logger.warn(

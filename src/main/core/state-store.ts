@@ -6,7 +6,14 @@
 import type { Operation, Server, Snapshot } from '../../shared/domain';
 import type { ResolvedLanguage } from '../../shared/i18n/translator';
 import type { UserSettings } from '../../shared/settings';
-import type { AppState, KeychainView, Mode, SyncView, TokenStorage } from '../../shared/state';
+import type {
+  AppState,
+  CatalogMessage,
+  KeychainView,
+  Mode,
+  SyncView,
+  TokenStorage,
+} from '../../shared/state';
 import { orderForView } from './operations';
 import { pinnedIds, type PinRecord } from './pins';
 import type { PolicyEntry } from './policy/policy-data';
@@ -28,10 +35,10 @@ export interface CoreData {
   sync: SyncView;
   settings: UserSettings;
   demoUrl: string | null;
-  /** What was wrong with the settings file at start, in plain words (SettingsPort.read), or null. */
-  settingsProblem: string | null;
-  /** Why the settings file cannot be written now, in plain words, or null (see CoreContext.persist). */
-  saveProblem: string | null;
+  /** What was wrong with the settings file at start, as catalog codes (SettingsPort.read), or null. */
+  settingsProblem: CatalogMessage[] | null;
+  /** Why the settings file cannot be written now, as a catalog code, or null (see CoreContext.persist). */
+  saveProblem: CatalogMessage | null;
   /** Pinned snapshots of every scope (the state shows the current scope's). */
   pins: PinRecord[];
   /** Snapshot policies of every scope (see policy/runner.ts). */

@@ -1,8 +1,8 @@
 /**
- * The one set of catalogs: the window's messages, the tray's, the notifications' and the core's,
- * in English (the source), Finnish and Gujarati. Each part has the same keys and placeholders in
- * all three languages (the types check the keys; test/component/i18n.svelte.test.ts checks the
- * placeholders and plural forms).
+ * The one set of catalogs: the window's messages, the tray's, the notifications', the core's and
+ * the settings file's problems, in English (the source), Finnish and Gujarati. Each part has the
+ * same keys and placeholders in all three languages (the types check the keys;
+ * test/component/i18n.svelte.test.ts checks the placeholders and plural forms).
  */
 import { coreEn } from './messages/core.en';
 import { coreFi } from './messages/core.fi';
@@ -16,11 +16,14 @@ import { notifyGu } from './messages/notify.gu';
 import { policyEn } from './messages/policy.en';
 import { policyFi } from './messages/policy.fi';
 import { policyGu } from './messages/policy.gu';
+import { problemsEn } from './messages/problems.en';
+import { problemsFi } from './messages/problems.fi';
+import { problemsGu } from './messages/problems.gu';
 import { trayEn } from './messages/tray.en';
 import { trayFi } from './messages/tray.fi';
 import { trayGu } from './messages/tray.gu';
 
-const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn, ...policyEn };
+const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn, ...policyEn, ...problemsEn };
 
 /** A key of the English (source) catalog. */
 export type MessageKey = keyof typeof en;
@@ -30,8 +33,8 @@ export type Locale = 'en' | 'fi' | 'gu';
 /** Every catalog by locale. */
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = {
   en,
-  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi, ...policyFi },
-  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu, ...policyGu },
+  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi, ...policyFi, ...problemsFi },
+  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu, ...policyGu, ...problemsGu },
 };
 
 /** The locales with a catalog, in the order the language menu lists them. */

@@ -75,4 +75,11 @@ export const policyEn = {
   'tray.policy.skipped': '{server}: automatic snapshot skipped',
   'tray.policy.attention': 'An automatic snapshot failed or was skipped',
   'core.policyInvalid': 'This policy cannot be saved: one of its values is not allowed.',
+  'settingsFile.issue.policiesUnreadable': 'The list of snapshot policies was unreadable.',
+  'settingsFile.issue.policiesDropped':
+    '{count, plural, one {# unreadable snapshot policy was} other {# unreadable snapshot policies were}} dropped.',
+  'settingsFile.issue.autoSnapshotsUnreadable':
+    'The list of automatic snapshots was unreadable: rotation treats them as manual and never deletes them.',
+  'settingsFile.issue.autoSnapshotsDropped':
+    '{count, plural, one {# unreadable record of an automatic snapshot was} other {# unreadable records of automatic snapshots were}} dropped: rotation treats those snapshots as manual.',
 } as const;

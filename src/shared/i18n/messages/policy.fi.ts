@@ -77,4 +77,11 @@ export const policyFi = {
   'tray.policy.skipped': '{server}: automaattinen tilannevedos ohitettiin',
   'tray.policy.attention': 'Automaattinen tilannevedos epäonnistui tai ohitettiin',
   'core.policyInvalid': 'Käytäntöä ei voi tallentaa: jokin sen arvoista ei ole sallittu.',
+  'settingsFile.issue.policiesUnreadable': 'Tilannevedoskäytäntöjen luetteloa ei voitu lukea.',
+  'settingsFile.issue.policiesDropped':
+    '{count, plural, one {# lukukelvoton tilannevedoskäytäntö poistettiin} other {# lukukelvotonta tilannevedoskäytäntöä poistettiin}}.',
+  'settingsFile.issue.autoSnapshotsUnreadable':
+    'Automaattisten tilannevedosten luetteloa ei voitu lukea: kierrätys käsittelee niitä manuaalisina eikä koskaan poista niitä.',
+  'settingsFile.issue.autoSnapshotsDropped':
+    '{count, plural, one {# lukukelvoton automaattisen tilannevedoksen tieto poistettiin} other {# lukukelvotonta automaattisten tilannevedosten tietoa poistettiin}}: kierrätys käsittelee niitä tilannevedoksia manuaalisina.',
 } as const satisfies Record<keyof typeof policyEn, string>;

@@ -72,4 +72,11 @@ export const policyGu = {
   'tray.policy.skipped': '{server}: આપમેળે સ્નેપશોટ છોડી દેવાયો',
   'tray.policy.attention': 'કોઈ આપમેળે સ્નેપશોટ નિષ્ફળ ગયો અથવા છોડી દેવાયો',
   'core.policyInvalid': 'આ નીતિ સાચવી શકાતી નથી: તેની કોઈ એક કિંમત માન્ય નથી.',
+  'settingsFile.issue.policiesUnreadable': 'સ્નેપશોટ નીતિઓની યાદી વાંચી શકાઈ નહીં.',
+  'settingsFile.issue.policiesDropped':
+    '{count, plural, one {# ન વાંચી શકાય તેવી સ્નેપશોટ નીતિ કાઢી નાખવામાં આવી} other {# ન વાંચી શકાય તેવી સ્નેપશોટ નીતિઓ કાઢી નાખવામાં આવી}}.',
+  'settingsFile.issue.autoSnapshotsUnreadable':
+    'આપમેળે સ્નેપશોટની યાદી વાંચી શકાઈ નહીં: રોટેશન તેમને જાતે લીધેલા ગણે છે અને ક્યારેય કાઢતું નથી.',
+  'settingsFile.issue.autoSnapshotsDropped':
+    '{count, plural, one {આપમેળે સ્નેપશોટની # ન વાંચી શકાય તેવી નોંધ કાઢી નાખવામાં આવી} other {આપમેળે સ્નેપશોટની # ન વાંચી શકાય તેવી નોંધો કાઢી નાખવામાં આવી}}: રોટેશન તે સ્નેપશોટને જાતે લીધેલા ગણે છે.',
 } as const satisfies Record<keyof typeof policyEn, string>;
