@@ -70,10 +70,18 @@ export const ScheduleSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('weekly'), weekday: v.picklist(WEEKDAYS), at: LocalTimeSchema }),
 ]) satisfies v.GenericSchema<unknown, Schedule>;
 
+/** K, the number of automatic snapshots rotation keeps. */
+export const KeepSchema = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(KEEP_BOUNDS.min),
+  v.maxValue(KEEP_BOUNDS.max),
+);
+
 /** A whole policy (IPC payload and stored form); unknown keys are refused. */
 export const PolicySchema = v.strictObject({
   schedule: ScheduleSchema,
-  keep: v.pipe(v.number(), v.integer(), v.minValue(KEEP_BOUNDS.min), v.maxValue(KEEP_BOUNDS.max)),
+  keep: KeepSchema,
   makeRoom: v.boolean(),
   notify: v.picklist(NOTIFY_MODES),
 }) satisfies v.GenericSchema<unknown, SnapshotPolicy>;
@@ -155,4 +163,10 @@ export interface PolicyView {
   lastResult: RunResult | null;
   /** Names the next rotation removes once the next automatic snapshot has completed, oldest first. */
   nextRemoves: string[];
+}
+
+/** The policy editor's dry run for a chosen K: what rotation would keep and delete today (names, oldest first). */
+export interface PolicyPreview {
+  keep: string[];
+  remove: string[];
 }

@@ -141,6 +141,7 @@ export function createFakeVps(initial: AppState = makeState()): FakeVps {
       return { ok: true, value: null };
     },
     setPolicy: () => ({ ok: true, value: null }),
+    previewPolicy: () => ({ ok: true, value: { keep: [], remove: [] } }),
     dismissOperation: () => ({ ok: true, value: null }),
     // Like the core: keep the settings and push the new state.
     updateSettings: (p) => {

@@ -123,6 +123,12 @@ const SHAPES = {
     fields: { serverId: id, policy: { t: 'policy' } },
     optional: false,
   },
+  previewPolicy: {
+    none: false,
+    valid: { serverId: 1, keep: 3 },
+    fields: { serverId: id, keep: { t: 'int', min: 1, max: 4 } },
+    optional: false,
+  },
   dismissOperation: {
     none: false,
     valid: { operationId: 'op-1' },

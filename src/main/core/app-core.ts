@@ -9,6 +9,7 @@
  * poll-cycle.ts.
  */
 import type { Id, Operation } from '../../shared/domain';
+import type { PolicyPreview } from '../../shared/policy';
 import { fail, ok, type Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
 import { appError, localizeError } from '../../shared/i18n/app-error';
@@ -189,6 +190,11 @@ export class AppCore {
   /** Sets a server's snapshot policy (refused with a clear error when invalid; nothing changes then). */
   async setPolicy(input: PolicyInput): Promise<Result<null>> {
     return this.act('setPolicy', async () => this.ctx.policies.setPolicy(input));
+  }
+
+  /** The policy editor's dry run: what rotation with K would keep and delete on the server today. */
+  async previewPolicy(input: { serverId: Id; keep: number }): Promise<Result<PolicyPreview>> {
+    return this.act('previewPolicy', async () => this.ctx.policies.previewPolicy(input));
   }
 
   /** Removes a finished operation from the list (a running one cannot be dismissed). */

@@ -5,13 +5,14 @@
  */
 import { sameId, type Id } from '../../shared/domain';
 import { appError } from '../../shared/i18n/app-error';
-import { notifiesRun, parsePolicy, type SnapshotPolicy } from '../../shared/policy';
+import { notifiesRun, parsePolicy, type PolicyPreview, type SnapshotPolicy } from '../../shared/policy';
 import { fail, ok, type Result } from '../../shared/result';
 import type { CoreContext } from './core-context';
 import { NOT_SIGNED_IN, SERVER_NOT_FOUND } from './guards';
 import { pinnedIds } from './pins';
 import { policyRunNotification } from './policy/notify';
 import { isEntryOf, type PolicyData, type PolicyEntry } from './policy/policy-data';
+import { previewRotation } from './policy/rotation';
 import { PolicyRunner, type RunReport } from './policy/runner';
 
 /** How long after a wake the runner waits before its catch-up (the network comes back first). */
@@ -149,6 +150,29 @@ export class PolicyService {
     ctx.ports.logger.info(`policy: server ${String(input.serverId)}: set (${policy.schedule.kind})`);
     this.kick();
     return ok(null);
+  }
+
+  /** The editor's dry run: what rotation with `keep` would keep and delete on the server today. */
+  previewPolicy(input: { serverId: Id; keep: number }): Result<PolicyPreview> {
+    const ctx = this.ctx;
+    const scope = ctx.markScope();
+    if (ctx.client === null || scope === null) return fail(NOT_SIGNED_IN);
+    if (!ctx.data.servers.some((s) => sameId(s.id, input.serverId))) return fail(SERVER_NOT_FOUND);
+    const plan = previewRotation(
+      {
+        scope,
+        serverId: input.serverId,
+        snapshots: ctx.data.snapshots.filter((s) => sameId(s.serverId, input.serverId)),
+        records: ctx.data.autoSnapshots,
+        pinnedIds: pinnedIds(ctx.data.pins, scope),
+      },
+      input.keep,
+    ).now;
+    const oldestFirst = [...plan.verdicts].reverse();
+    return ok({
+      keep: oldestFirst.filter((v) => v.action === 'keep').map((v) => v.snapshot.name),
+      remove: plan.remove.map((s) => s.name),
+    });
   }
 
   /** Drops every policy and record of a scope (a new demo: its snapshots are not the last demo's). */
