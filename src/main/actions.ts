@@ -55,6 +55,7 @@ export function createActions(core: AppCore, deps: ActionDeps): InvokeHandlers {
     quickSnapshot: (payload) => core.quickSnapshot(payload),
     restoreSnapshot: (payload) => core.restoreSnapshot(payload),
     deleteSnapshot: (payload) => core.deleteSnapshot(payload),
+    setPinned: (payload) => core.setPinned(payload),
     dismissOperation: (payload) => core.dismissOperation(payload),
     updateSettings: (payload) => core.updateSettings(payload),
     openExternal: async ({ url }): Promise<Result<null>> => {

@@ -37,8 +37,9 @@ const KEYCHAIN_GRACE_MS = 500;
 /** Starts the built-in simulator; imported only when demo mode is chosen, to keep start-up fast. */
 async function startDemo(): Promise<DemoServer> {
   const { startSimulator } = await import('../simulator/index');
-  const sim = await startSimulator({ seed: 'demo', speed: 20, token: 'vps_demo_token', port: 0 });
-  return { url: sim.url, token: sim.token, stop: () => sim.stop() };
+  const speed = 20;
+  const sim = await startSimulator({ seed: 'demo', speed, token: 'vps_demo_token', port: 0 });
+  return { url: sim.url, token: sim.token, speed, stop: () => sim.stop() };
 }
 
 /** Where the tray icons are: the repo's build/icons in development, resources when packaged. */

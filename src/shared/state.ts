@@ -118,6 +118,8 @@ export interface AppState {
    * restart), or null.
    */
   saveProblem: CatalogMessage | null;
+  /** Ids of the snapshots the user pinned in the account in use (never rotated; deleting asks twice). */
+  pinnedSnapshotIds: Id[];
 }
 
 /** Sent when a tracked operation ends (the same moment a notification is shown). */

@@ -83,6 +83,7 @@ export function defaultPersistedData(): PersistedData {
     settings: { ...DEFAULT_SETTINGS },
     operations: [],
     session: { mode: 'signed-out', email: null },
+    pins: [],
   };
 }
 
@@ -104,6 +105,7 @@ export class MemorySettingsPort implements SettingsPort {
       settings: { ...base.settings, ...(initial?.settings ?? {}) },
       operations: initial?.operations ?? base.operations,
       session: initial?.session ?? base.session,
+      pins: initial?.pins ?? base.pins,
     });
     this.problem = problem;
   }
@@ -226,7 +228,7 @@ export function simulatorDemo(options: SimulatorOptions = {}): () => Promise<Dem
       port: 0,
       ...options,
     });
-    return { url: sim.url, token: sim.token, stop: () => sim.stop() };
+    return { url: sim.url, token: sim.token, speed: options.speed ?? 20, stop: () => sim.stop() };
   };
 }
 

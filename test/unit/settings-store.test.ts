@@ -86,6 +86,7 @@ const validFileForLate = {
   settings: { ...DEFAULT_SETTINGS },
   operations: [],
   session: { mode: 'signed-out', email: null },
+  pins: [],
   windowBounds: null,
 };
 const open = () => new ElectronSettingsStore({ Store, cwd: dir, now: FIXED_NOW });
@@ -98,6 +99,7 @@ describe('ElectronSettingsStore', () => {
     expect(data.settings).toEqual(DEFAULT_SETTINGS);
     expect(data.operations).toEqual([]);
     expect(data.session).toEqual({ mode: 'signed-out', email: null });
+    expect(data.pins).toEqual([]);
   });
 
   it('writes through electron-store and reads back in a new instance', () => {
@@ -106,6 +108,7 @@ describe('ElectronSettingsStore', () => {
       settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 },
       operations: [goodOperation],
       session: { mode: 'account', email: 'a@example.com' },
+      pins: [{ scope: '["https://admin.vps.org/api/v1","a@example.com"]', snapshotId: 5001 }],
     });
     store.writeWindowBounds({ x: 10.4, y: 20, width: 900, height: 700 });
     expect(onDisk()['version']).toBe(1);
@@ -115,6 +118,7 @@ describe('ElectronSettingsStore', () => {
         settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 },
         operations: [goodOperation],
         session: { mode: 'account', email: 'a@example.com' },
+        pins: [{ scope: '["https://admin.vps.org/api/v1","a@example.com"]', snapshotId: 5001 }],
       },
       problem: null,
     });
@@ -220,6 +224,21 @@ describe('ElectronSettingsStore', () => {
     },
   ];
 
+  it('salvages pins one by one: a damaged entry costs only itself, and is reported', () => {
+    const pin = { scope: '["https://admin.vps.org/api/v1","a@example.com"]', snapshotId: 5001 };
+    const text = JSON.stringify({
+      ...validFile,
+      pins: [pin, { scope: 5, snapshotId: 1 }, 'nonsense', { scope: 'x', snapshotId: '../../etc' }],
+    });
+    writeFileSync(file(), text);
+    const { data, problem } = open().read();
+    expect(data.pins).toEqual([pin]);
+    expect(data.operations).toEqual([goodOperation]);
+    expect(problem).toContainEqual({ code: 'settingsFile.issue.pinsDropped', params: { count: 3 } });
+    writeFileSync(file(), JSON.stringify({ ...validFile, pins: 'all of them' }));
+    expect(open().read().problem).toContainEqual({ code: 'settingsFile.issue.pinsUnreadable' });
+  });
+
   for (const c of damage) {
     it(`salvages a ${c.name} file: backup kept, problem reported, defaults and readable data used`, () => {
       writeFileSync(file(), c.text);
@@ -241,6 +260,7 @@ describe('ElectronSettingsStore', () => {
       const repaired = onDisk();
       expect(Object.keys(repaired).sort()).toEqual([
         'operations',
+        'pins',
         'session',
         'settings',
         'version',

@@ -24,10 +24,12 @@ import { isTokenRejected } from './keychain-token';
 import * as session from './session-actions';
 import { applySettingsPatch } from './settings-patch';
 import * as snapshots from './snapshot-actions';
-import type { CreateInput, RestoreInput } from './snapshot-actions';
+import type { CreateInput, DeleteInput, RestoreInput } from './snapshot-actions';
+import * as pins from './pins';
+import type { PinInput } from './pins';
 
 export { DEMO_POLL_SECONDS } from './poll-cycle';
-export type { CreateInput, RestoreInput } from './snapshot-actions';
+export type { CreateInput, DeleteInput, RestoreInput } from './snapshot-actions';
 
 /** The answer to any action before start() has read the settings file and the keychain. */
 export const STILL_STARTING: AppError = appError('refused', 'core.starting');
@@ -58,7 +60,7 @@ export class AppCore {
     ctx.stopped = false;
     const { data, problem } = ctx.ports.settings.read();
     ctx.ops.reset(data.operations, false);
-    ctx.update({ settings: data.settings, settingsProblem: problem });
+    ctx.update({ settings: data.settings, settingsProblem: problem, pins: data.pins });
     if (problem) {
       ctx.ports.logger.warn(`settings: ${messagesText(problem, english())}`);
       if (data.settings.notifications) {
@@ -102,6 +104,11 @@ export class AppCore {
     this.ctx.windowVisible = visible;
     if (visible && !was) void this.ctx.loop.kick();
     else if (visible !== was) this.ctx.loop.reschedule();
+  }
+
+  /** How many times faster the app's own schedules run: the simulator's speed in demo mode, else 1. */
+  demoTimeScale(): number {
+    return this.ctx.demoTimeScale();
   }
 
   /** Resolves when no poll is in flight (for tests, the preview and shutdown). */
@@ -159,9 +166,17 @@ export class AppCore {
     return this.act('restoreSnapshot', () => snapshots.restoreSnapshot(this.ctx, input));
   }
 
-  /** Deletes a snapshot (refused while it is still being created). */
-  async deleteSnapshot(input: { serverId: Id; snapshotId: Id }): Promise<Result<null>> {
+  /**
+   * Deletes a snapshot (refused while it is still being created, and for a pinned one unless
+   * `confirmPinned`: the user confirmed a second time).
+   */
+  async deleteSnapshot(input: DeleteInput): Promise<Result<null>> {
     return this.act('deleteSnapshot', () => snapshots.deleteSnapshot(this.ctx, input));
+  }
+
+  /** Pins or unpins a snapshot of the account in use (a pinned one is never rotated). */
+  async setPinned(input: PinInput): Promise<Result<null>> {
+    return this.act('setPinned', () => pins.setPinned(this.ctx, input));
   }
 
   /** Removes a finished operation from the list (a running one cannot be dismissed). */

@@ -27,6 +27,9 @@ import { KEYCHAIN_OK } from './keychain-token';
 import { buildAppState, initialSync, type CoreData } from './state-store';
 import { OperationTracker } from './tracker';
 
+/** The scope of the demo's pins and policies (never a real account's: that is a JSON array). */
+export const DEMO_SCOPE = 'demo';
+
 /** What the polling glue remembers between polls. */
 export interface PollStatus {
   /** Failed polls in a row. */
@@ -74,6 +77,7 @@ export class CoreContext {
       demoUrl: null,
       settingsProblem: problem,
       saveProblem: null,
+      pins: data.pins,
     };
     this.ops = new OperationTracker(data.operations, {
       persist: (operations) => this.persist({ operations }),
@@ -86,7 +90,7 @@ export class CoreContext {
       inScope: (op) => inScope(op, this.scope()),
       logger: ports.logger,
     });
-    this.published = buildAppState(this.current, this.ops.current, this.language());
+    this.published = buildAppState(this.current, this.ops.current, this.language(), this.markScope());
     this.loop = new PollLoop(
       ports.scheduler,
       (kind) => pollOnce(this, kind),
@@ -113,7 +117,7 @@ export class CoreContext {
 
   /** Rebuilds the state from the data and the operations, and publishes it. */
   publishState(): void {
-    this.published = buildAppState(this.current, this.ops.current, this.language());
+    this.published = buildAppState(this.current, this.ops.current, this.language(), this.markScope());
     this.safely('publish state', () => this.ports.publish('state', this.published));
   }
 
@@ -187,6 +191,25 @@ export class CoreContext {
   scopeText(): string | undefined {
     const scope = this.scope();
     return scope === null ? undefined : scopeText(scope);
+  }
+
+  /**
+   * The scope pins, policies and the records of automatic snapshots are kept under, or null when
+   * signed out: the account's (as scopeText), or DEMO_SCOPE in demo mode. Each demo starts afresh
+   * from its seed, so its marks are dropped when a demo starts (see enterDemo).
+   */
+  markScope(): string | null {
+    if (this.data.mode === 'demo') return DEMO_SCOPE;
+    return this.scopeText() ?? null;
+  }
+
+  /**
+   * How many times faster than real time the app's own schedules run: the simulator's speed in
+   * demo mode (a user can watch a daily policy run and rotate in minutes), 1 otherwise.
+   */
+  demoTimeScale(): number {
+    const speed = this.data.mode === 'demo' ? this.demo?.speed : undefined;
+    return speed !== undefined && Number.isFinite(speed) && speed > 0 ? speed : 1;
   }
 
   /** The scheduler's time as ISO text. */

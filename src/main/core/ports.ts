@@ -8,6 +8,7 @@ import type { EventMap, EventName } from '../../shared/ipc';
 import type { UserSettings } from '../../shared/settings';
 import type { CatalogMessage, Mode } from '../../shared/state';
 import type { ClientOptions, VpsClient } from '../api/types';
+import type { PinRecord } from './pins';
 
 /** The keychain could not be used; `reason` is plain language for the user. */
 export class KeychainUnavailableError extends Error {
@@ -34,6 +35,8 @@ export interface PersistedData {
   operations: Operation[];
   /** How the app was last connected, and who to show as signed in. */
   session: { mode: Mode; email: string | null };
+  /** Snapshots the user pinned, by account scope (see pins.ts). */
+  pins: PinRecord[];
 }
 
 /** Reads and writes persisted data. */
@@ -67,6 +70,11 @@ export interface Scheduler {
 export interface DemoServer {
   url: string;
   token: string;
+  /**
+   * The simulator's speed: it divides VPS.org's durations, and app-kept schedules run this many
+   * times faster in demo mode (CoreContext.demoTimeScale), so a user can watch them in minutes.
+   */
+  speed: number;
   stop(): Promise<void>;
 }
 

@@ -11,8 +11,9 @@ import { fail, ok, type Result } from '../../shared/result';
 import { apiHostOf } from '../../shared/settings';
 import { toAppError } from '../api/errors';
 import type { VpsClient } from '../api/types';
-import type { CoreContext } from './core-context';
+import { DEMO_SCOPE, type CoreContext } from './core-context';
 import { settingsDetailNotification } from './notifications';
+import { forgetScope } from './pins';
 import type { DemoServer } from './ports';
 import {
   KEYCHAIN_OK,
@@ -235,9 +236,11 @@ export async function enterDemo(ctx: CoreContext): Promise<Result<null>> {
   ctx.demo = demo;
   ctx.client = ctx.ports.createClient({ baseUrl: demo.url, token: demo.token });
   ctx.generation++;
-  // A new simulator starts from its seed: operations of an earlier demo cannot be followed.
+  // A new simulator starts from its seed: operations of an earlier demo cannot be followed, and
+  // its pins would name snapshots of another run.
   ctx.ops.reset([]);
   ctx.update({ ...noAccount(), mode: 'demo', demoUrl: demo.url });
+  forgetScope(ctx, DEMO_SCOPE);
   ctx.persistSession();
   ctx.ports.logger.info('demo: started');
   return ok(null);

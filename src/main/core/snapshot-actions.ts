@@ -22,6 +22,7 @@ import {
   restoreError,
 } from './guards';
 import { unlistedCreates } from './operations';
+import { isPinned, savePins, withPin } from './pins';
 import { snapshotsOf } from './refresh';
 
 /** Input of createSnapshot. */
@@ -29,6 +30,14 @@ export interface CreateInput {
   serverId: Id;
   name: string;
   description: string;
+}
+
+/** Input of deleteSnapshot. */
+export interface DeleteInput {
+  serverId: Id;
+  snapshotId: Id;
+  /** The user confirmed a second time that a pinned snapshot is to go. */
+  confirmPinned?: boolean;
 }
 
 /** Input of restoreSnapshot. */
@@ -85,20 +94,26 @@ export async function restoreSnapshot(ctx: CoreContext, input: RestoreInput): Pr
   return exclusive(ctx, server, () => startRestore(ctx, client, server, snapshot));
 }
 
-/** Deletes a snapshot (refused while it is still being created). */
-export async function deleteSnapshot(
-  ctx: CoreContext,
-  input: { serverId: Id; snapshotId: Id },
-): Promise<Result<null>> {
+/**
+ * Deletes a snapshot (refused while it is still being created, and for a pinned one unless the
+ * user confirmed a second time).
+ */
+export async function deleteSnapshot(ctx: CoreContext, input: DeleteInput): Promise<Result<null>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
   const snapshot = await snapshotById(ctx, input.snapshotId);
   if (snapshot === null || !sameId(snapshot.serverId, input.serverId)) return fail(SNAPSHOT_NOT_FOUND);
   const refusal = deleteError(snapshot, ctx.ops.current);
   if (refusal) return fail(refusal);
+  const pinned = isPinned(ctx.data.pins, ctx.markScope(), snapshot.id);
+  if (pinned && input.confirmPinned !== true) {
+    return fail(appError('refused', 'core.deletePinned', { snapshot: snapshot.name }));
+  }
   await client.deleteSnapshot(snapshot.id);
   ctx.generation++;
   ctx.update({ snapshots: ctx.data.snapshots.filter((s) => !sameId(s.id, snapshot.id)) });
+  const scope = ctx.markScope();
+  if (pinned && scope !== null) savePins(ctx, withPin(ctx.data.pins, scope, snapshot.id, false));
   ctx.ports.logger.info(`delete: snapshot ${String(snapshot.id)} deleted`);
   void ctx.loop.kick();
   return ok(null);
@@ -281,7 +296,7 @@ async function serverById(ctx: CoreContext, serverId: Id): Promise<Server | null
 }
 
 /** The snapshot from the state, refreshing once if it is not there yet. */
-async function snapshotById(ctx: CoreContext, snapshotId: Id): Promise<Snapshot | null> {
+export async function snapshotById(ctx: CoreContext, snapshotId: Id): Promise<Snapshot | null> {
   const find = () => ctx.data.snapshots.find((s) => sameId(s.id, snapshotId)) ?? null;
   const found = find();
   if (found !== null || !ctx.loop.started) return found;

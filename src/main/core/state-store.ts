@@ -15,6 +15,7 @@ import type {
   TokenStorage,
 } from '../../shared/state';
 import { orderForView } from './operations';
+import { pinnedIds, type PinRecord } from './pins';
 import { buildEntries } from './refresh';
 
 /** Everything the core tracks that shows up in the state, except the operations (see tracker.ts). */
@@ -35,6 +36,8 @@ export interface CoreData {
   settingsProblem: CatalogMessage[] | null;
   /** Why the settings file cannot be written now, as a catalog code, or null (see CoreContext.persist). */
   saveProblem: CatalogMessage | null;
+  /** Pinned snapshots of every scope (the state shows the current scope's). */
+  pins: PinRecord[];
 }
 
 /** A sync view before any refresh. */
@@ -47,6 +50,7 @@ export function buildAppState(
   data: CoreData,
   operations: readonly Operation[],
   language: ResolvedLanguage,
+  scope: string | null,
 ): AppState {
   return {
     starting: data.starting,
@@ -66,5 +70,6 @@ export function buildAppState(
     settingsProblem: data.settingsProblem,
     language: { ...language },
     saveProblem: data.saveProblem,
+    pinnedSnapshotIds: pinnedIds(data.pins, scope),
   };
 }

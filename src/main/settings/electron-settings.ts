@@ -121,8 +121,8 @@ export class ElectronSettingsStore implements SettingsPort {
   }
 
   read(): { data: PersistedData; problem: CatalogMessage[] | null } {
-    const { settings, operations, session } = this.data;
-    return { data: structuredClone({ settings, operations, session }), problem: this.problem };
+    const { settings, operations, session, pins } = this.data;
+    return { data: structuredClone({ settings, operations, session, pins }), problem: this.problem };
   }
 
   write(patch: Partial<PersistedData>): void {
@@ -131,6 +131,7 @@ export class ElectronSettingsStore implements SettingsPort {
     if (patch.settings) next.settings = structuredClone(patch.settings);
     if (patch.operations) next.operations = structuredClone(patch.operations);
     if (patch.session) next.session = { mode: patch.session.mode, email: patch.session.email };
+    if (patch.pins) next.pins = structuredClone(patch.pins);
     this.data = next;
     if (this.store !== null) this.store.store = next;
     else this.dirty = true;

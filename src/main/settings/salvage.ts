@@ -7,13 +7,13 @@
 import { readFileSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as v from 'valibot';
-import type { Operation } from '../../shared/domain';
 import type { UserSettings } from '../../shared/settings';
 import type { CatalogMessage } from '../../shared/state';
 import {
   KNOWN_KEYS,
   MIGRATIONS,
   OperationSchema,
+  PinSchema,
   SETTING_SCHEMAS,
   SETTINGS_VERSION,
   SessionSchema,
@@ -107,6 +107,34 @@ export function migrate(raw: RawFile): { raw: RawFile; from: number } {
   return { raw: current, from };
 }
 
+/** The catalog codes that say a stored list was unreadable or lost some entries. */
+interface ListIssueCodes {
+  unreadable: CatalogMessage['code'];
+  dropped: CatalogMessage['code'];
+}
+
+/** Keeps the readable entries of a stored list; says in `issues` what was lost. */
+function salvageList<T>(
+  raw: unknown,
+  schema: v.GenericSchema<unknown, T>,
+  codes: ListIssueCodes,
+  issues: CatalogMessage[],
+): T[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    issues.push({ code: codes.unreadable });
+    return [];
+  }
+  const kept: T[] = [];
+  for (const item of raw) {
+    const parsed = v.safeParse(schema, item);
+    if (parsed.success) kept.push(parsed.output);
+  }
+  const dropped = raw.length - kept.length;
+  if (dropped > 0) issues.push({ code: codes.dropped, params: { count: dropped } });
+  return kept;
+}
+
 /** Checks each part of a parsed file on its own; lists what had to be dropped or reset. */
 export function validateFile(raw: RawFile): { file: StoredFile; issues: CatalogMessage[] } {
   const file = defaultFile();
@@ -135,20 +163,22 @@ export function validateFile(raw: RawFile): { file: StoredFile; issues: CatalogM
       issues.push({ code: 'settingsFile.issue.unknownSettings', params: { count: extra.length } });
   }
 
-  const operations = raw['operations'];
-  if (operations !== undefined && !Array.isArray(operations))
-    issues.push({ code: 'settingsFile.issue.operationsUnreadable' });
-  if (Array.isArray(operations)) {
-    const kept: Operation[] = [];
-    for (const item of operations) {
-      const parsed = v.safeParse(OperationSchema, item);
-      if (parsed.success) kept.push(parsed.output);
-    }
-    const dropped = operations.length - kept.length;
-    if (dropped > 0)
-      issues.push({ code: 'settingsFile.issue.operationsDropped', params: { count: dropped } });
-    file.operations = kept;
-  }
+  file.operations = salvageList(
+    raw['operations'],
+    OperationSchema,
+    {
+      unreadable: 'settingsFile.issue.operationsUnreadable',
+      dropped: 'settingsFile.issue.operationsDropped',
+    },
+    issues,
+  );
+
+  file.pins = salvageList(
+    raw['pins'],
+    PinSchema,
+    { unreadable: 'settingsFile.issue.pinsUnreadable', dropped: 'settingsFile.issue.pinsDropped' },
+    issues,
+  );
 
   if (raw['session'] !== undefined) {
     const parsed = v.safeParse(SessionSchema, raw['session']);

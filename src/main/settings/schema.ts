@@ -8,6 +8,7 @@ import type { Operation, OperationOutcome } from '../../shared/domain';
 import { IdSchema, OperationIdSchema, SETTING_SCHEMAS, wholeNumber } from '../../shared/ipc';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { PersistedData } from '../core/ports';
+import type { PinRecord } from '../core/pins';
 
 /** The file format version this build writes. */
 export const SETTINGS_VERSION = 1;
@@ -105,6 +106,15 @@ export const SessionSchema = v.object({
   email: v.nullable(outsideText(TEXT_LIMITS.email)),
 });
 
+/** The longest scope text kept (an API address and an email, as JSON). */
+const SCOPE_MAX = 4096;
+
+/** One pinned snapshot as stored; each is checked on its own, so a damaged one costs only itself. */
+export const PinSchema = v.object({
+  scope: v.pipe(v.string(), v.minLength(1), v.maxLength(SCOPE_MAX)),
+  snapshotId: IdSchema,
+}) satisfies v.GenericSchema<unknown, PinRecord>;
+
 /** Window bounds: sane integers only. */
 export const WindowBoundsSchema = v.object({
   x: wholeNumber(-100_000, 100_000),
@@ -120,6 +130,7 @@ export function defaultFile(): StoredFile {
     settings: { ...DEFAULT_SETTINGS },
     operations: [],
     session: { mode: 'signed-out', email: null },
+    pins: [],
     windowBounds: null,
   };
 }

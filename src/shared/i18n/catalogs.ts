@@ -13,6 +13,9 @@ import { gu as windowGu } from './messages/gu';
 import { notifyEn } from './messages/notify.en';
 import { notifyFi } from './messages/notify.fi';
 import { notifyGu } from './messages/notify.gu';
+import { policyEn } from './messages/policy.en';
+import { policyFi } from './messages/policy.fi';
+import { policyGu } from './messages/policy.gu';
 import { problemsEn } from './messages/problems.en';
 import { problemsFi } from './messages/problems.fi';
 import { problemsGu } from './messages/problems.gu';
@@ -20,7 +23,7 @@ import { trayEn } from './messages/tray.en';
 import { trayFi } from './messages/tray.fi';
 import { trayGu } from './messages/tray.gu';
 
-const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn, ...problemsEn };
+const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn, ...policyEn, ...problemsEn };
 
 /** A key of the English (source) catalog. */
 export type MessageKey = keyof typeof en;
@@ -30,8 +33,8 @@ export type Locale = 'en' | 'fi' | 'gu';
 /** Every catalog by locale. */
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = {
   en,
-  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi, ...problemsFi },
-  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu, ...problemsGu },
+  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi, ...policyFi, ...problemsFi },
+  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu, ...policyGu, ...problemsGu },
 };
 
 /** The locales with a catalog, in the order the language menu lists them. */

@@ -38,6 +38,9 @@ export const problemsEn = {
   'settingsFile.issue.operationsUnreadable': 'The list of tracked operations was unreadable.',
   'settingsFile.issue.operationsDropped':
     '{count, plural, one {# unreadable tracked operation was} other {# unreadable tracked operations were}} dropped.',
+  'settingsFile.issue.pinsUnreadable': 'The list of pinned snapshots was unreadable.',
+  'settingsFile.issue.pinsDropped':
+    '{count, plural, one {# unreadable pin was} other {# unreadable pins were}} dropped.',
   'settingsFile.issue.sessionUnreadable': 'The saved sign-in state was unreadable.',
   'settingsFile.issue.boundsUnreadable': 'The saved window position was unreadable.',
   'ops.unlisted':

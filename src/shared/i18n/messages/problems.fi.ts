@@ -37,6 +37,9 @@ export const problemsFi = {
   'settingsFile.issue.operationsUnreadable': 'Seurattujen toimintojen luetteloa ei voitu lukea.',
   'settingsFile.issue.operationsDropped':
     '{count, plural, one {# lukukelvoton seurattu toiminto poistettiin} other {# lukukelvotonta seurattua toimintoa poistettiin}}.',
+  'settingsFile.issue.pinsUnreadable': 'Kiinnitettyjen tilannevedosten luetteloa ei voitu lukea.',
+  'settingsFile.issue.pinsDropped':
+    '{count, plural, one {# lukukelvoton kiinnitys poistettiin} other {# lukukelvotonta kiinnitystä poistettiin}}.',
   'settingsFile.issue.sessionUnreadable': 'Tallennettua kirjautumistilaa ei voitu lukea.',
   'settingsFile.issue.boundsUnreadable': 'Tallennettua ikkunan sijaintia ei voitu lukea.',
   'ops.unlisted':

@@ -35,6 +35,9 @@ export const problemsGu = {
   'settingsFile.issue.operationsUnreadable': 'ટ્રૅક કરેલી કામગીરીઓની યાદી વાંચી શકાઈ નહીં.',
   'settingsFile.issue.operationsDropped':
     '{count, plural, one {# વાંચી ન શકાય તેવી ટ્રૅક કરેલી કામગીરી દૂર કરી} other {# વાંચી ન શકાય તેવી ટ્રૅક કરેલી કામગીરીઓ દૂર કરી}}.',
+  'settingsFile.issue.pinsUnreadable': 'પિન કરેલા સ્નેપશોટની યાદી વાંચી શકાઈ નહીં.',
+  'settingsFile.issue.pinsDropped':
+    '{count, plural, one {# વાંચી ન શકાય તેવી પિન દૂર કરી} other {# વાંચી ન શકાય તેવી પિન દૂર કરી}}.',
   'settingsFile.issue.sessionUnreadable': 'સાચવેલી સાઇન-ઇન સ્થિતિ વાંચી શકાઈ નહીં.',
   'settingsFile.issue.boundsUnreadable': 'સાચવેલું વિન્ડોનું સ્થાન વાંચી શકાયું નહીં.',
   'ops.unlisted': 'VPS.org એ વિનંતી સ્વીકારી, પણ તેનો જવાબ વાંચી શકાયો નહીં. સ્નેપશોટ યાદીમાં દેખાય તેની એપ રાહ જુએ છે.',
