@@ -6,6 +6,7 @@
 import type { Id } from '../shared/domain';
 import { appError } from '../shared/i18n/app-error';
 import { fail, ok, type Result } from '../shared/result';
+import { parseUrl } from '../shared/settings';
 import type { AppCore } from './core/app-core';
 import type { InvokeHandlers } from '../shared/ipc';
 
@@ -26,13 +27,8 @@ export interface ActionDeps {
  * parser, but a handler that does not treat `\` as `/` would go to evil.example).
  */
 export function allowedExternalHref(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:') return null;
+  const parsed = parseUrl(url);
+  if (parsed === null || parsed.protocol !== 'https:') return null;
   if (parsed.username !== '' || parsed.password !== '') return null;
   if (parsed.port !== '') return null;
   const host = parsed.hostname.toLowerCase();

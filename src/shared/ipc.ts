@@ -27,28 +27,34 @@ const ServerRef = v.strictObject({ serverId: IdSchema });
 /** The longest token we accept from a paste (real ones are far shorter). */
 export const TOKEN_MAX = 512;
 
+/** A whole number from `min` to `max`. */
+export function wholeNumber(min: number, max: number) {
+  return v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+}
+
+/**
+ * Each user setting's own schema: the settings file checks each on its own (one bad field costs
+ * only that field), and a settings change from the window is checked with the same rules.
+ */
+export const SETTING_SCHEMAS: { [K in keyof UserSettings]: v.GenericSchema<unknown, UserSettings[K]> } = {
+  apiBaseUrl: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
+  pollIntervalSeconds: wholeNumber(POLL_BOUNDS.activeSeconds.min, POLL_BOUNDS.activeSeconds.max),
+  idleRefreshMinutes: wholeNumber(POLL_BOUNDS.idleMinutes.min, POLL_BOUNDS.idleMinutes.max),
+  notifications: v.boolean(),
+  launchAtLogin: v.boolean(),
+  nameTemplate: v.pipe(v.string(), v.maxLength(200)),
+  language: v.picklist(LANGUAGES),
+};
+
 const SettingsPatch = v.strictObject({
+  // An empty address may be sent: the core's URL rule then says what is wrong with it.
   apiBaseUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
-  pollIntervalSeconds: v.optional(
-    v.pipe(
-      v.number(),
-      v.integer(),
-      v.minValue(POLL_BOUNDS.activeSeconds.min),
-      v.maxValue(POLL_BOUNDS.activeSeconds.max),
-    ),
-  ),
-  idleRefreshMinutes: v.optional(
-    v.pipe(
-      v.number(),
-      v.integer(),
-      v.minValue(POLL_BOUNDS.idleMinutes.min),
-      v.maxValue(POLL_BOUNDS.idleMinutes.max),
-    ),
-  ),
-  notifications: v.optional(v.boolean()),
-  launchAtLogin: v.optional(v.boolean()),
-  nameTemplate: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  language: v.optional(v.picklist(LANGUAGES)),
+  pollIntervalSeconds: v.optional(SETTING_SCHEMAS.pollIntervalSeconds),
+  idleRefreshMinutes: v.optional(SETTING_SCHEMAS.idleRefreshMinutes),
+  notifications: v.optional(SETTING_SCHEMAS.notifications),
+  launchAtLogin: v.optional(SETTING_SCHEMAS.launchAtLogin),
+  nameTemplate: v.optional(SETTING_SCHEMAS.nameTemplate),
+  language: v.optional(SETTING_SCHEMAS.language),
 });
 
 /** Declares one invoke call: its payload schema, and (as a phantom type) what it resolves to. */

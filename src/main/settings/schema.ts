@@ -5,8 +5,8 @@
 import * as v from 'valibot';
 import { outsideText, TEXT_LIMITS } from '../../shared/display-text';
 import type { Operation, OperationOutcome } from '../../shared/domain';
-import { IdSchema, OperationIdSchema } from '../../shared/ipc';
-import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS, type UserSettings } from '../../shared/settings';
+import { IdSchema, OperationIdSchema, SETTING_SCHEMAS, wholeNumber } from '../../shared/ipc';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { PersistedData } from '../core/ports';
 import type { PinRecord } from '../core/pins';
 import type { PolicyEntry } from '../core/policy/policy-data';
@@ -100,18 +100,8 @@ export const OperationSchema = v.object({
   announced: v.optional(v.boolean()),
 }) satisfies v.GenericSchema<unknown, Operation>;
 
-const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
-
-/** Each user setting's own schema, so an invalid one falls back alone. */
-export const SETTING_SCHEMAS: { [K in keyof UserSettings]: v.GenericSchema<unknown, UserSettings[K]> } = {
-  apiBaseUrl: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
-  pollIntervalSeconds: int(POLL_BOUNDS.activeSeconds.min, POLL_BOUNDS.activeSeconds.max),
-  idleRefreshMinutes: int(POLL_BOUNDS.idleMinutes.min, POLL_BOUNDS.idleMinutes.max),
-  notifications: v.boolean(),
-  launchAtLogin: v.boolean(),
-  nameTemplate: v.pipe(v.string(), v.maxLength(200)),
-  language: v.picklist(LANGUAGES),
-};
+/** Each user setting's own schema (one definition with the IPC contract's settings patch). */
+export { SETTING_SCHEMAS };
 
 /** How the app was last connected. */
 export const SessionSchema = v.object({
@@ -181,10 +171,10 @@ export const PolicyEntrySchema = v.object({
 
 /** Window bounds: sane integers only. */
 export const WindowBoundsSchema = v.object({
-  x: int(-100_000, 100_000),
-  y: int(-100_000, 100_000),
-  width: int(200, 20_000),
-  height: int(200, 20_000),
+  x: wholeNumber(-100_000, 100_000),
+  y: wholeNumber(-100_000, 100_000),
+  width: wholeNumber(200, 20_000),
+  height: wholeNumber(200, 20_000),
 });
 
 /** What a first run starts with. */
