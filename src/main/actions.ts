@@ -56,6 +56,8 @@ export function createActions(core: AppCore, deps: ActionDeps): InvokeHandlers {
     restoreSnapshot: (payload) => core.restoreSnapshot(payload),
     deleteSnapshot: (payload) => core.deleteSnapshot(payload),
     setPinned: (payload) => core.setPinned(payload),
+    setPolicy: (payload) => core.setPolicy(payload),
+    previewPolicy: (payload) => core.previewPolicy(payload),
     dismissOperation: (payload) => core.dismissOperation(payload),
     updateSettings: (payload) => core.updateSettings(payload),
     openExternal: async ({ url }): Promise<Result<null>> => {

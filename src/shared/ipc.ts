@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import type { Operation } from './domain';
+import { KeepSchema, PolicySchema, type PolicyPreview } from './policy';
 import { SNAPSHOT_DESCRIPTION_MAX, SNAPSHOT_NAME_MAX } from './snapshot-name';
 import { LANGUAGES, POLL_BOUNDS, type UserSettings } from './settings';
 import type { Result } from './result';
@@ -99,6 +100,10 @@ export const invokeContract = {
   ),
   /** Pins or unpins a snapshot: a pinned one is never rotated, and deleting it asks twice. */
   setPinned: call<null>()(v.strictObject({ serverId: IdSchema, snapshotId: IdSchema, pinned: v.boolean() })),
+  /** Sets a server's snapshot policy (schedule, K, make room, notifications). */
+  setPolicy: call<null>()(v.strictObject({ serverId: IdSchema, policy: PolicySchema })),
+  /** The editor's dry run: what rotation with this K would keep and delete on the server today. */
+  previewPolicy: call<PolicyPreview>()(v.strictObject({ serverId: IdSchema, keep: KeepSchema })),
   dismissOperation: call<null>()(v.strictObject({ operationId: OperationIdSchema })),
   updateSettings: call<UserSettings>()(SettingsPatch),
   openExternal: call<null>()(v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) })),

@@ -373,6 +373,8 @@ function buildModule() {
       },
     },
     session: { defaultSession },
+    // Emit 'resume' to play a wake from sleep.
+    powerMonitor: new EventEmitter(),
     screen: {
       getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
     },
@@ -402,6 +404,7 @@ export function resetFakeElectron(): void {
   app.loginItem = { openAtLogin: false };
   app.quitCalls = 0;
   fake.module.session.defaultSession.headersListener = null;
+  fake.module.powerMonitor.removeAllListeners();
 }
 
 /** The module object to hand to vi.mock('electron', ...): named exports plus a default. */

@@ -24,7 +24,9 @@ import { pollDelay, pollKind, pollOnce } from './poll-cycle';
 import type { CorePorts, DemoServer } from './ports';
 import { inScope, scopeText, type Scope } from './scope';
 import { KEYCHAIN_OK } from './keychain-token';
-import { buildAppState, initialSync, type CoreData } from './state-store';
+import { PolicyService } from './policies';
+import { ScaledClock, systemTimeZone } from './policy/clock';
+import { buildAppState, initialSync, type CoreData, type ViewPoint } from './state-store';
 import { OperationTracker } from './tracker';
 
 /** The scope of the demo's pins and policies (never a real account's: that is a JSON array). */
@@ -55,6 +57,10 @@ export class CoreContext {
   stopped = false;
   /** Servers with a create or restore request on its way: a second click must not start another. */
   readonly busyServers = new Set<string>();
+  /** The schedules' clock in demo mode (see scheduleNow). */
+  readonly policyClock = new ScaledClock();
+  /** Runs the snapshot policies (see policies.ts). */
+  readonly policies: PolicyService;
   /** Background work in flight (see AppCore.settled()). */
   readonly pending = new Set<Promise<void>>();
   readonly poll: PollStatus = { failures: 0, retryAfterMs: null, lastError: null, lastFullAt: 0 };
@@ -78,6 +84,8 @@ export class CoreContext {
       settingsProblem: problem,
       saveProblem: null,
       pins: data.pins,
+      policies: data.policies,
+      autoSnapshots: data.autoSnapshots,
     };
     this.ops = new OperationTracker(data.operations, {
       persist: (operations) => this.persist({ operations }),
@@ -90,13 +98,14 @@ export class CoreContext {
       inScope: (op) => inScope(op, this.scope()),
       logger: ports.logger,
     });
-    this.published = buildAppState(this.current, this.ops.current, this.language(), this.markScope());
+    this.published = buildAppState(this.current, this.ops.current, this.language(), this.viewPoint());
     this.loop = new PollLoop(
       ports.scheduler,
       (kind) => pollOnce(this, kind),
       () => pollDelay(this),
       () => pollKind(this),
     );
+    this.policies = new PolicyService(this);
   }
 
   /** The core's data (change it with `update`). */
@@ -117,7 +126,7 @@ export class CoreContext {
 
   /** Rebuilds the state from the data and the operations, and publishes it. */
   publishState(): void {
-    this.published = buildAppState(this.current, this.ops.current, this.language(), this.markScope());
+    this.published = buildAppState(this.current, this.ops.current, this.language(), this.viewPoint());
     this.safely('publish state', () => this.ports.publish('state', this.published));
   }
 
@@ -210,6 +219,21 @@ export class CoreContext {
   demoTimeScale(): number {
     const speed = this.data.mode === 'demo' ? this.demo?.speed : undefined;
     return speed !== undefined && Number.isFinite(speed) && speed > 0 ? speed : 1;
+  }
+
+  /** The schedules' clock: real time, or in demo mode scaled by the simulator's speed. */
+  scheduleNow(): number {
+    return this.policyClock.now(this.ports.scheduler.now(), this.demoTimeScale());
+  }
+
+  /** The computer's time zone for schedules (read each time: it can change). */
+  timeZone(): string {
+    return systemTimeZone(this.ports.timeZone);
+  }
+
+  /** Where the state is seen from (account scope, schedule zone and clock). */
+  private viewPoint(): ViewPoint {
+    return { scope: this.markScope(), zone: this.timeZone(), now: this.scheduleNow() };
   }
 
   /** The scheduler's time as ISO text. */

@@ -121,8 +121,11 @@ export class ElectronSettingsStore implements SettingsPort {
   }
 
   read(): { data: PersistedData; problem: CatalogMessage[] | null } {
-    const { settings, operations, session, pins } = this.data;
-    return { data: structuredClone({ settings, operations, session, pins }), problem: this.problem };
+    const { settings, operations, session, pins, policies, autoSnapshots } = this.data;
+    return {
+      data: structuredClone({ settings, operations, session, pins, policies, autoSnapshots }),
+      problem: this.problem,
+    };
   }
 
   write(patch: Partial<PersistedData>): void {
@@ -132,6 +135,8 @@ export class ElectronSettingsStore implements SettingsPort {
     if (patch.operations) next.operations = structuredClone(patch.operations);
     if (patch.session) next.session = { mode: patch.session.mode, email: patch.session.email };
     if (patch.pins) next.pins = structuredClone(patch.pins);
+    if (patch.policies) next.policies = structuredClone(patch.policies);
+    if (patch.autoSnapshots) next.autoSnapshots = structuredClone(patch.autoSnapshots);
     this.data = next;
     if (this.store !== null) this.store.store = next;
     else this.dirty = true;

@@ -9,6 +9,9 @@ import { IdSchema, OperationIdSchema, SETTING_SCHEMAS, wholeNumber } from '../..
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { PersistedData } from '../core/ports';
 import type { PinRecord } from '../core/pins';
+import type { PolicyEntry } from '../core/policy/policy-data';
+import type { AutoSnapshotRecord } from '../core/policy/rotation';
+import { PolicySchema, RUN_RESULT_CODES } from '../../shared/policy';
 
 /** The file format version this build writes. */
 export const SETTINGS_VERSION = 1;
@@ -115,6 +118,57 @@ export const PinSchema = v.object({
   snapshotId: IdSchema,
 }) satisfies v.GenericSchema<unknown, PinRecord>;
 
+const Instant = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Date.UTC(9999, 11, 31)));
+const ScopeText = v.pipe(v.string(), v.minLength(1), v.maxLength(SCOPE_MAX));
+const PeriodKey = v.pipe(v.string(), v.maxLength(64));
+const SnapshotName = outsideText(TEXT_LIMITS.name);
+
+/** The app's record that it made a snapshot under a policy, as stored. */
+export const AutoRecordSchema = v.object({
+  scope: ScopeText,
+  serverId: IdSchema,
+  snapshotId: IdSchema,
+  name: SnapshotName,
+}) satisfies v.GenericSchema<unknown, AutoSnapshotRecord>;
+
+const RunStampSchema = v.object({
+  at: Instant,
+  period: v.object({ key: PeriodKey, start: Instant }),
+});
+
+/** One server's policy with its schedule state, run in flight and last result, as stored. */
+export const PolicyEntrySchema = v.object({
+  scope: ScopeText,
+  serverId: IdSchema,
+  policy: PolicySchema,
+  schedule: v.object({ since: Instant, lastRun: v.nullable(RunStampSchema) }),
+  run: v.nullable(
+    v.object({
+      periodKey: PeriodKey,
+      name: SnapshotName,
+      attempt: v.picklist([1, 2]),
+      requestedAt: Instant,
+      knownSnapshotIds: v.pipe(v.array(IdSchema), v.maxLength(100)),
+      snapshotId: v.nullable(IdSchema),
+      retryAt: v.nullable(Instant),
+    }),
+  ),
+  // A damaged result is dropped rather than the policy.
+  lastResult: v.fallback(
+    v.nullable(
+      v.object({
+        at: Instant,
+        periodKey: PeriodKey,
+        outcome: v.picklist(['succeeded', 'failed', 'skipped']),
+        code: v.picklist(RUN_RESULT_CODES),
+        snapshotName: v.nullable(SnapshotName),
+        removed: v.pipe(v.array(SnapshotName), v.maxLength(10)),
+      }),
+    ),
+    null,
+  ),
+}) satisfies v.GenericSchema<unknown, PolicyEntry>;
+
 /** Window bounds: sane integers only. */
 export const WindowBoundsSchema = v.object({
   x: wholeNumber(-100_000, 100_000),
@@ -131,6 +185,8 @@ export function defaultFile(): StoredFile {
     operations: [],
     session: { mode: 'signed-out', email: null },
     pins: [],
+    policies: [],
+    autoSnapshots: [],
     windowBounds: null,
   };
 }
