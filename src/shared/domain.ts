@@ -2,6 +2,7 @@
  * Domain types shared by main, preload and renderer. Plain data only: everything here crosses IPC.
  * Field names are our own (camelCase); the API client maps the wire format onto them.
  */
+import type { HistorySource } from './history';
 
 /** An API id, kept exactly as the API sent it (number or string): never do arithmetic on it. */
 export type Id = number | string;
@@ -118,6 +119,8 @@ export interface Operation {
   knownSnapshotIds?: Id[];
   /** Restore only: VPS.org has shown the server `restoring` since the restore was asked for. */
   seenRestoring?: boolean;
+  /** Where it was started (the history records it); older saved operations have none. */
+  source?: HistorySource;
   /**
    * False from the moment the operation's end is saved until it has been announced (notification
    * and event); absent otherwise. An end saved but not announced before a crash is announced at the

@@ -112,6 +112,8 @@ export interface AppState {
    * reported again after a restart), or null.
    */
   saveProblem: string | null;
+  /** Changes whenever the history does (the window then reads it again with getHistory). */
+  historyRevision: number;
 }
 
 /** Sent when a tracked operation ends (the same moment a notification is shown). */

@@ -16,4 +16,5 @@ export const ipcMain: M['ipcMain'] = m.ipcMain;
 export const shell: M['shell'] = m.shell;
 export const session: M['session'] = m.session;
 export const screen: M['screen'] = m.screen;
+export const dialog: M['dialog'] = m.dialog;
 export default m;

@@ -82,6 +82,7 @@ export function defaultPersistedData(): PersistedData {
     settings: { ...DEFAULT_SETTINGS },
     operations: [],
     session: { mode: 'signed-out', email: null },
+    history: [],
   };
 }
 
@@ -103,6 +104,7 @@ export class MemorySettingsPort implements SettingsPort {
       settings: { ...base.settings, ...(initial?.settings ?? {}) },
       operations: initial?.operations ?? base.operations,
       session: initial?.session ?? base.session,
+      history: initial?.history ?? base.history,
     });
     this.problem = problem;
   }

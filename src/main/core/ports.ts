@@ -4,6 +4,7 @@
  * preview, so the core never imports Electron.
  */
 import type { Id, Operation } from '../../shared/domain';
+import type { HistoryEntry } from '../../shared/history';
 import type { EventMap, EventName } from '../../shared/ipc';
 import type { UserSettings } from '../../shared/settings';
 import type { Mode } from '../../shared/state';
@@ -34,6 +35,8 @@ export interface PersistedData {
   operations: Operation[];
   /** How the app was last connected, and who to show as signed in. */
   session: { mode: Mode; email: string | null };
+  /** The local history, oldest first (see history.ts). */
+  history: HistoryEntry[];
 }
 
 /** Reads and writes persisted data. */

@@ -4,6 +4,7 @@
  * wraps it into a Result.
  */
 import { sameId, type Id, type Operation, type Server, type Snapshot } from '../../shared/domain';
+import type { HistorySource } from '../../shared/history';
 import { appError } from '../../shared/i18n/app-error';
 import { fail, ok, type Result } from '../../shared/result';
 import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
@@ -43,7 +44,11 @@ const UNCONFIRMED =
   'VPS.org has not confirmed this yet; checking. Its answer to the request was lost, so the app watches VPS.org and will tell you how it ends.';
 
 /** Starts a snapshot and tracks it; refuses names, a 6th snapshot, and servers being restored. */
-export async function createSnapshot(ctx: CoreContext, input: CreateInput): Promise<Result<Operation>> {
+export async function createSnapshot(
+  ctx: CoreContext,
+  input: CreateInput,
+  source: HistorySource,
+): Promise<Result<Operation>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
   const server = await serverById(ctx, input.serverId);
@@ -53,11 +58,17 @@ export async function createSnapshot(ctx: CoreContext, input: CreateInput): Prom
   if (badDescription) return fail(badDescription);
   const refusal = await createRefusal(ctx, server, () => name);
   if (refusal) return fail(refusal);
-  return exclusive(ctx, server, () => startCreate(ctx, client, server, name, input.description.trim()));
+  return exclusive(ctx, server, () =>
+    startCreate(ctx, client, server, { name, description: input.description.trim(), source }),
+  );
 }
 
 /** Starts a snapshot named from the template (made unique among the server's snapshots). */
-export async function quickSnapshot(ctx: CoreContext, input: { serverId: Id }): Promise<Result<Operation>> {
+export async function quickSnapshot(
+  ctx: CoreContext,
+  input: { serverId: Id },
+  source: HistorySource,
+): Promise<Result<Operation>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
   const server = await serverById(ctx, input.serverId);
@@ -73,11 +84,17 @@ export async function quickSnapshot(ctx: CoreContext, input: { serverId: Id }): 
     );
   const refusal = await createRefusal(ctx, server, nameFor);
   if (refusal) return fail(refusal);
-  return exclusive(ctx, server, () => startCreate(ctx, client, server, nameFor(), ''));
+  return exclusive(ctx, server, () =>
+    startCreate(ctx, client, server, { name: nameFor(), description: '', source }),
+  );
 }
 
 /** Starts a restore after the guard rails (exact server name, states) and tracks it. */
-export async function restoreSnapshot(ctx: CoreContext, input: RestoreInput): Promise<Result<Operation>> {
+export async function restoreSnapshot(
+  ctx: CoreContext,
+  input: RestoreInput,
+  source: HistorySource,
+): Promise<Result<Operation>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
   const server = await serverById(ctx, input.serverId);
@@ -86,13 +103,14 @@ export async function restoreSnapshot(ctx: CoreContext, input: RestoreInput): Pr
   if (snapshot === null) return fail(SNAPSHOT_NOT_FOUND);
   const refusal = restoreError(server, snapshot, input.confirmServerName, ctx.ops.current);
   if (refusal) return fail(refusal);
-  return exclusive(ctx, server, () => startRestore(ctx, client, server, snapshot));
+  return exclusive(ctx, server, () => startRestore(ctx, client, server, snapshot, source));
 }
 
 /** Deletes a snapshot (refused while it is still being created). */
 export async function deleteSnapshot(
   ctx: CoreContext,
   input: { serverId: Id; snapshotId: Id },
+  source: HistorySource,
 ): Promise<Result<null>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
@@ -104,6 +122,16 @@ export async function deleteSnapshot(
   ctx.generation++;
   ctx.update({ snapshots: ctx.data.snapshots.filter((s) => !sameId(s.id, snapshot.id)) });
   ctx.ports.logger.info(`delete: snapshot ${String(snapshot.id)} deleted`);
+  ctx.recordAction(
+    ctx.subjectOf({
+      kind: 'delete',
+      source,
+      serverId: snapshot.serverId,
+      snapshotId: snapshot.id,
+      snapshotName: snapshot.name,
+    }),
+    null,
+  );
   void ctx.loop.kick();
   return ok(null);
 }
@@ -115,11 +143,13 @@ function runningOperation(
   server: Server,
   snapshot: Pick<Snapshot, 'id' | 'name'> | { id: null; name: string },
   requestedAt: string,
+  source: HistorySource,
 ): Operation {
   const scope = ctx.scopeText();
   return {
     ...(scope !== undefined ? { scope } : {}),
     id: ctx.ops.newId(ctx.ports.scheduler.now()),
+    source,
     kind,
     serverId: server.id,
     serverName: server.name,
@@ -142,6 +172,7 @@ async function startRestore(
   client: VpsClient,
   server: Server,
   snapshot: Snapshot,
+  source: HistorySource,
 ): Promise<Operation> {
   const requestedAt = ctx.nowIso();
   let answered: string | null = null;
@@ -158,7 +189,7 @@ async function startRestore(
   }
   ctx.generation++;
   const op: Operation = {
-    ...runningOperation(ctx, 'restore', server, snapshot, requestedAt),
+    ...runningOperation(ctx, 'restore', server, snapshot, requestedAt, source),
     previousServerStatus: server.status,
     ...(uncertain ? { uncertain: true, message: UNCONFIRMED } : {}),
   };
@@ -220,13 +251,19 @@ function sameNameRefusal(server: Server, unlisted: Operation): AppError {
   });
 }
 
+/** What a create asks for. */
+interface CreateRequest {
+  name: string;
+  description: string;
+  source: HistorySource;
+}
+
 /** Sends the create and starts tracking it (the guards have passed). */
 async function startCreate(
   ctx: CoreContext,
   client: VpsClient,
   server: Server,
-  name: string,
-  description: string,
+  { name, description, source }: CreateRequest,
 ): Promise<Operation> {
   const requestedAt = ctx.nowIso();
   // Passed so that after an unclear answer none of these is taken for the one this request made.
@@ -246,7 +283,7 @@ async function startCreate(
     // VPS.org may have made it (or did, after an unreadable 2xx) and may list it only later: watch
     // for it by name. The same name is refused meanwhile, so a retry cannot make a second one.
     const op: Operation = {
-      ...runningOperation(ctx, 'create', server, { id: null, name }, requestedAt),
+      ...runningOperation(ctx, 'create', server, { id: null, name }, requestedAt, source),
       knownSnapshotIds,
       uncertain: outcome === 'unclear',
       message:
@@ -262,7 +299,7 @@ async function startCreate(
     return op;
   }
   ctx.generation++;
-  const op = runningOperation(ctx, 'create', server, snapshot, requestedAt);
+  const op = runningOperation(ctx, 'create', server, snapshot, requestedAt, source);
   ctx.update({ snapshots: [snapshot, ...ctx.data.snapshots.filter((s) => !sameId(s.id, snapshot.id))] });
   ctx.ops.add(op);
   ctx.ports.logger.info(`create: snapshot ${String(snapshot.id)} started on server ${String(server.id)}`);

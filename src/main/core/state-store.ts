@@ -40,6 +40,7 @@ export function buildAppState(
   data: CoreData,
   operations: readonly Operation[],
   language: ResolvedLanguage,
+  historyRevision = 0,
 ): AppState {
   return {
     starting: data.starting,
@@ -59,5 +60,6 @@ export function buildAppState(
     settingsProblem: data.settingsProblem,
     language: { ...language },
     saveProblem: data.saveProblem,
+    historyRevision,
   };
 }

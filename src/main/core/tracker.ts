@@ -28,6 +28,8 @@ export interface TrackerDeps {
   notify(n: NotificationRequest): void;
   /** Publishes `operationFinished`. */
   announce(op: Operation): void;
+  /** Records an ended operation in the history (called again after a crash: it keeps one entry per id). */
+  ended?: (op: Operation) => void;
   /** The list changed: publish the state. */
   changed(): void;
   /** True in demo mode (notification titles say so). */
@@ -142,6 +144,7 @@ export class OperationTracker {
     for (const marked of pending) {
       const { announced: _mark, ...op } = marked;
       this.deps.logger.info(`operation ${op.id} (${op.kind}) ${op.status}`);
+      this.deps.ended?.(op);
       if (notificationsOn) this.deps.notify(operationFinishedNotification(op, this.deps.translator(), demo));
       this.deps.announce(op);
     }

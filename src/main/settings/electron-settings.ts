@@ -119,8 +119,8 @@ export class ElectronSettingsStore implements SettingsPort {
   }
 
   read(): { data: PersistedData; problem: string | null } {
-    const { settings, operations, session } = this.data;
-    return { data: structuredClone({ settings, operations, session }), problem: this.problem };
+    const { settings, operations, session, history } = this.data;
+    return { data: structuredClone({ settings, operations, session, history }), problem: this.problem };
   }
 
   write(patch: Partial<PersistedData>): void {
@@ -129,6 +129,7 @@ export class ElectronSettingsStore implements SettingsPort {
     if (patch.settings) next.settings = structuredClone(patch.settings);
     if (patch.operations) next.operations = structuredClone(patch.operations);
     if (patch.session) next.session = { mode: patch.session.mode, email: patch.session.email };
+    if (patch.history) next.history = structuredClone(patch.history);
     this.data = next;
     if (this.store !== null) this.store.store = next;
     else this.dirty = true;

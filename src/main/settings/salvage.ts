@@ -7,8 +7,10 @@ import { readFileSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as v from 'valibot';
 import type { Operation } from '../../shared/domain';
+import type { HistoryEntry } from '../../shared/history';
 import type { UserSettings } from '../../shared/settings';
 import {
+  HistoryEntrySchema,
   KNOWN_KEYS,
   MIGRATIONS,
   OperationSchema,
@@ -155,6 +157,20 @@ export function validateFile(raw: RawFile): { file: StoredFile; issues: string[]
     if (dropped > 0)
       issues.push(`${dropped} unreadable tracked operation${dropped === 1 ? ' was' : 's were'} dropped`);
     file.operations = kept;
+  }
+
+  const history = raw['history'];
+  if (history !== undefined && !Array.isArray(history)) issues.push('the history was unreadable');
+  if (Array.isArray(history)) {
+    const kept: HistoryEntry[] = [];
+    for (const item of history) {
+      const parsed = v.safeParse(HistoryEntrySchema, item);
+      if (parsed.success) kept.push(parsed.output);
+    }
+    const dropped = history.length - kept.length;
+    if (dropped > 0)
+      issues.push(`${dropped} unreadable history entr${dropped === 1 ? 'y was' : 'ies were'} dropped`);
+    file.history = kept;
   }
 
   if (raw['session'] !== undefined) {

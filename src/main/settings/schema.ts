@@ -5,6 +5,15 @@
 import * as v from 'valibot';
 import { outsideText, TEXT_LIMITS } from '../../shared/display-text';
 import type { Operation, OperationOutcome } from '../../shared/domain';
+import {
+  HISTORY_FLOWS,
+  HISTORY_KINDS,
+  HISTORY_RESULTS,
+  HISTORY_SOURCES,
+  type HistoryEntry,
+  type HistoryError,
+} from '../../shared/history';
+import { isMessageKey, type MessageKey } from '../../shared/i18n/catalogs';
 import { IdSchema, OperationIdSchema } from '../../shared/ipc';
 import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS, type UserSettings } from '../../shared/settings';
 import type { PersistedData } from '../core/ports';
@@ -94,7 +103,58 @@ export const OperationSchema = v.object({
   knownSnapshotIds: v.optional(v.pipe(v.array(IdSchema), v.maxLength(100))),
   seenRestoring: v.optional(v.boolean()),
   announced: v.optional(v.boolean()),
+  source: v.optional(v.picklist(HISTORY_SOURCES)),
 }) satisfies v.GenericSchema<unknown, Operation>;
+
+/** A refusal's reason as stored: its kind, and a catalog code with short parameters. */
+const HistoryErrorSchema = v.object({
+  kind: v.picklist([
+    'unauthorized',
+    'not_found',
+    'limit_reached',
+    'invalid',
+    'rate_limited',
+    'server',
+    'network',
+    'timeout',
+    'cancelled',
+    'bad_response',
+    'validation',
+    'refused',
+    'keychain',
+    'not_signed_in',
+    'internal',
+  ]),
+  // A code this build has no words for makes the reason unreadable: it is dropped, the entry kept.
+  code: v.optional(v.custom<MessageKey>((c) => typeof c === 'string' && isMessageKey(c))),
+  params: v.optional(
+    v.pipe(
+      v.record(
+        v.pipe(v.string(), v.maxLength(40)),
+        v.union([outsideText(TEXT_LIMITS.name), v.pipe(v.number(), v.finite())]),
+      ),
+      v.check((p) => Object.keys(p).length <= 10),
+    ),
+  ),
+}) satisfies v.GenericSchema<unknown, HistoryError>;
+
+/** One history entry as stored; a damaged one is dropped alone. */
+export const HistoryEntrySchema = v.object({
+  id: OperationIdSchema,
+  at: outsideText(TEXT_LIMITS.date),
+  startedAt: IsoOrNull,
+  scope: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+  kind: v.picklist(HISTORY_KINDS),
+  source: v.picklist(HISTORY_SOURCES),
+  serverId: IdSchema,
+  serverName: outsideText(TEXT_LIMITS.name),
+  snapshotId: v.nullable(IdSchema),
+  snapshotName: outsideText(TEXT_LIMITS.name),
+  result: v.picklist(HISTORY_RESULTS),
+  outcome: v.optional(v.fallback(v.nullable(OutcomeSchema), null)),
+  error: v.optional(v.fallback(v.nullable(HistoryErrorSchema), null)),
+  flow: v.optional(v.picklist(HISTORY_FLOWS)),
+}) satisfies v.GenericSchema<unknown, HistoryEntry>;
 
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 
@@ -130,6 +190,7 @@ export function defaultFile(): StoredFile {
     settings: { ...DEFAULT_SETTINGS },
     operations: [],
     session: { mode: 'signed-out', email: null },
+    history: [],
     windowBounds: null,
   };
 }

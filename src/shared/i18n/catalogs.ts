@@ -13,11 +13,14 @@ import { gu as windowGu } from './messages/gu';
 import { notifyEn } from './messages/notify.en';
 import { notifyFi } from './messages/notify.fi';
 import { notifyGu } from './messages/notify.gu';
+import { safetyEn } from './messages/safety.en';
+import { safetyFi } from './messages/safety.fi';
+import { safetyGu } from './messages/safety.gu';
 import { trayEn } from './messages/tray.en';
 import { trayFi } from './messages/tray.fi';
 import { trayGu } from './messages/tray.gu';
 
-const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn };
+const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn, ...safetyEn };
 
 /** A key of the English (source) catalog. */
 export type MessageKey = keyof typeof en;
@@ -27,8 +30,8 @@ export type Locale = 'en' | 'fi' | 'gu';
 /** Every catalog by locale. */
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = {
   en,
-  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi },
-  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu },
+  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi, ...safetyFi },
+  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu, ...safetyGu },
 };
 
 /** The locales with a catalog, in the order the language menu lists them. */
