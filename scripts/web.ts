@@ -13,9 +13,6 @@ async function main(): Promise<void> {
     ipcLogLimit: 500,
     tray: true,
   });
-  console.log(
-    `VPS Snapshot Tray preview: ${preview.url}  (the window with the system tray beside it; demo simulator at speed 20; Ctrl-C stops)`,
-  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -27,6 +24,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Only now: whoever reads the URL may stop the preview at once.
+  console.log(
+    `VPS Snapshot Tray preview: ${preview.url}  (the window with the system tray beside it; demo simulator at speed 20; Ctrl-C stops)`,
+  );
 }
 
 main().catch((error: unknown) => {

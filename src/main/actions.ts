@@ -73,6 +73,7 @@ export function createActions(
     quickSnapshot: (payload) => core.quickSnapshot(payload, source),
     restoreSnapshot: (payload) => core.restoreSnapshot(payload, source),
     deleteSnapshot: (payload) => core.deleteSnapshot(payload, source),
+    setPinned: (payload) => core.setPinned(payload),
     dismissOperation: (payload) => core.dismissOperation(payload),
     updateSettings: (payload) => core.updateSettings(payload),
     openExternal: async ({ url }): Promise<Result<null>> => {

@@ -8,6 +8,7 @@
 import { app, screen, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { english, messagesText } from '../shared/i18n';
 import type { EventMap, ExportFile } from '../shared/ipc';
 import { createActions } from './actions';
 import { createVpsClient } from './api/client';
@@ -37,8 +38,9 @@ const KEYCHAIN_GRACE_MS = 500;
 /** Starts the built-in simulator; imported only when demo mode is chosen, to keep start-up fast. */
 async function startDemo(): Promise<DemoServer> {
   const { startSimulator } = await import('../simulator/index');
-  const sim = await startSimulator({ seed: 'demo', speed: 20, token: 'vps_demo_token', port: 0 });
-  return { url: sim.url, token: sim.token, stop: () => sim.stop() };
+  const speed = 20;
+  const sim = await startSimulator({ seed: 'demo', speed, token: 'vps_demo_token', port: 0 });
+  return { url: sim.url, token: sim.token, speed, stop: () => sim.stop() };
 }
 
 /** Where the tray icons are: the repo's build/icons in development, resources when packaged. */
@@ -132,7 +134,7 @@ async function main(): Promise<void> {
   const started = core.start();
   await Promise.race([started, new Promise((resolve) => setTimeout(resolve, KEYCHAIN_GRACE_MS))]);
   const settingsProblem = await settings.open();
-  if (settingsProblem) logger.warn(`settings: ${settingsProblem}`);
+  if (settingsProblem) logger.warn(`settings: ${messagesText([settingsProblem], english())}`);
   void logFile.open();
 
   const window = new AppWindow({

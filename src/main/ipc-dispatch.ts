@@ -7,22 +7,17 @@
  * resolves a Result; nothing throws back to the page. No Electron here, so the preview can use it.
  */
 import { INVOKE_NAMES, parsePayload, type InvokeHandlers, type InvokeName } from '../shared/ipc';
+import { appError } from '../shared/i18n/app-error';
 import { fail, type Result } from '../shared/result';
 import type { AppError } from '../shared/state';
 import type { Logger } from './core/ports';
 import { redactSecrets } from './redact';
 
 /** What a caller that is not our own page is told. */
-export const REFUSED: AppError = {
-  kind: 'refused',
-  message: 'This request did not come from the app window and was refused.',
-};
+export const REFUSED: AppError = appError('refused', 'core.untrustedSender');
 
 /** What the page is told when an action fails in a way nobody planned for. */
-const INTERNAL: AppError = {
-  kind: 'internal',
-  message: 'Something went wrong inside the app. Please try again; if it keeps happening, restart the app.',
-};
+const INTERNAL: AppError = appError('internal', 'core.internal');
 
 /** One invoke call as a host received it. */
 export interface IncomingCall {

@@ -90,10 +90,11 @@ export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', 
 /** Starts the simulator, the core and the page host; signed out, with the demo one click away. */
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const logger = options.logger ?? createConsoleLogger();
+  const speed = options.speed ?? 20;
   const simulator = await startSimulator({
     port: 0,
     seed: options.seed ?? 'demo',
-    speed: options.speed ?? 20,
+    speed,
     token: options.token ?? 'vps_demo_token',
   });
   const ipcLog: BridgeLogEntry[] = [];
@@ -121,7 +122,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     publish,
     createClient: (clientOptions) => createVpsClient(clientOptions),
     // Demo mode uses the simulator already running; it lives as long as the preview.
-    startDemo: async () => ({ url: simulator.url, token: simulator.token, stop: async () => undefined }),
+    startDemo: async () => ({
+      url: simulator.url,
+      token: simulator.token,
+      speed,
+      stop: async () => undefined,
+    }),
     logger,
     keychainProblem: options.keychainProblem ?? null,
     systemLocales: () => options.systemLocales ?? nodeSystemLocales(),

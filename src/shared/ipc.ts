@@ -103,7 +103,16 @@ export const invokeContract = {
       confirmServerName: v.pipe(v.string(), v.maxLength(1024)),
     }),
   ),
-  deleteSnapshot: call<null>()(v.strictObject({ serverId: IdSchema, snapshotId: IdSchema })),
+  deleteSnapshot: call<null>()(
+    v.strictObject({
+      serverId: IdSchema,
+      snapshotId: IdSchema,
+      /** The user confirmed a second time that a pinned snapshot is to go (the core refuses without). */
+      confirmPinned: v.optional(v.boolean()),
+    }),
+  ),
+  /** Pins or unpins a snapshot: a pinned one is never rotated, and deleting it asks twice. */
+  setPinned: call<null>()(v.strictObject({ serverId: IdSchema, snapshotId: IdSchema, pinned: v.boolean() })),
   dismissOperation: call<null>()(v.strictObject({ operationId: OperationIdSchema })),
   updateSettings: call<UserSettings>()(SettingsPatch),
   openExternal: call<null>()(v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) })),

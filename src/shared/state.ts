@@ -61,6 +61,12 @@ export type ErrorKind =
   | 'not_signed_in'
   | 'internal';
 
+/** Words the core leaves for each view to render in its own language: a catalog key and its parameters. */
+export interface CatalogMessage {
+  code: MessageKey;
+  params?: MessageParams;
+}
+
 /** How fresh the data is and whether the last refresh worked. */
 export interface SyncView {
   /** True while a refresh is in flight. */
@@ -98,20 +104,22 @@ export interface AppState {
   /** The demo simulator's base URL while in demo mode. */
   demoUrl: string | null;
   /**
-   * Plain-language description of a damaged settings file that was backed up (or of one that could
-   * not be read and was left alone for this run), or null.
+   * What was wrong with the settings file (damaged and backed up, or unreadable and left alone for
+   * this run, or a token stored for another API address), sentence by sentence, or null.
    */
-  settingsProblem: string | null;
+  settingsProblem: CatalogMessage[] | null;
   /**
    * The language every surface shows (the window, the tray, notifications): the user's choice, or
    * with `system` the OS's preferred language when it has a catalog, else English.
    */
   language: ResolvedLanguage;
   /**
-   * Plain-language reason the settings file cannot be saved (finished operations may then be
-   * reported again after a restart), or null.
+   * Why the settings file cannot be saved (finished operations may then be reported again after a
+   * restart), or null.
    */
-  saveProblem: string | null;
+  saveProblem: CatalogMessage | null;
+  /** Ids of the snapshots the user pinned in the account in use (never rotated; deleting asks twice). */
+  pinnedSnapshotIds: Id[];
   /** Changes whenever the history does (the window then reads it again with getHistory). */
   historyRevision: number;
 }

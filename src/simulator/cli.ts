@@ -27,7 +27,6 @@ async function main(): Promise<void> {
     console.error(`simulator: cannot start: ${message}`);
     process.exit(1);
   }
-  console.log(sim.url);
   const stop = (): void => {
     sim.stop().then(
       () => process.exit(0),
@@ -36,6 +35,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Only now: whoever reads the URL may stop the simulator at once.
+  console.log(sim.url);
 }
 
 void main();

@@ -5,6 +5,8 @@ import App from '../../src/renderer/App.svelte';
 import { AppStore } from '../../src/renderer/lib/app-store.svelte';
 import { setLanguage } from '../../src/renderer/lib/i18n/index.svelte';
 import type { AppState } from '../../src/shared/state';
+import { CATALOGS } from '../../src/shared/i18n/catalogs';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { createFakeVps, makeEntry, makeOperation, makeSnapshot, makeState, signedInState } from './fake-vps';
 import { choose, startedStore } from './helpers';
 
@@ -195,6 +197,23 @@ describe('App', () => {
     const ops = screen.getByRole('region', { name: 'Operations' });
     expect(ops.textContent).toContain('VPS.org did not answer clearly, so this may have started.');
     expect(ops.textContent).not.toContain('core text');
+  });
+
+  it('says a create VPS.org accepted with an unreadable answer is waiting to be listed, in Finnish too', async () => {
+    const accepted = makeOperation({ id: 'accepted', snapshotId: null, uncertain: false });
+    await app(signedInState(servers, { operations: [accepted] }));
+    const ops = screen.getByRole('region', { name: 'Operations' });
+    expect(ops.textContent).toContain('The app is waiting for the snapshot to be listed.');
+    cleanup();
+    await app(
+      signedInState(servers, { operations: [accepted], settings: { ...DEFAULT_SETTINGS, language: 'fi' } }),
+    );
+    const fiOps = screen.getByRole('region', { name: CATALOGS.fi['ops.title'] });
+    expect(fiOps.textContent).toContain(CATALOGS.fi['ops.unlisted']);
+    // A create that knows its snapshot says nothing of the kind.
+    cleanup();
+    await app(signedInState(servers, { operations: [makeOperation({ id: 'known' })] }));
+    expect(screen.getByRole('region', { name: 'Operations' }).textContent).not.toContain('waiting for');
   });
 
   it('finished operations fold into one line however many there are, and Clear dismisses them all', async () => {

@@ -88,6 +88,7 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
     settingsProblem: null,
     language: { locale: 'en', tag: 'en' },
     saveProblem: null,
+    pinnedSnapshotIds: [],
     historyRevision: 0,
     ...overrides,
   };
@@ -132,6 +133,12 @@ export function createFakeVps(initial: AppState = makeState()): FakeVps {
       value: makeOperation({ kind: 'restore', serverId: p.serverId, snapshotId: p.snapshotId }),
     }),
     deleteSnapshot: () => ({ ok: true, value: null }),
+    // Like the core: keep the pin and push the new state.
+    setPinned: (p) => {
+      const others = state.pinnedSnapshotIds.filter((id) => String(id) !== String(p.snapshotId));
+      control.setState({ ...state, pinnedSnapshotIds: p.pinned ? [...others, p.snapshotId] : others });
+      return { ok: true, value: null };
+    },
     dismissOperation: () => ({ ok: true, value: null }),
     // Like the core: keep the settings and push the new state.
     updateSettings: (p) => {

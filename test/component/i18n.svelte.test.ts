@@ -18,19 +18,39 @@ import {
 
 afterEach(() => setLanguage('en', []));
 
-describe('catalogs', () => {
-  const enKeys = Object.keys(CATALOGS.en).sort();
+const enKeys = Object.keys(CATALOGS.en).sort();
 
+/** Keys English has and the catalog lacks, or the other way round. */
+function keyMismatches(catalog: Readonly<Record<string, string>>): string[] {
+  const keys = Object.keys(catalog);
+  return [...enKeys.filter((k) => !Object.hasOwn(catalog, k)), ...keys.filter((k) => !enKeys.includes(k))];
+}
+
+/** Keys whose message uses other placeholders than the English one. */
+function placeholderMismatches(catalog: Readonly<Record<string, string>>): string[] {
+  return enKeys.filter(
+    (key) => placeholders(CATALOGS.en[key as MessageKey]).join() !== placeholders(catalog[key] ?? '').join(),
+  );
+}
+
+describe('catalogs', () => {
   it.each(LOCALES.filter((l) => l !== 'en'))('%s has exactly the English keys', (locale) => {
     expect(Object.keys(CATALOGS[locale]).sort()).toEqual(enKeys);
+    expect(keyMismatches(CATALOGS[locale])).toEqual([]);
   });
 
   it.each(LOCALES.filter((l) => l !== 'en'))('%s uses the same placeholders in every message', (locale) => {
-    const mismatches = enKeys.filter((key) => {
-      const k = key as MessageKey;
-      return placeholders(CATALOGS.en[k]).join() !== placeholders(CATALOGS[locale][k]).join();
-    });
-    expect(mismatches).toEqual([]);
+    expect(placeholderMismatches(CATALOGS[locale])).toEqual([]);
+  });
+
+  it('the checks catch a missing or extra key and a dropped or renamed placeholder (negative control)', () => {
+    const { 'settingsFile.backedUp': _dropped, ...missing } = CATALOGS.fi;
+    expect(keyMismatches(missing)).toEqual(['settingsFile.backedUp']);
+    expect(keyMismatches({ ...CATALOGS.fi, 'settingsFile.extra': 'x' })).toEqual(['settingsFile.extra']);
+    const dropped = { ...CATALOGS.fi, 'settingsFile.backedUp': 'Alkuperäinen tallennettiin.' };
+    expect(placeholderMismatches(dropped)).toEqual(['settingsFile.backedUp']);
+    const renamed = { ...CATALOGS.gu, 'core.limit': CATALOGS.gu['core.limit'].replace('{limit}', '{max}') };
+    expect(placeholderMismatches(renamed)).toEqual(['core.limit']);
   });
 
   it.each(LOCALES.filter((l) => l !== 'en'))(
@@ -73,7 +93,7 @@ describe('catalogs', () => {
     expect(CATALOGS.gu['snapshots.emptyWhat']).toMatch(/[\u0A80-\u0AFF]/);
     // Every tray, notification and core message too (the app's name and placeholders aside).
     const shared = Object.entries(CATALOGS.gu).filter(([key]) =>
-      /^(tray|notify|outcome|core|rule|statusWord|time\.)/.test(key),
+      /^(tray|notify|outcome|core|rule|statusWord|settingsFile|time\.)/.test(key),
     );
     const latinOnly = shared.filter(
       ([key, text]) =>

@@ -193,4 +193,41 @@ describe('SnapshotList', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Delete snapshot pre-migration-snapshot' }));
     expect(document.querySelector('dialog')?.textContent).toContain('pre-migration-snapshot');
   });
+
+  it('pins and unpins: a toggle button with its state, a badge, and the delete dialog asks twice', async () => {
+    const entry = makeEntry({}, [makeSnapshot()]);
+    const ctx = await show(entry);
+    const pin = button('Pin snapshot pre-migration-snapshot');
+    expect(pin.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.queryByTestId('pinned-badge')).toBeNull();
+    // A native button: reachable with Tab and pressed with Enter or Space.
+    expect(pin.tagName).toBe('BUTTON');
+    await fireEvent.click(pin);
+    expect(ctx.fake.calls.filter((c) => c.name === 'setPinned')).toEqual([
+      { name: 'setPinned', payload: { serverId: 12345, snapshotId: 801, pinned: true } },
+    ]);
+    const unpin = await screen.findByRole('button', { name: 'Unpin snapshot pre-migration-snapshot' });
+    expect(unpin.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('pinned-badge').textContent).toBe('Pinned');
+
+    await fireEvent.click(button('Delete snapshot pre-migration-snapshot'));
+    await fireEvent.click(button('Delete permanently'));
+    expect(screen.getByTestId('delete-pinned-warning')).toBeTruthy();
+    expect(ctx.fake.calls.some((c) => c.name === 'deleteSnapshot')).toBe(false);
+    await fireEvent.click(button('Cancel'));
+
+    await fireEvent.click(unpin);
+    await screen.findByRole('button', { name: 'Pin snapshot pre-migration-snapshot' });
+    expect(screen.queryByTestId('pinned-badge')).toBeNull();
+  });
+
+  it('says why a pin could not be changed', async () => {
+    const ctx = await show(makeEntry({}, [makeSnapshot()]));
+    ctx.fake.respond('setPinned', () => ({
+      ok: false,
+      error: { kind: 'not_found', message: 'This snapshot no longer exists.' },
+    }));
+    await fireEvent.click(button('Pin snapshot pre-migration-snapshot'));
+    expect((await screen.findByTestId('pin-error')).textContent).toContain('The pin could not be changed');
+  });
 });

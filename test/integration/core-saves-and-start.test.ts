@@ -20,6 +20,7 @@ import {
   simulatorDemo,
 } from '../support/memory-ports';
 import { createHarness, type Harness } from '../unit/core-harness';
+import { english } from '../../src/shared/i18n';
 
 let h: Harness | null = null;
 const cleanups: (() => Promise<void>)[] = [];
@@ -64,7 +65,8 @@ describe('a settings file that cannot be written', () => {
       'Settings cannot be saved',
       'build-runner: snapshot completed',
     ]);
-    const problem = harness.core.getState().saveProblem;
+    const saveProblem = harness.core.getState().saveProblem;
+    const problem = saveProblem && english().t(saveProblem.code, saveProblem.params);
     expect(problem).toContain(SAVE_ERROR);
     expect(problem).toMatch(/after a restart it may report some outcomes again/);
     expect(harness.notifier.shown[0]?.body).toBe(problem);

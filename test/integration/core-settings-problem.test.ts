@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { AppCore } from '../../src/main/core/app-core';
 import { createTestPorts } from '../support/memory-ports';
+import { english, messagesText } from '../../src/shared/i18n';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
@@ -35,7 +36,9 @@ it('a folder where the settings file should be: the app starts, says so in the s
   await core.start();
   const state = core.getState();
   expect(state.mode).toBe('signed-out');
-  expect(state.settingsProblem).toMatch(/could not be read: there is a folder where the file should be/);
+  expect(messagesText(state.settingsProblem ?? [], english())).toMatch(
+    /could not be read\. There is a folder where the file should be\. It was left exactly as it is/,
+  );
   expect(test.notifier.shown).toEqual([
     // Complete on its own and in the user's language; the details (a path, English) are in the window.
     { title: 'Problem with the settings file', body: expect.stringMatching(/^Some settings may be back/) },
@@ -53,5 +56,8 @@ it('a damaged file: backed up, and the state says where the copy is', async () =
   await core.start();
   const backup = readdirSync(dir).find((f) => f.includes('.corrupt-'));
   expect(backup).toBeDefined();
-  expect(core.getState().settingsProblem).toContain(backup ?? '');
+  expect(core.getState().settingsProblem).toContainEqual({
+    code: 'settingsFile.backedUp',
+    params: { backup },
+  });
 });

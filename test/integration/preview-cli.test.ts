@@ -1,15 +1,17 @@
 /**
- * `npm run web` after its build step, as a user runs it: a real child process (tsx scripts/web.ts)
- * that prints one line with the URL, serves the page signed out with the demo ready, and stops
- * cleanly on Ctrl-C (SIGINT). Needs the built renderer, like every test after `npm test`'s build.
+ * `npm run web` after its build step, as a user runs it: a real child process (`node --import tsx
+ * scripts/web.ts`, the npm script's command, so Ctrl-C reaches the preview's own handler and not
+ * tsx's relay, which gives up after 30 ms on a busy machine) that prints one line with the URL,
+ * serves the page signed out with the demo ready, and stops cleanly on Ctrl-C (SIGINT). Needs the
+ * built renderer, like every test after `npm test`'s build.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { signalWhileBusy } from '../support/child-signals';
 
 const ROOT = resolve(__dirname, '../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 const SCRIPT = resolve(ROOT, 'scripts/web.ts');
 
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -22,7 +24,10 @@ describe('npm run web', () => {
     if (!existsSync(resolve(ROOT, 'out/renderer/index.html'))) {
       throw new Error('out/renderer is missing: run "npx electron-vite build" first ("npm test" does it)');
     }
-    const child = spawn(TSX, [SCRIPT], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     children.push(child);
     let out = '';
     let err = '';
@@ -42,7 +47,7 @@ describe('npm run web', () => {
     expect(page).toContain('<script src="/__preview/bridge.js"></script>');
     expect(page).toMatch(/name="vps-preview-key" content="[0-9a-f]{64}"/);
 
-    child.kill('SIGINT');
+    await signalWhileBusy(child, 'SIGINT');
     expect(await exited).toBe(0);
     // One line, and the demo token is never printed.
     expect(out.trim().split('\n')).toHaveLength(1);

@@ -55,7 +55,14 @@ type Field =
 /** A channel's payload: none, or an object with a valid example and its fields. */
 type Shape =
   | { none: true }
-  | { none: false; valid: Record<string, unknown>; fields: Record<string, Field>; optional: boolean };
+  | {
+      none: false;
+      valid: Record<string, unknown>;
+      fields: Record<string, Field>;
+      optional: boolean;
+      /** Fields the payload may leave out (dropping one of these is not an error). */
+      optionalFields?: readonly string[];
+    };
 
 const noPayload: Shape = { none: true };
 const id: Field = { t: 'id' };
@@ -92,8 +99,15 @@ const SHAPES = {
   },
   deleteSnapshot: {
     none: false,
-    valid: { serverId: 1, snapshotId: 2 },
-    fields: { serverId: id, snapshotId: id },
+    valid: { serverId: 1, snapshotId: 2, confirmPinned: false },
+    fields: { serverId: id, snapshotId: id, confirmPinned: { t: 'bool' } },
+    optional: false,
+    optionalFields: ['confirmPinned'],
+  },
+  setPinned: {
+    none: false,
+    valid: { serverId: 1, snapshotId: 2, pinned: true },
+    fields: { serverId: id, snapshotId: id, pinned: { t: 'bool' } },
     optional: false,
   },
   dismissOperation: {
@@ -289,8 +303,9 @@ function hostileCalls(shape: Shape): fc.Arbitrary<HostileCall> {
   ];
   if (!shape.optional) {
     families.push(fc.constant({ family: 'missing', args: [undefined] }));
+    const required = names.filter((n) => !(shape.optionalFields ?? []).includes(n));
     families.push(
-      fc.constantFrom(...names).map((drop) => {
+      fc.constantFrom(...required).map((drop) => {
         const copy: Record<string, unknown> = { ...shape.valid };
         delete copy[drop];
         return { family: 'missing-field', args: [copy] };

@@ -21,6 +21,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type UserSettings } from '../../src/shared/settings';
 import type { Operation } from '../../src/shared/domain';
 import { SETTING_SCHEMAS } from '../../src/main/settings/schema';
+import { english, messagesText } from '../../src/shared/i18n';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
@@ -77,7 +78,8 @@ function openOver(dir: string) {
   for (const kept of data.operations) {
     expect(OPERATIONS).toContainEqual(kept);
   }
-  return { store, data, problem };
+  // Worded in English as the window would show it (the store reports catalog codes).
+  return { store, data, problem: problem === null ? null : messagesText(problem, english()) };
 }
 
 function backups(dir: string): string[] {

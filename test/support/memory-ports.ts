@@ -8,6 +8,7 @@ import { createVpsClient } from '../../src/main/api/client';
 import type { ClientOptions, VpsClient } from '../../src/main/api/types';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { EventMap, EventName } from '../../src/shared/ipc';
+import type { CatalogMessage } from '../../src/shared/state';
 import { escapeControls } from '../../src/main/logging/log-line';
 import { redactSecrets } from '../../src/main/redact';
 import type { SimulatorOptions } from '../../src/simulator/types';
@@ -82,6 +83,7 @@ export function defaultPersistedData(): PersistedData {
     settings: { ...DEFAULT_SETTINGS },
     operations: [],
     session: { mode: 'signed-out', email: null },
+    pins: [],
     history: [],
   };
 }
@@ -94,22 +96,23 @@ export class MemorySettingsPort implements SettingsPort {
   /** What is "on disk" now. */
   data: PersistedData;
   /** What read() reports as wrong with the file (null: nothing). */
-  problem: string | null;
+  problem: CatalogMessage[] | null;
   /** Every patch written, in order (copies). */
   readonly writes: Partial<PersistedData>[] = [];
 
-  constructor(initial?: Partial<PersistedData>, problem: string | null = null) {
+  constructor(initial?: Partial<PersistedData>, problem: CatalogMessage[] | null = null) {
     const base = defaultPersistedData();
     this.data = structuredClone({
       settings: { ...base.settings, ...(initial?.settings ?? {}) },
       operations: initial?.operations ?? base.operations,
       session: initial?.session ?? base.session,
+      pins: initial?.pins ?? base.pins,
       history: initial?.history ?? base.history,
     });
     this.problem = problem;
   }
 
-  read(): { data: PersistedData; problem: string | null } {
+  read(): { data: PersistedData; problem: CatalogMessage[] | null } {
     return { data: structuredClone(this.data), problem: this.problem };
   }
 
@@ -227,7 +230,7 @@ export function simulatorDemo(options: SimulatorOptions = {}): () => Promise<Dem
       port: 0,
       ...options,
     });
-    return { url: sim.url, token: sim.token, stop: () => sim.stop() };
+    return { url: sim.url, token: sim.token, speed: options.speed ?? 20, stop: () => sim.stop() };
   };
 }
 

@@ -62,6 +62,7 @@ export function trayState(overrides: Partial<AppState> = {}): AppState {
     settingsProblem: null,
     saveProblem: null,
     language: { locale: 'en', tag: 'en' },
+    pinnedSnapshotIds: [],
     historyRevision: 0,
     ...overrides,
   };

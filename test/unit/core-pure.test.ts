@@ -516,12 +516,11 @@ describe('memory ports', () => {
   });
 
   it('MemorySettingsPort copies in and out', () => {
-    const port = new MemorySettingsPort(
-      { settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 5 } },
-      'was damaged',
-    );
+    const port = new MemorySettingsPort({ settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 5 } }, [
+      { code: 'settingsFile.issue.notObject' },
+    ]);
     const read = port.read();
-    expect(read.problem).toBe('was damaged');
+    expect(read.problem).toEqual([{ code: 'settingsFile.issue.notObject' }]);
     read.data.settings.pollIntervalSeconds = 99;
     expect(port.data.settings.pollIntervalSeconds).toBe(5);
     port.write({ session: { mode: 'demo', email: null } });

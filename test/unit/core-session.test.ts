@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppCore } from '../../src/main/core/app-core';
+import { english, messagesText } from '../../src/shared/i18n';
 import { simulatorDemo } from '../support/memory-ports';
 import { startSimulator } from '../../src/simulator/index';
 import { createHarness, TEST_TOKEN, type Harness } from './core-harness';
@@ -142,8 +143,10 @@ describe('core session', () => {
 
   it('reports a damaged settings file once at start', async () => {
     h = await createHarness();
-    h.settings.problem =
-      'The settings file was damaged; a copy was kept as config.json.bak and defaults are used.';
+    h.settings.problem = [
+      { code: 'settingsFile.hadProblems' },
+      { code: 'settingsFile.backedUp', params: { backup: 'config.json.bak' } },
+    ];
     await h.core.start();
     await h.core.settled();
     expect(h.notifier.shown).toEqual([
@@ -152,7 +155,9 @@ describe('core session', () => {
         body: 'Some settings may be back to their defaults. Open VPS Snapshot Tray to see what happened and check Settings.',
       },
     ]);
-    expect(h.logs.some((l) => l.startsWith('warn settings: The settings file was damaged'))).toBe(true);
+    expect(h.logs).toContain(
+      'warn settings: Your settings file had problems. The original was saved as config.json.bak, and defaults are used for anything that could not be read.',
+    );
   });
 
   it('shows the settings problem in the state, for the whole run, and null when there is none', async () => {
@@ -161,18 +166,22 @@ describe('core session', () => {
     expect(h.core.getState().settingsProblem).toBeNull();
     await h.cleanup();
 
-    const problem = 'Your settings file had problems: it was cut short. The original was saved as x.bak.';
+    const problem = [
+      { code: 'settingsFile.hadProblems' as const },
+      { code: 'settingsFile.issue.truncated' as const },
+      { code: 'settingsFile.backedUp' as const, params: { backup: 'x.bak' } },
+    ];
     h = await createHarness();
     h.settings.problem = problem;
     await h.core.start();
     await h.core.settled();
-    expect(h.core.getState().settingsProblem).toBe(problem);
+    expect(h.core.getState().settingsProblem).toEqual(problem);
     const published = h.published.filter((p) => p.event === 'state');
     expect(published.at(-1)?.payload).toMatchObject({ settingsProblem: problem });
     // Other changes keep it: it describes this run's start.
     expect((await h.core.updateSettings({ pollIntervalSeconds: 30 })).ok).toBe(true);
     expect((await h.core.signOut()).ok).toBe(true);
-    expect(h.core.getState().settingsProblem).toBe(problem);
+    expect(h.core.getState().settingsProblem).toEqual(problem);
   });
 
   it('sign-out removes the token from the keychain and clears the account', async () => {
@@ -223,14 +232,16 @@ describe('core session', () => {
     const state = h.core.getState();
     expect(state.mode).toBe('signed-out');
     const host = new URL(h.sim.url).host;
-    expect(state.settingsProblem).toMatch(
+    expect(state.settingsProblem).toEqual([
+      { code: 'settingsFile.tokenForAnotherAddress', params: { current: host, others: 'admin.vps.org' } },
+    ]);
+    const text = messagesText(state.settingsProblem ?? [], english());
+    expect(text).toMatch(
       new RegExp(
         `address in the settings is ${host.replace('.', '\\.')}, but the token .* is for admin\\.vps\\.org`,
       ),
     );
-    expect(h.notifier.shown).toEqual([
-      { title: 'Problem with the settings file', body: state.settingsProblem },
-    ]);
+    expect(h.notifier.shown).toEqual([{ title: 'Problem with the settings file', body: text }]);
     expect(h.logs.some((l) => l.startsWith('warn settings: The API address in the settings'))).toBe(true);
     expect(JSON.stringify(h.published)).not.toContain('vps_SECRETtest_real');
   });
@@ -265,6 +276,7 @@ describe('core session', () => {
     release();
     const result = await signIn;
     expect(result.ok === false && result.error.kind).toBe('refused');
+    expect(result.ok === false && result.error.code).toBe('core.addressChanged');
     await h.core.settled();
     const state = h.core.getState();
     expect(state.mode).toBe('signed-out');

@@ -23,6 +23,35 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { Operation } from '../../src/shared/domain';
 import type { HistoryEntry } from '../../src/shared/history';
 import { needTool } from '../support/tools';
+import { CATALOGS, english, isMessageKey, messagesText, placeholders } from '../../src/shared/i18n';
+import type { CatalogMessage } from '../../src/shared/state';
+
+/** Messages whose code is not in the catalogs or whose parameters are not its placeholders. */
+function malformed(problem: readonly CatalogMessage[]): CatalogMessage[] {
+  return problem.filter(
+    (m) =>
+      !isMessageKey(m.code) ||
+      placeholders(CATALOGS.en[m.code]).join() !==
+        Object.keys(m.params ?? {})
+          .sort()
+          .join(),
+  );
+}
+
+/** A problem the store reported, worded in English as the window would (each message well-formed). */
+function said(problem: readonly CatalogMessage[] | null): string | null {
+  if (problem === null) return null;
+  expect(malformed(problem)).toEqual([]);
+  return messagesText(problem, english());
+}
+
+it('a problem message with a missing, extra or unknown parameter, or an unknown code, is caught (negative control)', () => {
+  const good: CatalogMessage = { code: 'settingsFile.backedUp', params: { backup: 'x.bak' } };
+  const missing: CatalogMessage = { code: 'settingsFile.backedUp' };
+  const extra: CatalogMessage = { code: 'settingsFile.hadProblems', params: { path: '/x' } };
+  const unknown = { code: 'settingsFile.gone' } as unknown as CatalogMessage;
+  expect(malformed([good, missing, extra, unknown])).toEqual([missing, extra, unknown]);
+});
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectronModule());
 
@@ -72,6 +101,7 @@ const validFileForLate = {
   settings: { ...DEFAULT_SETTINGS },
   operations: [],
   session: { mode: 'signed-out', email: null },
+  pins: [],
   history: [],
   windowBounds: null,
 };
@@ -85,6 +115,7 @@ describe('ElectronSettingsStore', () => {
     expect(data.settings).toEqual(DEFAULT_SETTINGS);
     expect(data.operations).toEqual([]);
     expect(data.session).toEqual({ mode: 'signed-out', email: null });
+    expect(data.pins).toEqual([]);
   });
 
   it('writes through electron-store and reads back in a new instance', () => {
@@ -93,6 +124,7 @@ describe('ElectronSettingsStore', () => {
       settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 },
       operations: [goodOperation],
       session: { mode: 'account', email: 'a@example.com' },
+      pins: [{ scope: '["https://admin.vps.org/api/v1","a@example.com"]', snapshotId: 5001 }],
       history: [goodEntry],
     });
     store.writeWindowBounds({ x: 10.4, y: 20, width: 900, height: 700 });
@@ -103,6 +135,7 @@ describe('ElectronSettingsStore', () => {
         settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 30 },
         operations: [goodOperation],
         session: { mode: 'account', email: 'a@example.com' },
+        pins: [{ scope: '["https://admin.vps.org/api/v1","a@example.com"]', snapshotId: 5001 }],
         history: [goodEntry],
       },
       problem: null,
@@ -213,7 +246,7 @@ describe('ElectronSettingsStore', () => {
       expectOps: 1,
       expectHistory: 2,
       expect:
-        /invalid values were reset to defaults \(pollIntervalSeconds, notifications\).*2 unreadable tracked operations were dropped.*2 unreadable history entries were dropped/,
+        /Invalid values were reset to defaults \(pollIntervalSeconds, notifications\).*2 unreadable tracked operations were dropped.*2 unreadable history entries were dropped.*sign-in state/,
       poll: 10,
     },
     {
@@ -230,6 +263,21 @@ describe('ElectronSettingsStore', () => {
     },
   ];
 
+  it('salvages pins one by one: a damaged entry costs only itself, and is reported', () => {
+    const pin = { scope: '["https://admin.vps.org/api/v1","a@example.com"]', snapshotId: 5001 };
+    const text = JSON.stringify({
+      ...validFile,
+      pins: [pin, { scope: 5, snapshotId: 1 }, 'nonsense', { scope: 'x', snapshotId: '../../etc' }],
+    });
+    writeFileSync(file(), text);
+    const { data, problem } = open().read();
+    expect(data.pins).toEqual([pin]);
+    expect(data.operations).toEqual([goodOperation]);
+    expect(problem).toContainEqual({ code: 'settingsFile.issue.pinsDropped', params: { count: 3 } });
+    writeFileSync(file(), JSON.stringify({ ...validFile, pins: 'all of them' }));
+    expect(open().read().problem).toContainEqual({ code: 'settingsFile.issue.pinsUnreadable' });
+  });
+
   for (const c of damage) {
     it(`salvages a ${c.name} file: backup kept, problem reported, defaults and readable data used`, () => {
       writeFileSync(file(), c.text);
@@ -238,9 +286,9 @@ describe('ElectronSettingsStore', () => {
 
       const backup = join(dir, BACKUP_NAME);
       expect(readFileSync(backup, 'utf8')).toBe(c.text);
-      expect(problem).toMatch(c.expect);
-      expect(problem).toContain(BACKUP_NAME);
-      expect(problem).not.toContain('vps_should_not_be_here');
+      expect(said(problem)).toMatch(c.expect);
+      expect(said(problem)).toContain(BACKUP_NAME);
+      expect(said(problem)).not.toContain('vps_should_not_be_here');
 
       expect(data.operations).toHaveLength(c.expectOps);
       if (c.expectOps > 0) expect(data.operations[0]).toEqual(goodOperation);
@@ -255,6 +303,7 @@ describe('ElectronSettingsStore', () => {
       expect(Object.keys(repaired).sort()).toEqual([
         'history',
         'operations',
+        'pins',
         'session',
         'settings',
         'version',
@@ -272,7 +321,7 @@ describe('ElectronSettingsStore', () => {
     // Cut in the middle of the second entry's snapshot name.
     writeFileSync(file(), text.slice(0, text.indexOf('"second"') + 3));
     const { data, problem } = open().read();
-    expect(problem).toMatch(/cut short or damaged/);
+    expect(said(problem)).toMatch(/cut short or damaged/);
     expect(data.operations).toEqual([goodOperation]);
     expect(data.history).toEqual([goodEntry]);
     // Negative control: the whole file keeps both.
@@ -283,7 +332,7 @@ describe('ElectronSettingsStore', () => {
   it('treats a JSON value that is not an object as damage', () => {
     writeFileSync(file(), '[1,2,3]');
     const { data, problem } = open().read();
-    expect(problem).toMatch(/did not hold a settings object/);
+    expect(said(problem)).toMatch(/did not hold a settings object/);
     expect(data.settings).toEqual(DEFAULT_SETTINGS);
     expect(existsSync(join(dir, BACKUP_NAME))).toBe(true);
   });
@@ -357,8 +406,10 @@ describe('a settings file the app may not read (EACCES), checked as an unprivile
       expect(child.status, child.stderr).toBe(0);
       const report = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
       expect(report['uid']).not.toBe(0);
-      expect(report['problem']).toMatch(/could not be read: the app is not allowed to access it/);
-      expect(report['problem']).toMatch(/left exactly as it is/);
+      expect(said(report['problem'] as CatalogMessage[])).toMatch(
+        /could not be read\. The app is not allowed to access it/,
+      );
+      expect(said(report['problem'] as CatalogMessage[])).toMatch(/left exactly as it is/);
       expect(report).toMatchObject({ persistent: false, keptInMemory: 30 });
       chmodSync(file, 0o600);
       expect(readFileSync(file, 'utf8')).toBe(text);
@@ -379,9 +430,9 @@ describe('a settings file the app cannot read or back up: it starts, says so, an
     const store = open();
     const { data, problem } = store.read();
     expect(data.settings).toEqual(DEFAULT_SETTINGS);
-    expect(problem).toMatch(/could not be read: there is a folder where the file should be/);
-    expect(problem).toMatch(/left exactly as it is/);
-    expect(problem).toMatch(/kept only until you quit/);
+    expect(said(problem)).toMatch(/could not be read\. There is a folder where the file should be/);
+    expect(said(problem)).toMatch(/left exactly as it is/);
+    expect(said(problem)).toMatch(/kept only until you quit/);
     expect(store.persistent).toBe(false);
     expect(store.path).toBe(file());
     changeSomething(store);
@@ -393,13 +444,13 @@ describe('a settings file the app cannot read or back up: it starts, says so, an
     expect(readdirSync(file())).toEqual(['keep-me.txt']);
     expect(readdirSync(dir)).toEqual(['config.json']);
     // The next start says the same: nothing was wiped in between.
-    expect(open().read().problem).toBe(problem);
+    expect(open().read().problem).toEqual(problem);
   });
 
   it('a link that points to itself (ELOOP): defaults, reported, the link left as it is', () => {
     symlinkSync(file(), file());
     const store = open();
-    expect(store.read().problem).toMatch(/could not be read: it is a link that points back to itself/);
+    expect(said(store.read().problem)).toMatch(/could not be read\. It is a link that points back to itself/);
     changeSomething(store);
     expect(readdirSync(dir)).toEqual(['config.json']);
   });
@@ -418,8 +469,8 @@ describe('a settings file the app cannot read or back up: it starts, says so, an
     const { data, problem } = store.read();
     expect(data.operations).toEqual([goodOperation]);
     expect(data.settings.pollIntervalSeconds).toBe(DEFAULT_SETTINGS.pollIntervalSeconds);
-    expect(problem).toMatch(/invalid values were reset to defaults \(pollIntervalSeconds\)/);
-    expect(problem).toMatch(/could not be backed up/);
+    expect(said(problem)).toMatch(/Invalid values were reset to defaults \(pollIntervalSeconds\)/);
+    expect(said(problem)).toMatch(/could not be backed up/);
     expect(store.persistent).toBe(false);
     changeSomething(store);
     expect(readFileSync(file(), 'utf8')).toBe(text);

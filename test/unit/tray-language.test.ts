@@ -7,6 +7,8 @@ import {
   actionFailedNotification,
   operationFinishedNotification,
   saveFailedNotification,
+  saveProblem,
+  settingsDetailNotification,
   settingsProblemNotification,
   snapshotStartedNotification,
   tokenInvalidNotification,
@@ -18,7 +20,10 @@ import { appError } from '../../src/shared/i18n/app-error';
 import { CATALOGS, type Locale } from '../../src/shared/i18n/catalogs';
 import { Translator, translatorFor } from '../../src/shared/i18n/translator';
 import { NOW, iso, server, snapshot, trayState } from '../support/tray-fixtures';
-import type { AppError, AppState, ServerEntry } from '../../src/shared/state';
+import type { AppError, AppState, CatalogMessage, ServerEntry } from '../../src/shared/state';
+import { messagesText } from '../../src/shared/i18n/texts';
+import { problemsEn } from '../../src/shared/i18n/messages/problems.en';
+import { safetyEn } from '../../src/shared/i18n/messages/safety.en';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -120,6 +125,26 @@ const ERRORS: AppError[] = [
 
 const ACTIONS: CoreTrayAction[] = ['quickSnapshot', 'refresh', 'startDemo', 'leaveDemo'];
 
+/** Parameters the settings adapter and the core fill the settings-file messages with. */
+const PROBLEM_PARAMS = {
+  path: '/home/me/.config/vps-snapshot-tray/config.json',
+  backup: 'config.json.corrupt-2026-11-23T17-02-00-000Z.bak',
+  code: 'EIO',
+  keys: 'pollIntervalSeconds',
+  current: 'evil.example',
+  others: 'admin.vps.org',
+};
+
+/** Every settings-file and address message the core can leave for the views, with one and many counts. */
+const PROBLEM_CODES = [
+  ...(Object.keys(problemsEn) as (keyof typeof problemsEn)[]),
+  // The history's own salvage messages live with the safety flows' texts.
+  ...(Object.keys(safetyEn) as (keyof typeof safetyEn)[]).filter((k) => k.startsWith('settingsFile.')),
+];
+const PROBLEMS: CatalogMessage[] = PROBLEM_CODES.flatMap((code) =>
+  [1, 3].map((count) => ({ code, params: { ...PROBLEM_PARAMS, count } })),
+);
+
 function notices(): TrayNotice[] {
   return ACTIONS.map((action, n) => ({
     at: NOW - n * MIN,
@@ -216,6 +241,7 @@ function everyText(locale: Locale): string[] {
     tokenInvalidNotification(tr, true),
     settingsProblemNotification(tr),
     saveFailedNotification('EACCES', tr),
+    ...PROBLEMS.map((problem) => settingsDetailNotification(problem, tr)),
     snapshotStartedNotification(running[0] as Operation, tr),
     snapshotStartedNotification(running[2] as Operation, tr, true),
     ...ACTIONS.flatMap((action) =>
@@ -223,6 +249,8 @@ function everyText(locale: Locale): string[] {
     ),
   ];
   for (const n of notes) texts.push(n.title, n.body);
+  // What the window's settings banners show: the same codes, worded by the same translator.
+  texts.push(messagesText(PROBLEMS, tr), messagesText([saveProblem('EACCES')], tr));
   return texts;
 }
 
@@ -243,6 +271,13 @@ const NOT_OURS = [
   'exploded',
   'rebooting',
   'EACCES',
+  'EIO',
+  'JSON\\w*',
+  'pollIntervalSeconds',
+  '[\\w.-]+\\.example',
+  'admin\\.vps\\.org',
+  'config\\.json[\\w.-]*',
+  '/[\\w./-]+',
   // Intl's short units.
   'GB',
   'MB',
@@ -254,7 +289,7 @@ const NOT_OURS_RE = new RegExp(NOT_OURS.map((w) => `(?<![\\w-])${w}(?![\\w])`).j
 function englishWords(): Set<string> {
   const words = new Set<string>();
   for (const [key, text] of Object.entries(CATALOGS.en)) {
-    if (!/^(tray|notify|outcome|core|rule|statusWord|time|error)\./.test(key)) continue;
+    if (!/^(tray|notify|outcome|core|rule|statusWord|time|error|settingsFile|ops)\./.test(key)) continue;
     for (const w of text
       .replace(/\{[^{}]*\}/g, ' ')
       .toLowerCase()
@@ -287,7 +322,9 @@ describe('tray and notifications in every language', () => {
 
   it('the walk reaches every tray, notification and outcome message', () => {
     for (const locale of ['en', 'fi', 'gu'] as const) everyText(locale);
-    const keys = Object.keys(CATALOGS.en).filter((k) => /^(tray|notify|outcome|statusWord)\./.test(k));
+    const keys = Object.keys(CATALOGS.en).filter((k) =>
+      /^(tray|notify|outcome|statusWord|settingsFile)\./.test(k),
+    );
     expect(keys.filter((k) => !used.has(k))).toEqual([]);
   });
 

@@ -4,6 +4,7 @@
  */
 import { cleanText, stripInvisible } from '../../shared/display-text';
 import { SNAPSHOT_LIMIT } from '../../shared/domain';
+import { appError } from '../../shared/i18n/app-error';
 import type { RuleMessage } from '../../shared/i18n/rules';
 import type { AppError, ErrorKind } from '../../shared/state';
 
@@ -75,7 +76,7 @@ export function toAppError(err: unknown): AppError {
     return { kind: err.kind, message: err.message, ...rule };
   }
   // An unknown error's text may hold anything (even request details): show a generic sentence.
-  return { kind: 'internal', message: 'Something went wrong inside the app. Please try again.' };
+  return appError('internal', 'core.internal');
 }
 
 const MAX_SERVER_TEXT = 300;

@@ -14,6 +14,8 @@ import type { HistoryEntry, HistoryKind, UserSource } from '../../shared/history
 import { fail, ok, type Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
 import { appError, localizeError } from '../../shared/i18n/app-error';
+import { messagesText } from '../../shared/i18n/texts';
+import { english } from '../../shared/i18n/translator';
 import type { AppError, AppState } from '../../shared/state';
 import { isApiError, toAppError } from '../api/errors';
 import { CoreContext } from './core-context';
@@ -25,10 +27,12 @@ import { isTokenRejected } from './keychain-token';
 import * as session from './session-actions';
 import { applySettingsPatch } from './settings-patch';
 import * as snapshots from './snapshot-actions';
-import type { CreateInput, RestoreInput } from './snapshot-actions';
+import type { CreateInput, DeleteInput, RestoreInput } from './snapshot-actions';
+import * as pins from './pins';
+import type { PinInput } from './pins';
 
 export { DEMO_POLL_SECONDS } from './poll-cycle';
-export type { CreateInput, RestoreInput } from './snapshot-actions';
+export type { CreateInput, DeleteInput, RestoreInput } from './snapshot-actions';
 
 /** What a snapshot action is about, for its history entry; the core fills in the names it knows. */
 interface ActionTarget {
@@ -69,9 +73,9 @@ export class AppCore {
     const { data, problem } = ctx.ports.settings.read();
     ctx.ops.reset(data.operations, false);
     ctx.history.reset(data.history);
-    ctx.update({ settings: data.settings, settingsProblem: problem });
+    ctx.update({ settings: data.settings, settingsProblem: problem, pins: data.pins });
     if (problem) {
-      ctx.ports.logger.warn(`settings: ${problem}`);
+      ctx.ports.logger.warn(`settings: ${messagesText(problem, english())}`);
       if (data.settings.notifications) {
         ctx.safely('notification', () =>
           ctx.ports.notifier.show(settingsProblemNotification(ctx.translator())),
@@ -113,6 +117,11 @@ export class AppCore {
     this.ctx.windowVisible = visible;
     if (visible && !was) void this.ctx.loop.kick();
     else if (visible !== was) this.ctx.loop.reschedule();
+  }
+
+  /** How many times faster the app's own schedules run: the simulator's speed in demo mode, else 1. */
+  demoTimeScale(): number {
+    return this.ctx.demoTimeScale();
   }
 
   /** Resolves when no poll is in flight (for tests, the preview and shutdown). */
@@ -189,11 +198,11 @@ export class AppCore {
     });
   }
 
-  /** Deletes a snapshot (refused while it is still being created). */
-  async deleteSnapshot(
-    input: { serverId: Id; snapshotId: Id },
-    source: UserSource = 'window',
-  ): Promise<Result<null>> {
+  /**
+   * Deletes a snapshot (refused while it is still being created, and for a pinned one unless
+   * `confirmPinned`: the user confirmed a second time).
+   */
+  async deleteSnapshot(input: DeleteInput, source: UserSource = 'window'): Promise<Result<null>> {
     return this.act('deleteSnapshot', () => snapshots.deleteSnapshot(this.ctx, input, source), {
       kind: 'delete',
       source,
@@ -217,6 +226,11 @@ export class AppCore {
         .filter((e) => serverId === undefined || sameId(e.serverId, serverId));
       return ok(historyFile(entries, input.format, ctx.translator(), new Date(ctx.ports.scheduler.now())));
     });
+  }
+
+  /** Pins or unpins a snapshot of the account in use (a pinned one is never rotated). */
+  async setPinned(input: PinInput): Promise<Result<null>> {
+    return this.act('setPinned', () => pins.setPinned(this.ctx, input));
   }
 
   /** Removes a finished operation from the list (a running one cannot be dismissed). */

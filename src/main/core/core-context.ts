@@ -17,7 +17,7 @@ import {
   type Translator,
 } from '../../shared/i18n/translator';
 import type { AppError, AppState } from '../../shared/state';
-import { saveFailedNotification, tokenInvalidNotification } from './notifications';
+import { saveFailedNotification, saveProblem, tokenInvalidNotification } from './notifications';
 import { History, actionEntry, operationEntry, type ActionSubject } from './history';
 import type { Observation } from './operations';
 import { PollLoop } from './poll-loop';
@@ -27,6 +27,9 @@ import { inScope, scopeText, type Scope } from './scope';
 import { KEYCHAIN_OK } from './keychain-token';
 import { buildAppState, initialSync, type CoreData } from './state-store';
 import { OperationTracker } from './tracker';
+
+/** The scope of the demo's pins and policies (never a real account's: that is a JSON array). */
+export const DEMO_SCOPE = 'demo';
 
 /** What the polling glue remembers between polls. */
 export interface PollStatus {
@@ -76,6 +79,7 @@ export class CoreContext {
       demoUrl: null,
       settingsProblem: problem,
       saveProblem: null,
+      pins: data.pins,
     };
     this.history = new History(data.history, {
       persist: (history) => this.persist({ history }),
@@ -126,7 +130,13 @@ export class CoreContext {
   }
 
   private buildState(): AppState {
-    return buildAppState(this.current, this.ops.current, this.language(), this.history.revision);
+    return buildAppState(
+      this.current,
+      this.ops.current,
+      this.language(),
+      this.markScope(),
+      this.history.revision,
+    );
   }
 
   /** An action's history subject with the server's and snapshot's names as the core knows them. */
@@ -197,10 +207,11 @@ export class CoreContext {
       const reason = error instanceof Error ? error.message : 'unknown error';
       this.ports.logger.error(`settings: could not save: ${reason}`);
       if (this.current.saveProblem !== null) return;
-      const notice = saveFailedNotification(reason, this.translator());
-      this.update({ saveProblem: notice.body });
+      this.update({ saveProblem: saveProblem(reason) });
       if (this.current.settings.notifications)
-        this.safely('notification', () => this.ports.notifier.show(notice));
+        this.safely('notification', () =>
+          this.ports.notifier.show(saveFailedNotification(reason, this.translator())),
+        );
       return;
     }
     if (this.current.saveProblem !== null) {
@@ -225,6 +236,25 @@ export class CoreContext {
   scopeText(): string | undefined {
     const scope = this.scope();
     return scope === null ? undefined : scopeText(scope);
+  }
+
+  /**
+   * The scope pins, policies and the records of automatic snapshots are kept under, or null when
+   * signed out: the account's (as scopeText), or DEMO_SCOPE in demo mode. Each demo starts afresh
+   * from its seed, so its marks are dropped when a demo starts (see enterDemo).
+   */
+  markScope(): string | null {
+    if (this.data.mode === 'demo') return DEMO_SCOPE;
+    return this.scopeText() ?? null;
+  }
+
+  /**
+   * How many times faster than real time the app's own schedules run: the simulator's speed in
+   * demo mode (a user can watch a daily policy run and rotate in minutes), 1 otherwise.
+   */
+  demoTimeScale(): number {
+    const speed = this.data.mode === 'demo' ? this.demo?.speed : undefined;
+    return speed !== undefined && Number.isFinite(speed) && speed > 0 ? speed : 1;
   }
 
   /** The scheduler's time as ISO text. */

@@ -7,7 +7,7 @@ import { CREATE_MINUTES, type Id, type Operation } from '../../shared/domain';
 import type { MessageKey } from '../../shared/i18n/catalogs';
 import { errorMessage, outcomeText } from '../../shared/i18n/texts';
 import type { Translator } from '../../shared/i18n/translator';
-import type { AppError } from '../../shared/state';
+import type { AppError, CatalogMessage } from '../../shared/state';
 import type { NotificationRequest } from './ports';
 
 /** Adds a "(demo)" marker so demo events are never mistaken for real ones. */
@@ -62,6 +62,11 @@ export function settingsProblemNotification(tr: Translator): NotificationRequest
   return { title: tr.t('notify.settingsProblem.title'), body: tr.t('notify.settingsProblem.body') };
 }
 
+/** A settings problem that needs the user's eye now, worded in full (e.g. a token kept for another address). */
+export function settingsDetailNotification(problem: CatalogMessage, tr: Translator): NotificationRequest {
+  return { title: tr.t('notify.settingsProblem.title'), body: tr.t(problem.code, problem.params) };
+}
+
 /** Confirms a quick snapshot started from the tray (or, when VPS.org's answer was lost, that it may have). */
 export function snapshotStartedNotification(
   op: Operation,
@@ -107,5 +112,11 @@ export function actionFailedNotification(
  * announced, but their end is not saved, so a restart may announce them again.
  */
 export function saveFailedNotification(reason: string, tr: Translator): NotificationRequest {
-  return { title: tr.t('notify.saveFailed.title'), body: tr.t('notify.saveFailed.body', { reason }) };
+  const body = saveProblem(reason);
+  return { title: tr.t('notify.saveFailed.title'), body: tr.t(body.code, body.params) };
+}
+
+/** Why the settings cannot be saved, for the state (the window's banner says what the notification says). */
+export function saveProblem(reason: string): CatalogMessage {
+  return { code: 'notify.saveFailed.body', params: { reason } };
 }

@@ -18,6 +18,7 @@ import {
   snapshotListsFor,
 } from './refresh';
 import { isTokenRejected } from './keychain-token';
+import { prunePinsAfterRefresh } from './pins';
 import type { CoreData } from './state-store';
 
 /** Poll interval while operations run in demo mode (its snapshots finish within a minute). */
@@ -95,6 +96,8 @@ export async function pollOnce(ctx: CoreContext, kind: PollKind): Promise<PollOu
       });
     } else if (fresh) ctx.update(read.data);
     if (fresh) ctx.observe({ ...read.seen, at, canConcludeMissing });
+    // A complete list: pins of snapshots it no longer holds are gone for good.
+    if (fresh && full && read.failed === undefined) prunePinsAfterRefresh(ctx);
     return read.failed === undefined ? { next: 'schedule' } : pollFailed(ctx, read.failed);
   } catch (error) {
     if (ctx.client !== client || ctx.stopped) return { next: 'schedule' };

@@ -7,8 +7,9 @@ import type { Id, Operation } from '../../shared/domain';
 import type { HistoryEntry } from '../../shared/history';
 import type { EventMap, EventName } from '../../shared/ipc';
 import type { UserSettings } from '../../shared/settings';
-import type { Mode } from '../../shared/state';
+import type { CatalogMessage, Mode } from '../../shared/state';
 import type { ClientOptions, VpsClient } from '../api/types';
+import type { PinRecord } from './pins';
 
 /** The keychain could not be used; `reason` is plain language for the user. */
 export class KeychainUnavailableError extends Error {
@@ -35,14 +36,16 @@ export interface PersistedData {
   operations: Operation[];
   /** How the app was last connected, and who to show as signed in. */
   session: { mode: Mode; email: string | null };
+  /** Snapshots the user pinned, by account scope (see pins.ts). */
+  pins: PinRecord[];
   /** The local history, oldest first (see history.ts). */
   history: HistoryEntry[];
 }
 
 /** Reads and writes persisted data. */
 export interface SettingsPort {
-  /** The stored data; `problem` says in plain words what was wrong with the file, if anything. */
-  read(): { data: PersistedData; problem: string | null };
+  /** The stored data; `problem` says what was wrong with the file (as catalog codes), if anything. */
+  read(): { data: PersistedData; problem: CatalogMessage[] | null };
   write(patch: Partial<PersistedData>): void;
 }
 
@@ -70,6 +73,11 @@ export interface Scheduler {
 export interface DemoServer {
   url: string;
   token: string;
+  /**
+   * The simulator's speed: it divides VPS.org's durations, and app-kept schedules run this many
+   * times faster in demo mode (CoreContext.demoTimeScale), so a user can watch them in minutes.
+   */
+  speed: number;
   stop(): Promise<void>;
 }
 

@@ -4,12 +4,16 @@
  * may throw; AppCore wraps it into a Result.
  */
 import { appError } from '../../shared/i18n/app-error';
+import { messagesText } from '../../shared/i18n/texts';
+import { english } from '../../shared/i18n/translator';
 import { cleanText } from '../../shared/display-text';
 import { fail, ok, type Result } from '../../shared/result';
 import { apiHostOf } from '../../shared/settings';
 import { toAppError } from '../api/errors';
 import type { VpsClient } from '../api/types';
-import type { CoreContext } from './core-context';
+import { DEMO_SCOPE, type CoreContext } from './core-context';
+import { settingsDetailNotification } from './notifications';
+import { forgetScope } from './pins';
 import type { DemoServer } from './ports';
 import {
   KEYCHAIN_OK,
@@ -22,6 +26,7 @@ import {
   storeToken,
 } from './keychain-token';
 import { initialSync, type CoreData } from './state-store';
+import type { CatalogMessage } from '../../shared/state';
 
 /**
  * Checks a pasted token with VPS.org, then keeps it: in the keychain, or in memory only when
@@ -116,11 +121,7 @@ function hostOf(address: string): string {
 }
 
 /** The refusal when the API address changed while a pasted token was being checked. */
-const ADDRESS_CHANGED = {
-  kind: 'refused',
-  message:
-    'The API address changed while the token was being checked, so the token was not used or kept. Check the address shown here and sign in again.',
-} as const;
+const ADDRESS_CHANGED = appError('refused', 'core.addressChanged');
 
 /**
  * At start, signed out: a token stored for another API address while none is stored for the one in
@@ -132,16 +133,15 @@ export async function reportTokenForAnotherAddress(ctx: CoreContext): Promise<vo
   const current = ctx.data.settings.apiBaseUrl;
   const others = await otherTokenAddresses(ctx.ports.secrets, current);
   if (others.length === 0) return;
-  const problem =
-    `The API address in the settings is ${hostOf(current)}, but the token in the system keychain is for ` +
-    `${others.map(hostOf).join(', ')}. If you did not change the address yourself, someone else may have: ` +
-    'check it on the sign-in screen before you paste a token, because the token is sent to that address.';
-  ctx.ports.logger.warn(`settings: ${problem}`);
-  const before = ctx.data.settingsProblem;
-  ctx.update({ settingsProblem: before === null ? problem : `${before} ${problem}` });
+  const problem: CatalogMessage = {
+    code: 'settingsFile.tokenForAnotherAddress',
+    params: { current: hostOf(current), others: others.map(hostOf).join(', ') },
+  };
+  ctx.ports.logger.warn(`settings: ${messagesText([problem], english())}`);
+  ctx.update({ settingsProblem: [...(ctx.data.settingsProblem ?? []), problem] });
   if (ctx.data.settings.notifications) {
     ctx.safely('notification', () =>
-      ctx.ports.notifier.show({ title: 'Problem with the settings file', body: problem }),
+      ctx.ports.notifier.show(settingsDetailNotification(problem, ctx.translator())),
     );
   }
 }
@@ -236,9 +236,11 @@ export async function enterDemo(ctx: CoreContext): Promise<Result<null>> {
   ctx.demo = demo;
   ctx.client = ctx.ports.createClient({ baseUrl: demo.url, token: demo.token });
   ctx.generation++;
-  // A new simulator starts from its seed: operations of an earlier demo cannot be followed.
+  // A new simulator starts from its seed: operations of an earlier demo cannot be followed, and
+  // its pins would name snapshots of another run.
   ctx.ops.reset([]);
   ctx.update({ ...noAccount(), mode: 'demo', demoUrl: demo.url });
+  forgetScope(ctx, DEMO_SCOPE);
   ctx.persistSession();
   ctx.ports.logger.info('demo: started');
   return ok(null);

@@ -23,6 +23,7 @@ import {
   restoreError,
 } from './guards';
 import { unlistedCreates } from './operations';
+import { isPinned, savePins, withPin } from './pins';
 import { snapshotsOf } from './refresh';
 
 /** Input of createSnapshot. */
@@ -32,16 +33,20 @@ export interface CreateInput {
   description: string;
 }
 
+/** Input of deleteSnapshot. */
+export interface DeleteInput {
+  serverId: Id;
+  snapshotId: Id;
+  /** The user confirmed a second time that a pinned snapshot is to go. */
+  confirmPinned?: boolean;
+}
+
 /** Input of restoreSnapshot. */
 export interface RestoreInput {
   serverId: Id;
   snapshotId: Id;
   confirmServerName: string;
 }
-
-/** What a create or restore says while VPS.org has not confirmed that it started. */
-const UNCONFIRMED =
-  'VPS.org has not confirmed this yet; checking. Its answer to the request was lost, so the app watches VPS.org and will tell you how it ends.';
 
 /** Starts a snapshot and tracks it; refuses names, a 6th snapshot, and servers being restored. */
 export async function createSnapshot(
@@ -106,10 +111,13 @@ export async function restoreSnapshot(
   return exclusive(ctx, server, () => startRestore(ctx, client, server, snapshot, source));
 }
 
-/** Deletes a snapshot (refused while it is still being created). */
+/**
+ * Deletes a snapshot (refused while it is still being created, and for a pinned one unless the
+ * user confirmed a second time).
+ */
 export async function deleteSnapshot(
   ctx: CoreContext,
-  input: { serverId: Id; snapshotId: Id },
+  input: DeleteInput,
   source: HistorySource,
 ): Promise<Result<null>> {
   const client = ctx.client;
@@ -118,9 +126,15 @@ export async function deleteSnapshot(
   if (snapshot === null || !sameId(snapshot.serverId, input.serverId)) return fail(SNAPSHOT_NOT_FOUND);
   const refusal = deleteError(snapshot, ctx.ops.current);
   if (refusal) return fail(refusal);
+  const pinned = isPinned(ctx.data.pins, ctx.markScope(), snapshot.id);
+  if (pinned && input.confirmPinned !== true) {
+    return fail(appError('refused', 'core.deletePinned', { snapshot: snapshot.name }));
+  }
   await client.deleteSnapshot(snapshot.id);
   ctx.generation++;
   ctx.update({ snapshots: ctx.data.snapshots.filter((s) => !sameId(s.id, snapshot.id)) });
+  const scope = ctx.markScope();
+  if (pinned && scope !== null) savePins(ctx, withPin(ctx.data.pins, scope, snapshot.id, false));
   ctx.ports.logger.info(`delete: snapshot ${String(snapshot.id)} deleted`);
   ctx.recordAction(
     ctx.subjectOf({
@@ -191,7 +205,7 @@ async function startRestore(
   const op: Operation = {
     ...runningOperation(ctx, 'restore', server, snapshot, requestedAt, source),
     previousServerStatus: server.status,
-    ...(uncertain ? { uncertain: true, message: UNCONFIRMED } : {}),
+    ...(uncertain ? { uncertain: true } : {}),
   };
   if (answered !== null) {
     const status = answered;
@@ -285,11 +299,8 @@ async function startCreate(
     const op: Operation = {
       ...runningOperation(ctx, 'create', server, { id: null, name }, requestedAt, source),
       knownSnapshotIds,
+      // Views word it from these fields: unclear ("may have started"), else accepted but not listed yet.
       uncertain: outcome === 'unclear',
-      message:
-        outcome === 'unclear'
-          ? UNCONFIRMED
-          : 'VPS.org accepted the request but its answer could not be read. The app is waiting for the snapshot to be listed.',
     };
     ctx.ops.add(op);
     ctx.ports.logger.warn(
@@ -325,7 +336,7 @@ async function serverById(ctx: CoreContext, serverId: Id): Promise<Server | null
 }
 
 /** The snapshot from the state, refreshing once if it is not there yet. */
-async function snapshotById(ctx: CoreContext, snapshotId: Id): Promise<Snapshot | null> {
+export async function snapshotById(ctx: CoreContext, snapshotId: Id): Promise<Snapshot | null> {
   const find = () => ctx.data.snapshots.find((s) => sameId(s.id, snapshotId)) ?? null;
   const found = find();
   if (found !== null || !ctx.loop.started) return found;

@@ -6,8 +6,16 @@
 import type { Operation, Server, Snapshot } from '../../shared/domain';
 import type { ResolvedLanguage } from '../../shared/i18n/translator';
 import type { UserSettings } from '../../shared/settings';
-import type { AppState, KeychainView, Mode, SyncView, TokenStorage } from '../../shared/state';
+import type {
+  AppState,
+  CatalogMessage,
+  KeychainView,
+  Mode,
+  SyncView,
+  TokenStorage,
+} from '../../shared/state';
 import { orderForView } from './operations';
+import { pinnedIds, type PinRecord } from './pins';
 import { buildEntries } from './refresh';
 
 /** Everything the core tracks that shows up in the state, except the operations (see tracker.ts). */
@@ -24,10 +32,12 @@ export interface CoreData {
   sync: SyncView;
   settings: UserSettings;
   demoUrl: string | null;
-  /** What was wrong with the settings file at start, in plain words (SettingsPort.read), or null. */
-  settingsProblem: string | null;
-  /** Why the settings file cannot be written now, in plain words, or null (see CoreContext.persist). */
-  saveProblem: string | null;
+  /** What was wrong with the settings file at start, as catalog codes (SettingsPort.read), or null. */
+  settingsProblem: CatalogMessage[] | null;
+  /** Why the settings file cannot be written now, as a catalog code, or null (see CoreContext.persist). */
+  saveProblem: CatalogMessage | null;
+  /** Pinned snapshots of every scope (the state shows the current scope's). */
+  pins: PinRecord[];
 }
 
 /** A sync view before any refresh. */
@@ -40,6 +50,7 @@ export function buildAppState(
   data: CoreData,
   operations: readonly Operation[],
   language: ResolvedLanguage,
+  scope: string | null,
   historyRevision = 0,
 ): AppState {
   return {
@@ -60,6 +71,7 @@ export function buildAppState(
     settingsProblem: data.settingsProblem,
     language: { ...language },
     saveProblem: data.saveProblem,
+    pinnedSnapshotIds: pinnedIds(data.pins, scope),
     historyRevision,
   };
 }

@@ -10,6 +10,7 @@ import type Store from 'electron-store';
 import { join } from 'node:path';
 import { removeUncheckedChannel } from '../electron/ipc';
 import type { PersistedData, SettingsPort } from '../core/ports';
+import type { CatalogMessage } from '../../shared/state';
 import { loadSettingsFile } from './salvage';
 import { SETTINGS_VERSION, type StoredFile, type WindowBounds } from './schema';
 
@@ -43,7 +44,7 @@ export class ElectronSettingsStore implements SettingsPort {
   private readonly name: string;
   private readonly cwd: string;
   private data: StoredFile;
-  private problem: string | null;
+  private problem: CatalogMessage[] | null;
   /** The file must be written when it opens: it was repaired or migrated, or changed since. */
   private dirty: boolean;
   private readonly writable: boolean;
@@ -65,7 +66,7 @@ export class ElectronSettingsStore implements SettingsPort {
    * Loads electron-store and opens the file for saving, writing what changed meanwhile. Resolves
    * the problem when it cannot be opened (changes then stay in memory), else null.
    */
-  async open(): Promise<string | null> {
+  async open(): Promise<CatalogMessage | null> {
     if (this.opened) return null;
     let StoreClass: StoreClass;
     try {
@@ -77,7 +78,7 @@ export class ElectronSettingsStore implements SettingsPort {
     return this.attach(StoreClass);
   }
 
-  private attach(StoreClass: StoreClass): string | null {
+  private attach(StoreClass: StoreClass): CatalogMessage | null {
     this.opened = true;
     if (!this.writable) return null;
     try {
@@ -96,12 +97,13 @@ export class ElectronSettingsStore implements SettingsPort {
   }
 
   /** Notes (and returns) why changes stay in memory only for this run. */
-  private cannotSave(error: unknown): string {
+  private cannotSave(error: unknown): CatalogMessage {
     const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
-    const problem =
-      `The settings file ${this.filePath} could not be opened ` +
-      `for saving (${code}); changes you make are kept only until you quit.`;
-    this.problem = `${this.problem === null ? '' : `${this.problem} `}${problem}`;
+    const problem: CatalogMessage = {
+      code: 'settingsFile.cannotOpen',
+      params: { path: this.filePath, code },
+    };
+    this.problem = [...(this.problem ?? []), problem];
     return problem;
   }
 
@@ -118,9 +120,9 @@ export class ElectronSettingsStore implements SettingsPort {
     return this.store !== null;
   }
 
-  read(): { data: PersistedData; problem: string | null } {
-    const { settings, operations, session, history } = this.data;
-    return { data: structuredClone({ settings, operations, session, history }), problem: this.problem };
+  read(): { data: PersistedData; problem: CatalogMessage[] | null } {
+    const { settings, operations, session, pins, history } = this.data;
+    return { data: structuredClone({ settings, operations, session, pins, history }), problem: this.problem };
   }
 
   write(patch: Partial<PersistedData>): void {
@@ -130,6 +132,7 @@ export class ElectronSettingsStore implements SettingsPort {
     if (patch.operations) next.operations = structuredClone(patch.operations);
     if (patch.session) next.session = { mode: patch.session.mode, email: patch.session.email };
     if (patch.history) next.history = structuredClone(patch.history);
+    if (patch.pins) next.pins = structuredClone(patch.pins);
     this.data = next;
     if (this.store !== null) this.store.store = next;
     else this.dirty = true;

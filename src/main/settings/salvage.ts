@@ -1,19 +1,20 @@
 /**
  * Reads the settings file ourselves before electron-store does, so a damaged file never stops the
  * app: whatever can be read is kept (tracked operations above all), the rest falls back to
- * defaults, the original is moved aside as a backup, and the problem is described in plain words.
+ * defaults, the original is moved aside as a backup, and the problem is described sentence by
+ * sentence as catalog codes (each view words it in its language).
  */
 import { readFileSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as v from 'valibot';
-import type { Operation } from '../../shared/domain';
-import type { HistoryEntry } from '../../shared/history';
 import type { UserSettings } from '../../shared/settings';
+import type { CatalogMessage } from '../../shared/state';
 import {
   HistoryEntrySchema,
   KNOWN_KEYS,
   MIGRATIONS,
   OperationSchema,
+  PinSchema,
   SETTING_SCHEMAS,
   SETTINGS_VERSION,
   SessionSchema,
@@ -26,7 +27,7 @@ import {
 /** The outcome of loading: the data to use, and what was wrong (null when nothing was). */
 export interface LoadedFile {
   file: StoredFile;
-  problem: string | null;
+  problem: CatalogMessage[] | null;
   /** Where the damaged original was moved, when it was. */
   backupPath: string | null;
   /** True when an older format was upgraded (the store then rewrites the file). */
@@ -39,23 +40,13 @@ export interface LoadedFile {
   writable: boolean;
 }
 
-/** Plain words for why a file could not be read or moved. */
-function describeFsError(error: unknown): string {
+/** Why a file could not be read or moved. */
+function fsReason(error: unknown): CatalogMessage {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
-  if (code === 'EISDIR') return 'there is a folder where the file should be';
-  if (code === 'EACCES' || code === 'EPERM')
-    return 'the app is not allowed to access it (check its permissions)';
-  if (code === 'ELOOP') return 'it is a link that points back to itself';
-  return `the system reported ${code}`;
-}
-
-/** The message when the file is left untouched and changes are kept only until the app quits. */
-function memoryOnlyProblem(path: string, what: string, uses: string): string {
-  return (
-    `The settings file ${path} ${what}. It was left exactly as it is. ` +
-    `The app uses ${uses} for now, and changes you make are kept only until you quit. ` +
-    'Fix or move that file, then restart the app.'
-  );
+  if (code === 'EISDIR') return { code: 'settingsFile.fs.folder' };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'settingsFile.fs.access' };
+  if (code === 'ELOOP') return { code: 'settingsFile.fs.loop' };
+  return { code: 'settingsFile.fs.other', params: { code } };
 }
 
 function isRecord(value: unknown): value is RawFile {
@@ -117,19 +108,47 @@ export function migrate(raw: RawFile): { raw: RawFile; from: number } {
   return { raw: current, from };
 }
 
+/** The catalog codes that say a stored list was unreadable or lost some entries. */
+interface ListIssueCodes {
+  unreadable: CatalogMessage['code'];
+  dropped: CatalogMessage['code'];
+}
+
+/** Keeps the readable entries of a stored list; says in `issues` what was lost. */
+function salvageList<T>(
+  raw: unknown,
+  schema: v.GenericSchema<unknown, T>,
+  codes: ListIssueCodes,
+  issues: CatalogMessage[],
+): T[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    issues.push({ code: codes.unreadable });
+    return [];
+  }
+  const kept: T[] = [];
+  for (const item of raw) {
+    const parsed = v.safeParse(schema, item);
+    if (parsed.success) kept.push(parsed.output);
+  }
+  const dropped = raw.length - kept.length;
+  if (dropped > 0) issues.push({ code: codes.dropped, params: { count: dropped } });
+  return kept;
+}
+
 /** Checks each part of a parsed file on its own; lists what had to be dropped or reset. */
-export function validateFile(raw: RawFile): { file: StoredFile; issues: string[] } {
+export function validateFile(raw: RawFile): { file: StoredFile; issues: CatalogMessage[] } {
   const file = defaultFile();
-  const issues: string[] = [];
+  const issues: CatalogMessage[] = [];
 
   const unknown = Object.keys(raw).filter((k) => !KNOWN_KEYS.has(k) && k !== '__internal__');
-  // Names only, never values: a stray value could be a secret.
+  // A count only, never names or values: a stray value could be a secret.
   if (unknown.length > 0)
-    issues.push(`${unknown.length} unknown entr${unknown.length === 1 ? 'y was' : 'ies were'} removed`);
+    issues.push({ code: 'settingsFile.issue.unknownEntries', params: { count: unknown.length } });
 
   const settings = raw['settings'];
   if (settings !== undefined && !isRecord(settings))
-    issues.push('the settings were unreadable and were reset');
+    issues.push({ code: 'settingsFile.issue.settingsUnreadable' });
   if (isRecord(settings)) {
     const reset: string[] = [];
     for (const key of Object.keys(file.settings) as (keyof UserSettings)[]) {
@@ -138,51 +157,47 @@ export function validateFile(raw: RawFile): { file: StoredFile; issues: string[]
       if (parsed.success) (file.settings as unknown as RawFile)[key] = parsed.output;
       else reset.push(key);
     }
-    if (reset.length > 0) issues.push(`invalid values were reset to defaults (${reset.join(', ')})`);
+    if (reset.length > 0)
+      issues.push({ code: 'settingsFile.issue.invalidValues', params: { keys: reset.join(', ') } });
     const extra = Object.keys(settings).filter((k) => !(k in file.settings));
     if (extra.length > 0)
-      issues.push(`${extra.length} unknown setting${extra.length === 1 ? ' was' : 's were'} removed`);
+      issues.push({ code: 'settingsFile.issue.unknownSettings', params: { count: extra.length } });
   }
 
-  const operations = raw['operations'];
-  if (operations !== undefined && !Array.isArray(operations))
-    issues.push('the list of tracked operations was unreadable');
-  if (Array.isArray(operations)) {
-    const kept: Operation[] = [];
-    for (const item of operations) {
-      const parsed = v.safeParse(OperationSchema, item);
-      if (parsed.success) kept.push(parsed.output);
-    }
-    const dropped = operations.length - kept.length;
-    if (dropped > 0)
-      issues.push(`${dropped} unreadable tracked operation${dropped === 1 ? ' was' : 's were'} dropped`);
-    file.operations = kept;
-  }
+  file.operations = salvageList(
+    raw['operations'],
+    OperationSchema,
+    {
+      unreadable: 'settingsFile.issue.operationsUnreadable',
+      dropped: 'settingsFile.issue.operationsDropped',
+    },
+    issues,
+  );
 
-  const history = raw['history'];
-  if (history !== undefined && !Array.isArray(history)) issues.push('the history was unreadable');
-  if (Array.isArray(history)) {
-    const kept: HistoryEntry[] = [];
-    for (const item of history) {
-      const parsed = v.safeParse(HistoryEntrySchema, item);
-      if (parsed.success) kept.push(parsed.output);
-    }
-    const dropped = history.length - kept.length;
-    if (dropped > 0)
-      issues.push(`${dropped} unreadable history entr${dropped === 1 ? 'y was' : 'ies were'} dropped`);
-    file.history = kept;
-  }
+  file.pins = salvageList(
+    raw['pins'],
+    PinSchema,
+    { unreadable: 'settingsFile.issue.pinsUnreadable', dropped: 'settingsFile.issue.pinsDropped' },
+    issues,
+  );
+
+  file.history = salvageList(
+    raw['history'],
+    HistoryEntrySchema,
+    { unreadable: 'settingsFile.issue.historyUnreadable', dropped: 'settingsFile.issue.historyDropped' },
+    issues,
+  );
 
   if (raw['session'] !== undefined) {
     const parsed = v.safeParse(SessionSchema, raw['session']);
     if (parsed.success) file.session = parsed.output;
-    else issues.push('the saved sign-in state was unreadable');
+    else issues.push({ code: 'settingsFile.issue.sessionUnreadable' });
   }
 
   if (raw['windowBounds'] !== undefined && raw['windowBounds'] !== null) {
     const parsed = v.safeParse(WindowBoundsSchema, raw['windowBounds']);
     if (parsed.success) file.windowBounds = parsed.output;
-    else issues.push('the saved window position was unreadable');
+    else issues.push({ code: 'settingsFile.issue.boundsUnreadable' });
   }
   return { file, issues };
 }
@@ -199,24 +214,26 @@ export function loadSettingsFile(path: string, now: () => Date = () => new Date(
       return { file: defaultFile(), problem: null, backupPath: null, migrated: false, writable: true };
     return {
       file: defaultFile(),
-      problem: memoryOnlyProblem(path, `could not be read: ${describeFsError(error)}`, 'default settings'),
+      problem: [
+        { code: 'settingsFile.unreadable', params: { path } },
+        fsReason(error),
+        { code: 'settingsFile.leftAlone' },
+      ],
       backupPath: null,
       migrated: false,
       writable: false,
     };
   }
 
-  const issues: string[] = [];
+  const issues: CatalogMessage[] = [];
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     parsed = repairTruncatedJson(text);
-    issues.push(
-      parsed === undefined
-        ? 'it was not valid JSON and nothing in it could be read'
-        : 'it was cut short or damaged; the readable part was kept',
-    );
+    issues.push({
+      code: parsed === undefined ? 'settingsFile.issue.notJson' : 'settingsFile.issue.truncated',
+    });
   }
 
   let file = defaultFile();
@@ -228,7 +245,7 @@ export function loadSettingsFile(path: string, now: () => Date = () => new Date(
     file = checked.file;
     issues.push(...checked.issues);
   } else if (parsed !== undefined) {
-    issues.push('it did not hold a settings object');
+    issues.push({ code: 'settingsFile.issue.notObject' });
   }
 
   if (issues.length === 0) {
@@ -239,17 +256,23 @@ export function loadSettingsFile(path: string, now: () => Date = () => new Date(
     renameSync(path, backupPath);
   } catch (error) {
     // Without a backup, writing would destroy the original: keep what was read, in memory only.
-    const what = `had problems (${issues.join('; ')}) and could not be backed up: ${describeFsError(error)}`;
     return {
       file,
-      problem: memoryOnlyProblem(path, what, 'what could be read, and defaults for the rest,'),
+      problem: [
+        { code: 'settingsFile.cannotBackUp', params: { path } },
+        ...issues,
+        fsReason(error),
+        { code: 'settingsFile.leftAlonePartly' },
+      ],
       backupPath: null,
       migrated,
       writable: false,
     };
   }
-  const problem =
-    `Your settings file had problems: ${issues.join('; ')}. ` +
-    `The original was saved as ${basename(backupPath)}, and defaults are used for anything that could not be read.`;
+  const problem: CatalogMessage[] = [
+    { code: 'settingsFile.hadProblems' },
+    ...issues,
+    { code: 'settingsFile.backedUp', params: { backup: basename(backupPath) } },
+  ];
   return { file, problem, backupPath, migrated, writable: true };
 }

@@ -17,6 +17,7 @@ import { isMessageKey, type MessageKey } from '../../shared/i18n/catalogs';
 import { IdSchema, OperationIdSchema } from '../../shared/ipc';
 import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS, type UserSettings } from '../../shared/settings';
 import type { PersistedData } from '../core/ports';
+import type { PinRecord } from '../core/pins';
 
 /** The file format version this build writes. */
 export const SETTINGS_VERSION = 1;
@@ -175,6 +176,15 @@ export const SessionSchema = v.object({
   email: v.nullable(outsideText(TEXT_LIMITS.email)),
 });
 
+/** The longest scope text kept (an API address and an email, as JSON). */
+const SCOPE_MAX = 4096;
+
+/** One pinned snapshot as stored; each is checked on its own, so a damaged one costs only itself. */
+export const PinSchema = v.object({
+  scope: v.pipe(v.string(), v.minLength(1), v.maxLength(SCOPE_MAX)),
+  snapshotId: IdSchema,
+}) satisfies v.GenericSchema<unknown, PinRecord>;
+
 /** Window bounds: sane integers only. */
 export const WindowBoundsSchema = v.object({
   x: int(-100_000, 100_000),
@@ -190,6 +200,7 @@ export function defaultFile(): StoredFile {
     settings: { ...DEFAULT_SETTINGS },
     operations: [],
     session: { mode: 'signed-out', email: null },
+    pins: [],
     history: [],
     windowBounds: null,
   };

@@ -255,6 +255,14 @@ export class AppStore {
   deleteSnapshot(serverId: Id, snapshotId: Id): Promise<Result<null>> {
     return this.#call('deleteSnapshot', { serverId, snapshotId });
   }
+  /** Pins or unpins a snapshot (a pinned one is never rotated; deleting it asks twice). */
+  setPinned(serverId: Id, snapshotId: Id, pinned: boolean): Promise<Result<null>> {
+    return this.#call('setPinned', { serverId, snapshotId, pinned });
+  }
+  /** True when the snapshot is pinned in the account in use. */
+  isPinned(snapshotId: Id): boolean {
+    return this.#state?.pinnedSnapshotIds.some((id) => sameId(id, snapshotId)) ?? false;
+  }
   /** Removes a finished operation from the list. */
   dismissOperation(operationId: string): Promise<Result<null>> {
     return this.#call('dismissOperation', { operationId });

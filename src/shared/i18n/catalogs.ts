@@ -1,8 +1,8 @@
 /**
- * The one set of catalogs: the window's messages, the tray's, the notifications' and the core's,
- * in English (the source), Finnish and Gujarati. Each part has the same keys and placeholders in
- * all three languages (the types check the keys; test/component/i18n.svelte.test.ts checks the
- * placeholders and plural forms).
+ * The one set of catalogs: the window's messages, the tray's, the notifications', the core's and
+ * the settings file's problems, in English (the source), Finnish and Gujarati. Each part has the
+ * same keys and placeholders in all three languages (the types check the keys;
+ * test/component/i18n.svelte.test.ts checks the placeholders and plural forms).
  */
 import { coreEn } from './messages/core.en';
 import { coreFi } from './messages/core.fi';
@@ -13,6 +13,12 @@ import { gu as windowGu } from './messages/gu';
 import { notifyEn } from './messages/notify.en';
 import { notifyFi } from './messages/notify.fi';
 import { notifyGu } from './messages/notify.gu';
+import { policyEn } from './messages/policy.en';
+import { policyFi } from './messages/policy.fi';
+import { policyGu } from './messages/policy.gu';
+import { problemsEn } from './messages/problems.en';
+import { problemsFi } from './messages/problems.fi';
+import { problemsGu } from './messages/problems.gu';
 import { safetyEn } from './messages/safety.en';
 import { safetyFi } from './messages/safety.fi';
 import { safetyGu } from './messages/safety.gu';
@@ -20,7 +26,7 @@ import { trayEn } from './messages/tray.en';
 import { trayFi } from './messages/tray.fi';
 import { trayGu } from './messages/tray.gu';
 
-const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn, ...safetyEn };
+const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn, ...policyEn, ...problemsEn, ...safetyEn };
 
 /** A key of the English (source) catalog. */
 export type MessageKey = keyof typeof en;
@@ -30,8 +36,8 @@ export type Locale = 'en' | 'fi' | 'gu';
 /** Every catalog by locale. */
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = {
   en,
-  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi, ...safetyFi },
-  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu, ...safetyGu },
+  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi, ...policyFi, ...problemsFi, ...safetyFi },
+  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu, ...policyGu, ...problemsGu, ...safetyGu },
 };
 
 /** The locales with a catalog, in the order the language menu lists them. */

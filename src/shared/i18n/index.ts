@@ -9,4 +9,4 @@ export {
   translatorFor,
   type ResolvedLanguage,
 } from './translator';
-export { ERROR_KIND_KEYS, errorMessage, outcomeText, statusWord } from './texts';
+export { ERROR_KIND_KEYS, errorMessage, messagesText, outcomeText, statusWord } from './texts';

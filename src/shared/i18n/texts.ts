@@ -4,7 +4,7 @@
  * notification body share it).
  */
 import type { Operation, OperationOutcome } from '../domain';
-import type { AppError, ErrorKind } from '../state';
+import type { AppError, CatalogMessage, ErrorKind } from '../state';
 import type { MessageKey } from './catalogs';
 import type { Translator } from './translator';
 
@@ -95,4 +95,9 @@ export function outcomeText(
           });
     }
   }
+}
+
+/** Messages the core left as codes (a settings problem, sentence by sentence) in the translator's language. */
+export function messagesText(messages: readonly CatalogMessage[], tr: Translator): string {
+  return messages.map((m) => tr.t(m.code, m.params)).join(' ');
 }

@@ -7,13 +7,14 @@ import { failure, makeEntry, makeSnapshot, pendingCall } from './fixtures';
 
 type DeleteInput = InvokeInput<'deleteSnapshot'>;
 
-function setup(snapshot: Snapshot = makeSnapshot()) {
+function setup(snapshot: Snapshot = makeSnapshot(), pinned = false) {
   const call = pendingCall<DeleteInput, null>();
   const onclose = vi.fn();
   const ondeleted = vi.fn();
   const view = render(DeleteSnapshotDialog, {
     entry: makeEntry(),
     snapshot,
+    pinned,
     api: { deleteSnapshot: call.fn },
     onclose,
     ondeleted,
@@ -49,6 +50,31 @@ describe('DeleteSnapshotDialog', () => {
     call.settle({ ok: true, value: null });
     await vi.waitFor(() => expect(onclose).toHaveBeenCalledTimes(1));
     expect(ondeleted).toHaveBeenCalledTimes(1);
+  });
+
+  it('a pinned snapshot asks a second time, then deletes saying the user confirmed twice', async () => {
+    const { call, onclose, button } = setup(makeSnapshot(), true);
+    expect(screen.queryByTestId('delete-pinned-warning')).toBeNull();
+    await fireEvent.click(button);
+    // The first confirmation only asks again.
+    expect(call.fn).not.toHaveBeenCalled();
+    expect(screen.getByTestId('delete-pinned-warning').textContent).toContain(
+      '“pre-migration-snapshot” is pinned',
+    );
+    const again = screen.getByRole('button', { name: 'Delete the pinned snapshot' });
+    await fireEvent.click(again);
+    expect(call.fn).toHaveBeenCalledTimes(1);
+    expect(call.fn).toHaveBeenCalledWith({ serverId: 12345, snapshotId: 801, confirmPinned: true });
+    call.settle({ ok: true, value: null });
+    await vi.waitFor(() => expect(onclose).toHaveBeenCalledTimes(1));
+  });
+
+  it('a pinned snapshot: Cancel after the first confirmation deletes nothing', async () => {
+    const { call, onclose, button } = setup(makeSnapshot(), true);
+    await fireEvent.click(button);
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onclose).toHaveBeenCalledTimes(1);
+    expect(call.fn).not.toHaveBeenCalled();
   });
 
   it('says a failed snapshot has no size, rather than "not known yet"', () => {

@@ -42,4 +42,7 @@ export const safetyEn = {
   'history.result.refused': 'Refused',
   'history.deleted': 'The snapshot was deleted.',
   'core.exportFailed': 'The file could not be written: {reason}. Choose another place and try again.',
+  'settingsFile.issue.historyUnreadable': 'The history was unreadable.',
+  'settingsFile.issue.historyDropped':
+    '{count, plural, one {# unreadable history entry was} other {# unreadable history entries were}} dropped.',
 } as const;

@@ -41,4 +41,7 @@ export const safetyFi = {
   'history.result.refused': 'Torjuttu',
   'history.deleted': 'Tilannevedos poistettiin.',
   'core.exportFailed': 'Tiedostoa ei voitu kirjoittaa: {reason}. Valitse toinen paikka ja yritä uudelleen.',
+  'settingsFile.issue.historyUnreadable': 'Historia oli lukukelvoton.',
+  'settingsFile.issue.historyDropped':
+    '{count, plural, one {# lukukelvoton historiamerkintä poistettiin} other {# lukukelvotonta historiamerkintää poistettiin}}.',
 } as const satisfies Record<keyof typeof safetyEn, string>;

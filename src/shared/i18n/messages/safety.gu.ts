@@ -41,4 +41,7 @@ export const safetyGu = {
   'history.result.refused': 'નકાર્યું',
   'history.deleted': 'સ્નેપશોટ કાઢી નાખ્યો.',
   'core.exportFailed': 'ફાઇલ લખી શકાઈ નહીં: {reason}. બીજી જગ્યા પસંદ કરીને ફરી પ્રયાસ કરો.',
+  'settingsFile.issue.historyUnreadable': 'ઇતિહાસ વાંચી શકાયો નહીં.',
+  'settingsFile.issue.historyDropped':
+    '{count, plural, one {# વાંચી ન શકાય તેવી ઇતિહાસ નોંધ દૂર કરી} other {# વાંચી ન શકાય તેવી ઇતિહાસ નોંધો દૂર કરી}}.',
 } as const satisfies Record<keyof typeof safetyEn, string>;
