@@ -101,6 +101,8 @@ export const invokeContract = {
       snapshotId: IdSchema,
       /** The server's name as the user typed it: the core checks it again. */
       confirmServerName: v.pipe(v.string(), v.maxLength(1024)),
+      /** Take a snapshot of the current state first, and restore only once it has completed. */
+      safetySnapshot: v.optional(v.boolean()),
     }),
   ),
   deleteSnapshot: call<null>()(

@@ -93,9 +93,15 @@ const SHAPES = {
   quickSnapshot: { none: false, valid: { serverId: 'uuid-1' }, fields: { serverId: id }, optional: false },
   restoreSnapshot: {
     none: false,
-    valid: { serverId: 1, snapshotId: 2, confirmServerName: 'web' },
-    fields: { serverId: id, snapshotId: id, confirmServerName: { t: 'string', max: 1024 } },
+    valid: { serverId: 1, snapshotId: 2, confirmServerName: 'web', safetySnapshot: true },
+    fields: {
+      serverId: id,
+      snapshotId: id,
+      confirmServerName: { t: 'string', max: 1024 },
+      safetySnapshot: { t: 'bool' },
+    },
     optional: false,
+    optionalFields: ['safetySnapshot'],
   },
   deleteSnapshot: {
     none: false,

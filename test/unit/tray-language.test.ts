@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   actionFailedNotification,
   operationFinishedNotification,
+  safetyAbandonedNotification,
   saveFailedNotification,
   saveProblem,
   settingsDetailNotification,
@@ -15,7 +16,7 @@ import {
 } from '../../src/main/core/notifications';
 import { buildTrayModel } from '../../src/main/core/tray-menu';
 import type { CoreTrayAction, TrayMenuItem, TrayNotice } from '../../src/main/core/tray-model';
-import type { Operation, OperationOutcome } from '../../src/shared/domain';
+import { SAFETY_ABANDONS, type Operation, type OperationOutcome } from '../../src/shared/domain';
 import { appError } from '../../src/shared/i18n/app-error';
 import { CATALOGS, type Locale } from '../../src/shared/i18n/catalogs';
 import { Translator, translatorFor } from '../../src/shared/i18n/translator';
@@ -241,6 +242,16 @@ function everyText(locale: Locale): string[] {
     tokenInvalidNotification(tr, true),
     settingsProblemNotification(tr),
     saveFailedNotification('EACCES', tr),
+    ...SAFETY_ABANDONS.map((reason) =>
+      safetyAbandonedNotification(
+        {
+          ...(finished[0] as Operation),
+          safetyRestore: { snapshotId: 1, snapshotName: 'fresh', step: 'abandoned' },
+        },
+        reason,
+        tr,
+      ),
+    ),
     ...PROBLEMS.map((problem) => settingsDetailNotification(problem, tr)),
     snapshotStartedNotification(running[0] as Operation, tr),
     snapshotStartedNotification(running[2] as Operation, tr, true),

@@ -10,7 +10,7 @@
  */
 import { sameId, type Id, type Operation } from '../../shared/domain';
 import type { ExportFile, ExportFormat } from '../../shared/ipc';
-import type { HistoryEntry, HistoryKind, UserSource } from '../../shared/history';
+import type { HistoryEntry, HistoryFlow, HistoryKind, UserSource } from '../../shared/history';
 import { fail, ok, type Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
 import { appError, localizeError } from '../../shared/i18n/app-error';
@@ -41,6 +41,7 @@ interface ActionTarget {
   serverId: Id;
   snapshotId: Id | null;
   snapshotName?: string;
+  flow?: HistoryFlow;
 }
 
 /** The answer to any action before start() has read the settings file and the keychain. */
@@ -195,6 +196,7 @@ export class AppCore {
       source,
       serverId: input.serverId,
       snapshotId: input.snapshotId,
+      ...(input.safetySnapshot === true ? { flow: 'safety-restore' as const } : {}),
     });
   }
 

@@ -20,6 +20,7 @@ import type { AppError, AppState } from '../../shared/state';
 import { saveFailedNotification, saveProblem, tokenInvalidNotification } from './notifications';
 import { History, actionEntry, operationEntry, type ActionSubject } from './history';
 import type { Observation } from './operations';
+import { advanceSafetyRestores } from './safety-restore';
 import { PollLoop } from './poll-loop';
 import { pollDelay, pollKind, pollOnce } from './poll-cycle';
 import type { CorePorts, DemoServer } from './ports';
@@ -270,7 +271,9 @@ export class CoreContext {
 
   /** Applies what a poll (or a create answer) saw to the tracked operations. */
   observe(obs: Observation): Operation[] {
-    return this.ops.observe(obs, this.data.settings.notifications);
+    const finished = this.ops.observe(obs, this.data.settings.notifications);
+    this.background(advanceSafetyRestores(this, obs));
+    return finished;
   }
 
   /** A 401: stop polling, say so once, keep the operations for when a new token comes. */

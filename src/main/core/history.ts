@@ -93,6 +93,7 @@ export function operationEntry(op: Operation): HistoryEntry {
     snapshotName: op.snapshotName,
     result: op.status === 'succeeded' ? 'succeeded' : 'failed',
     outcome: op.outcome ?? null,
+    ...(op.flow !== undefined ? { flow: op.flow } : {}),
   };
 }
 

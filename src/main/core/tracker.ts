@@ -104,6 +104,17 @@ export class OperationTracker {
     this.deps.changed();
   }
 
+  /**
+   * Replaces an operation by its id with a changed copy (a safety flow's next step): persisted,
+   * then published. An id no longer tracked is ignored.
+   */
+  replace(op: Operation): void {
+    if (!this.ops.some((o) => o.id === op.id)) return;
+    this.ops = this.ops.map((o) => (o.id === op.id ? op : o));
+    this.deps.persist(this.ops);
+    this.deps.changed();
+  }
+
   /** A mark to take when a poll starts: operations added after it cannot be judged by that poll. */
   mark(): number {
     return this.counter;

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { outsideText, TEXT_LIMITS } from '../../shared/display-text';
-import type { Operation, OperationOutcome } from '../../shared/domain';
+import { SAFETY_ABANDONS, type Operation, type OperationOutcome } from '../../shared/domain';
 import {
   HISTORY_FLOWS,
   HISTORY_KINDS,
@@ -105,6 +105,16 @@ export const OperationSchema = v.object({
   seenRestoring: v.optional(v.boolean()),
   announced: v.optional(v.boolean()),
   source: v.optional(v.picklist(HISTORY_SOURCES)),
+  flow: v.optional(v.picklist(HISTORY_FLOWS)),
+  safetyRestore: v.optional(
+    v.object({
+      snapshotId: IdSchema,
+      snapshotName: outsideText(TEXT_LIMITS.name),
+      step: v.picklist(['waiting', 'sending', 'started', 'abandoned']),
+      restoreOpId: v.optional(OperationIdSchema),
+      abandoned: v.optional(v.picklist(SAFETY_ABANDONS)),
+    }),
+  ),
 }) satisfies v.GenericSchema<unknown, Operation>;
 
 /** A refusal's reason as stored: its kind, and a catalog code with short parameters. */

@@ -45,4 +45,19 @@ export const safetyEn = {
   'settingsFile.issue.historyUnreadable': 'The history was unreadable.',
   'settingsFile.issue.historyDropped':
     '{count, plural, one {# unreadable history entry was} other {# unreadable history entries were}} dropped.',
+  'dialog.restore.safety': 'Snapshot the current state first',
+  'dialog.restore.safetyHint':
+    'Takes a snapshot of {server} as it is now and starts the restore only once that snapshot has completed. This adds {min}-{max} minutes. If the snapshot fails, nothing is restored.',
+  'dialog.restore.safetyNoSlot':
+    '{server} already has {limit} of {limit} snapshots, so there is no free slot for a snapshot of the current state. Delete one first to take it, or restore without it.',
+  'ops.safetyThen': 'then restores from “{snapshot}”',
+  'safety.abandoned.safetyFailed':
+    'The restore was not started because the snapshot of the current state failed.',
+  'safety.abandoned.safetyUnclear':
+    'The restore was not started because VPS.org never confirmed the snapshot of the current state, so the app cannot tell whether it exists.',
+  'safety.abandoned.restoreRefused':
+    'The restore was not started after the snapshot of the current state: the server or the snapshot to restore changed meanwhile.',
+  'notify.safetyAbandoned.title': '{server}: restore not started',
+  'notify.safetyAbandoned.body':
+    '{reason} {server} was left as it was; snapshot “{snapshot}” was not restored.',
 } as const;

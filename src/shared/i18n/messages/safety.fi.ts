@@ -44,4 +44,18 @@ export const safetyFi = {
   'settingsFile.issue.historyUnreadable': 'Historia oli lukukelvoton.',
   'settingsFile.issue.historyDropped':
     '{count, plural, one {# lukukelvoton historiamerkintä poistettiin} other {# lukukelvotonta historiamerkintää poistettiin}}.',
+  'dialog.restore.safety': 'Ota ensin tilannevedos nykyisestä tilasta',
+  'dialog.restore.safetyHint':
+    'Ottaa tilannevedoksen palvelimesta {server} sellaisena kuin se nyt on ja aloittaa palautuksen vasta, kun vedos on valmis. Tämä lisää {min}–{max} minuuttia. Jos vedos epäonnistuu, mitään ei palauteta.',
+  'dialog.restore.safetyNoSlot':
+    'Palvelimella {server} on jo {limit}/{limit} tilannevedosta, joten nykyisen tilan vedokselle ei ole vapaata paikkaa. Poista ensin yksi ottaaksesi sen, tai palauta ilman sitä.',
+  'ops.safetyThen': 'sitten palautus vedoksesta ”{snapshot}”',
+  'safety.abandoned.safetyFailed': 'Palautusta ei aloitettu, koska nykyisen tilan tilannevedos epäonnistui.',
+  'safety.abandoned.safetyUnclear':
+    'Palautusta ei aloitettu, koska VPS.org ei koskaan vahvistanut nykyisen tilan tilannevedosta, joten sovellus ei voi tietää, onko sitä olemassa.',
+  'safety.abandoned.restoreRefused':
+    'Palautusta ei aloitettu nykyisen tilan tilannevedoksen jälkeen: palvelin tai palautettava tilannevedos muuttui sillä välin.',
+  'notify.safetyAbandoned.title': '{server}: palautusta ei aloitettu',
+  'notify.safetyAbandoned.body':
+    '{reason} Palvelin {server} jätettiin ennalleen; tilannevedosta ”{snapshot}” ei palautettu.',
 } as const satisfies Record<keyof typeof safetyEn, string>;

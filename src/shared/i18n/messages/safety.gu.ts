@@ -44,4 +44,18 @@ export const safetyGu = {
   'settingsFile.issue.historyUnreadable': 'ઇતિહાસ વાંચી શકાયો નહીં.',
   'settingsFile.issue.historyDropped':
     '{count, plural, one {# વાંચી ન શકાય તેવી ઇતિહાસ નોંધ દૂર કરી} other {# વાંચી ન શકાય તેવી ઇતિહાસ નોંધો દૂર કરી}}.',
+  'dialog.restore.safety': 'પહેલા હાલની સ્થિતિનો સ્નેપશોટ લો',
+  'dialog.restore.safetyHint':
+    '{server} અત્યારે જેવું છે તેનો સ્નેપશોટ લે છે અને તે સ્નેપશોટ પૂર્ણ થાય પછી જ પુનઃસ્થાપન શરૂ કરે છે. આમાં {min}-{max} મિનિટ વધુ લાગે છે. જો સ્નેપશોટ નિષ્ફળ જાય, તો કંઈ પુનઃસ્થાપિત થતું નથી.',
+  'dialog.restore.safetyNoSlot':
+    '{server} પાસે પહેલેથી {limit} માંથી {limit} સ્નેપશોટ છે, તેથી હાલની સ્થિતિના સ્નેપશોટ માટે ખાલી જગ્યા નથી. તે લેવા માટે પહેલા એક કાઢી નાખો, અથવા તેના વિના પુનઃસ્થાપિત કરો.',
+  'ops.safetyThen': 'પછી “{snapshot}” માંથી પુનઃસ્થાપન',
+  'safety.abandoned.safetyFailed': 'પુનઃસ્થાપન શરૂ કર્યું નથી કારણ કે હાલની સ્થિતિનો સ્નેપશોટ નિષ્ફળ ગયો.',
+  'safety.abandoned.safetyUnclear':
+    'પુનઃસ્થાપન શરૂ કર્યું નથી કારણ કે VPS.org એ હાલની સ્થિતિના સ્નેપશોટની ક્યારેય પુષ્ટિ કરી નથી, તેથી ઍપ કહી શકતી નથી કે તે અસ્તિત્વમાં છે કે નહીં.',
+  'safety.abandoned.restoreRefused':
+    'હાલની સ્થિતિના સ્નેપશોટ પછી પુનઃસ્થાપન શરૂ કર્યું નથી: તે દરમિયાન સર્વર અથવા પુનઃસ્થાપિત કરવાનો સ્નેપશોટ બદલાઈ ગયો.',
+  'notify.safetyAbandoned.title': '{server}: પુનઃસ્થાપન શરૂ થયું નથી',
+  'notify.safetyAbandoned.body':
+    '{reason} {server} જેમ હતું તેમ જ રાખ્યું છે; સ્નેપશોટ “{snapshot}” પુનઃસ્થાપિત કર્યો નથી.',
 } as const satisfies Record<keyof typeof safetyEn, string>;
