@@ -7,6 +7,7 @@ import type { Id } from '../shared/domain';
 import type { UserSource } from '../shared/history';
 import { appError } from '../shared/i18n/app-error';
 import { fail, ok, type Result } from '../shared/result';
+import { parseUrl } from '../shared/settings';
 import type { AppCore } from './core/app-core';
 import type { ExportAnswer, ExportFile, InvokeHandlers } from '../shared/ipc';
 
@@ -32,13 +33,8 @@ export interface ActionDeps {
  * parser, but a handler that does not treat `\` as `/` would go to evil.example).
  */
 export function allowedExternalHref(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:') return null;
+  const parsed = parseUrl(url);
+  if (parsed === null || parsed.protocol !== 'https:') return null;
   if (parsed.username !== '' || parsed.password !== '') return null;
   if (parsed.port !== '') return null;
   const host = parsed.hostname.toLowerCase();
@@ -74,6 +70,8 @@ export function createActions(
     restoreSnapshot: (payload) => core.restoreSnapshot(payload, source),
     deleteSnapshot: (payload) => core.deleteSnapshot(payload, source),
     setPinned: (payload) => core.setPinned(payload),
+    setPolicy: (payload) => core.setPolicy(payload),
+    previewPolicy: (payload) => core.previewPolicy(payload),
     dismissOperation: (payload) => core.dismissOperation(payload),
     updateSettings: (payload) => core.updateSettings(payload),
     openExternal: async ({ url }): Promise<Result<null>> => {

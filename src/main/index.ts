@@ -19,6 +19,7 @@ import type { DemoServer, Publish } from './core/ports';
 import { TrayController } from './core/tray-controller';
 import { setProductionMenu } from './electron/app-menu';
 import { registerIpcHandlers } from './electron/ipc';
+import { onWake } from './electron/power';
 import { createLoginItem } from './electron/login-item';
 import { saveWithDialog } from './electron/save-file';
 import { ElectronNotifier } from './electron/notifier';
@@ -132,6 +133,8 @@ async function main(): Promise<void> {
   });
 
   const started = core.start();
+  // A wake from sleep: policies missed meanwhile run once, shortly after.
+  onWake(() => core.resume());
   await Promise.race([started, new Promise((resolve) => setTimeout(resolve, KEYCHAIN_GRACE_MS))]);
   const settingsProblem = await settings.open();
   if (settingsProblem) logger.warn(`settings: ${messagesText([settingsProblem], english())}`);

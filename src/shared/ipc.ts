@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import type { Operation } from './domain';
 import type { HistoryEntry } from './history';
+import { KeepSchema, PolicySchema, type PolicyPreview } from './policy';
 import { SNAPSHOT_DESCRIPTION_MAX, SNAPSHOT_NAME_MAX } from './snapshot-name';
 import { LANGUAGES, POLL_BOUNDS, type UserSettings } from './settings';
 import type { Result } from './result';
@@ -27,28 +28,34 @@ const ServerRef = v.strictObject({ serverId: IdSchema });
 /** The longest token we accept from a paste (real ones are far shorter). */
 export const TOKEN_MAX = 512;
 
+/** A whole number from `min` to `max`. */
+export function wholeNumber(min: number, max: number) {
+  return v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+}
+
+/**
+ * Each user setting's own schema: the settings file checks each on its own (one bad field costs
+ * only that field), and a settings change from the window is checked with the same rules.
+ */
+export const SETTING_SCHEMAS: { [K in keyof UserSettings]: v.GenericSchema<unknown, UserSettings[K]> } = {
+  apiBaseUrl: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
+  pollIntervalSeconds: wholeNumber(POLL_BOUNDS.activeSeconds.min, POLL_BOUNDS.activeSeconds.max),
+  idleRefreshMinutes: wholeNumber(POLL_BOUNDS.idleMinutes.min, POLL_BOUNDS.idleMinutes.max),
+  notifications: v.boolean(),
+  launchAtLogin: v.boolean(),
+  nameTemplate: v.pipe(v.string(), v.maxLength(200)),
+  language: v.picklist(LANGUAGES),
+};
+
 const SettingsPatch = v.strictObject({
+  // An empty address may be sent: the core's URL rule then says what is wrong with it.
   apiBaseUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
-  pollIntervalSeconds: v.optional(
-    v.pipe(
-      v.number(),
-      v.integer(),
-      v.minValue(POLL_BOUNDS.activeSeconds.min),
-      v.maxValue(POLL_BOUNDS.activeSeconds.max),
-    ),
-  ),
-  idleRefreshMinutes: v.optional(
-    v.pipe(
-      v.number(),
-      v.integer(),
-      v.minValue(POLL_BOUNDS.idleMinutes.min),
-      v.maxValue(POLL_BOUNDS.idleMinutes.max),
-    ),
-  ),
-  notifications: v.optional(v.boolean()),
-  launchAtLogin: v.optional(v.boolean()),
-  nameTemplate: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  language: v.optional(v.picklist(LANGUAGES)),
+  pollIntervalSeconds: v.optional(SETTING_SCHEMAS.pollIntervalSeconds),
+  idleRefreshMinutes: v.optional(SETTING_SCHEMAS.idleRefreshMinutes),
+  notifications: v.optional(SETTING_SCHEMAS.notifications),
+  launchAtLogin: v.optional(SETTING_SCHEMAS.launchAtLogin),
+  nameTemplate: v.optional(SETTING_SCHEMAS.nameTemplate),
+  language: v.optional(SETTING_SCHEMAS.language),
 });
 
 /** The formats the history can be exported in. */
@@ -115,6 +122,10 @@ export const invokeContract = {
   ),
   /** Pins or unpins a snapshot: a pinned one is never rotated, and deleting it asks twice. */
   setPinned: call<null>()(v.strictObject({ serverId: IdSchema, snapshotId: IdSchema, pinned: v.boolean() })),
+  /** Sets a server's snapshot policy (schedule, K, make room, notifications). */
+  setPolicy: call<null>()(v.strictObject({ serverId: IdSchema, policy: PolicySchema })),
+  /** The editor's dry run: what rotation with this K would keep and delete on the server today. */
+  previewPolicy: call<PolicyPreview>()(v.strictObject({ serverId: IdSchema, keep: KeepSchema })),
   dismissOperation: call<null>()(v.strictObject({ operationId: OperationIdSchema })),
   updateSettings: call<UserSettings>()(SettingsPatch),
   openExternal: call<null>()(v.strictObject({ url: v.pipe(v.string(), v.maxLength(2048)) })),

@@ -5,7 +5,7 @@
  * payload and the settings file. The schedule and rotation rules live in src/main/core/policy/.
  */
 import * as v from 'valibot';
-import { SNAPSHOT_LIMIT } from './domain';
+import { SNAPSHOT_LIMIT, type Id } from './domain';
 import {
   renderNameTemplate,
   SNAPSHOT_NAME_MAX,
@@ -70,10 +70,18 @@ export const ScheduleSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('weekly'), weekday: v.picklist(WEEKDAYS), at: LocalTimeSchema }),
 ]) satisfies v.GenericSchema<unknown, Schedule>;
 
+/** K, the number of automatic snapshots rotation keeps. */
+export const KeepSchema = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(KEEP_BOUNDS.min),
+  v.maxValue(KEEP_BOUNDS.max),
+);
+
 /** A whole policy (IPC payload and stored form); unknown keys are refused. */
 export const PolicySchema = v.strictObject({
   schedule: ScheduleSchema,
-  keep: v.pipe(v.number(), v.integer(), v.minValue(KEEP_BOUNDS.min), v.maxValue(KEEP_BOUNDS.max)),
+  keep: KeepSchema,
   makeRoom: v.boolean(),
   notify: v.picklist(NOTIFY_MODES),
 }) satisfies v.GenericSchema<unknown, SnapshotPolicy>;
@@ -115,4 +123,50 @@ export function autoSnapshotName(template: string, input: TemplateInput, taken: 
   // The body is valid and never starts or ends with a hyphen, so the prefix survives the cut.
   const full = body.startsWith(AUTO_NAME_PREFIX) ? body : `${AUTO_NAME_PREFIX}${body}`;
   return uniqueSnapshotName(full.slice(0, SNAPSHOT_NAME_MAX).replace(/-+$/, ''), taken);
+}
+
+/** Why a run ended as it did (codes for the catalogs: `policy.result.<code>`). */
+export const RUN_RESULT_CODES = [
+  'created',
+  'no-free-slot',
+  'create-refused',
+  'create-not-listed',
+  'snapshot-failed',
+  'snapshot-vanished',
+  'make-room-failed',
+  'rotation-incomplete',
+] as const;
+/** One result code. */
+export type RunResultCode = (typeof RUN_RESULT_CODES)[number];
+
+/** The last result of a policy (kept by the core, shown in the window and the tray). */
+export interface RunResult {
+  /** When it ended, schedule-clock ms. */
+  at: number;
+  periodKey: string;
+  outcome: 'succeeded' | 'failed' | 'skipped';
+  code: RunResultCode;
+  /** The snapshot made (succeeded), or the one that failed; else null. */
+  snapshotName: string | null;
+  /** Names rotation (or make-room) deleted in this run, oldest first. */
+  removed: string[];
+}
+
+/** What the window and the tray see of one server's policy (AppState.policies). */
+export interface PolicyView {
+  serverId: Id;
+  policy: SnapshotPolicy;
+  /** When the next run is due (ISO), or null when the schedule is off. Past: due now. */
+  nextRunAt: string | null;
+  /** A run is in flight (creating, waiting for the snapshot, or waiting to retry). */
+  running: boolean;
+  lastResult: RunResult | null;
+  /** Names the next rotation removes once the next automatic snapshot has completed, oldest first. */
+  nextRemoves: string[];
+}
+
+/** The policy editor's dry run for a chosen K: what rotation would keep and delete today (names, oldest first). */
+export interface PolicyPreview {
+  keep: string[];
+  remove: string[];
 }

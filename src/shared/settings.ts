@@ -48,14 +48,19 @@ export function isLoopbackHost(hostname: string): boolean {
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
+/** The URL a text names, or null when it names none (URL.parse, before every runtime here has it). */
+export function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
 /** Why an API base URL is refused, or null when it is acceptable. */
 export function checkApiBaseUrl(url: string): 'invalid' | 'insecure' | 'credentials' | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'invalid';
-  }
+  const parsed = parseUrl(url);
+  if (parsed === null) return 'invalid';
   if (parsed.username || parsed.password) return 'credentials';
   if (parsed.protocol === 'https:') return null;
   if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return null;
@@ -70,21 +75,13 @@ export const PROVIDER_API_HOSTS: readonly string[] = ['admin.vps.org', 'vps.org'
  * their ASCII form, so a look-alike cannot pass for the real one); the text itself if not a URL.
  */
 export function apiHostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
+  return parseUrl(url)?.host ?? url;
 }
 
 /** True when the API address is VPS.org's own (https on one of PROVIDER_API_HOSTS, default port). */
 export function isProviderApiUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && PROVIDER_API_HOSTS.includes(parsed.host);
-  } catch {
-    return false;
-  }
+  const parsed = parseUrl(url);
+  return parsed?.protocol === 'https:' && PROVIDER_API_HOSTS.includes(parsed.host);
 }
 
 /** Normalises a base URL so that paths can be appended: always ends with a slash. */

@@ -7,6 +7,7 @@ import type { MessageKey } from './i18n/catalogs';
 import type { MessageParams } from './i18n/message-format';
 import type { ResolvedLanguage } from './i18n/translator';
 import type { UserSettings } from './settings';
+import type { PolicyView } from './policy';
 
 /** How the app is connected: no account yet, the built-in demo, or a real account. */
 export type Mode = 'signed-out' | 'demo' | 'account';
@@ -120,6 +121,10 @@ export interface AppState {
   saveProblem: CatalogMessage | null;
   /** Ids of the snapshots the user pinned in the account in use (never rotated; deleting asks twice). */
   pinnedSnapshotIds: Id[];
+  /** The snapshot policies of the account in use, one per server that has one. */
+  policies: PolicyView[];
+  /** Ids of listed snapshots the app made under a policy ("automatic"; all others are manual). */
+  automaticSnapshotIds: Id[];
   /** Changes whenever the history does (the window then reads it again with getHistory). */
   historyRevision: number;
 }

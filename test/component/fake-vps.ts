@@ -89,6 +89,8 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
     language: { locale: 'en', tag: 'en' },
     saveProblem: null,
     pinnedSnapshotIds: [],
+    policies: [],
+    automaticSnapshotIds: [],
     historyRevision: 0,
     ...overrides,
   };
@@ -139,6 +141,8 @@ export function createFakeVps(initial: AppState = makeState()): FakeVps {
       control.setState({ ...state, pinnedSnapshotIds: p.pinned ? [...others, p.snapshotId] : others });
       return { ok: true, value: null };
     },
+    setPolicy: () => ({ ok: true, value: null }),
+    previewPolicy: () => ({ ok: true, value: { keep: [], remove: [] } }),
     dismissOperation: () => ({ ok: true, value: null }),
     // Like the core: keep the settings and push the new state.
     updateSettings: (p) => {

@@ -9,6 +9,10 @@ import {
   formatDuration,
   formatRelative,
   formatSize,
+  formatDateTime,
+  formatNumber,
+  formatTime,
+  prepareFormats,
   placeholders,
   resolveLocale,
   setLanguage,
@@ -135,6 +139,47 @@ describe('t and setLanguage', () => {
 
 describe('formatters', () => {
   const now = Date.parse('2025-01-20T12:00:00Z');
+
+  it('prepareFormats builds every Intl formatter the first screen uses, so its first render builds none', () => {
+    // Gujarati with a region no earlier test used: nothing is cached for it yet.
+    setLanguage({ locale: 'gu', tag: 'gu-IN' });
+    prepareFormats(now);
+    const built: string[] = [];
+    const originals = {
+      NumberFormat: Intl.NumberFormat,
+      DateTimeFormat: Intl.DateTimeFormat,
+      RelativeTimeFormat: Intl.RelativeTimeFormat,
+      PluralRules: Intl.PluralRules,
+    };
+    for (const [name, Original] of Object.entries(originals)) {
+      const Counting = new Proxy(Original, {
+        construct(target, args) {
+          built.push(name);
+          return Reflect.construct(target, args) as object;
+        },
+      });
+      Object.defineProperty(Intl, name, { value: Counting, configurable: true, writable: true });
+    }
+    try {
+      const iso = '2025-01-19T08:30:00Z';
+      formatTime(iso);
+      formatDateTime(iso);
+      formatRelative(iso, now);
+      formatSize(820);
+      formatSize(13_824);
+      formatNumber(1000);
+      formatDuration(65_000);
+      t('servers.quota', { count: 3, limit: 5 });
+      expect(built).toEqual([]);
+      // The check can fail: a language not prepared builds its own (negative control).
+      setLanguage({ locale: 'gu', tag: 'gu-u-nu-latn' });
+      formatTime(iso);
+      expect(built).toContain('DateTimeFormat');
+    } finally {
+      for (const [name, Original] of Object.entries(originals))
+        Object.defineProperty(Intl, name, { value: Original, configurable: true, writable: true });
+    }
+  });
 
   it('formats relative times in the current language', () => {
     expect(formatRelative('2025-01-17T12:00:00Z', now)).toBe('3 days ago');

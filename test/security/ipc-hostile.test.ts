@@ -50,7 +50,8 @@ type Field =
   | { t: 'string'; max: number; min?: number }
   | { t: 'bool' }
   | { t: 'int'; min: number; max: number }
-  | { t: 'pick'; values: readonly string[] };
+  | { t: 'pick'; values: readonly string[] }
+  | { t: 'policy' };
 
 /** A channel's payload: none, or an object with a valid example and its fields. */
 type Shape =
@@ -65,6 +66,12 @@ type Shape =
     };
 
 const noPayload: Shape = { none: true };
+const VALID_POLICY = {
+  schedule: { kind: 'daily', at: '03:00' },
+  keep: 3,
+  makeRoom: false,
+  notify: 'each-run',
+};
 const id: Field = { t: 'id' };
 
 /** Every channel of the contract; the `satisfies` makes a new channel fail to compile until added. */
@@ -114,6 +121,18 @@ const SHAPES = {
     none: false,
     valid: { serverId: 1, snapshotId: 2, pinned: true },
     fields: { serverId: id, snapshotId: id, pinned: { t: 'bool' } },
+    optional: false,
+  },
+  setPolicy: {
+    none: false,
+    valid: { serverId: 1, policy: VALID_POLICY },
+    fields: { serverId: id, policy: { t: 'policy' } },
+    optional: false,
+  },
+  previewPolicy: {
+    none: false,
+    valid: { serverId: 1, keep: 3 },
+    fields: { serverId: id, keep: { t: 'int', min: 1, max: 4 } },
     optional: false,
   },
   dismissOperation: {
@@ -217,6 +236,25 @@ function invalidValue(field: Field): fc.Arbitrary<unknown> {
         nonInteger.filter((d) => d > field.min && d < field.max),
         weird,
         notNumber,
+      );
+    case 'policy':
+      return fc.oneof(
+        notBool,
+        fc.constantFrom<unknown>(
+          { ...VALID_POLICY, keep: 0 },
+          { ...VALID_POLICY, keep: 5 },
+          { ...VALID_POLICY, keep: 2.5 },
+          { ...VALID_POLICY, makeRoom: 'yes' },
+          { ...VALID_POLICY, notify: 'loud' },
+          { ...VALID_POLICY, extra: 1 },
+          { ...VALID_POLICY, schedule: { kind: 'hourly' } },
+          { ...VALID_POLICY, schedule: { kind: 'every', hours: 5 } },
+          { ...VALID_POLICY, schedule: { kind: 'daily', at: '24:00' } },
+          { ...VALID_POLICY, schedule: { kind: 'daily', at: '3:00' } },
+          { ...VALID_POLICY, schedule: { kind: 'weekly', weekday: 8, at: '03:00' } },
+          { ...VALID_POLICY, schedule: { kind: 'off', hours: 1 } },
+          { schedule: { kind: 'off' }, keep: 3, makeRoom: false },
+        ),
       );
     case 'pick':
       return fc.oneof(

@@ -16,5 +16,6 @@ export const ipcMain: M['ipcMain'] = m.ipcMain;
 export const shell: M['shell'] = m.shell;
 export const session: M['session'] = m.session;
 export const screen: M['screen'] = m.screen;
+export const powerMonitor: M['powerMonitor'] = m.powerMonitor;
 export const dialog: M['dialog'] = m.dialog;
 export default m;

@@ -376,6 +376,8 @@ function buildModule() {
       },
     },
     session: { defaultSession },
+    // Emit 'resume' to play a wake from sleep.
+    powerMonitor: new EventEmitter(),
     dialog: {
       /** Answers with `fake.savePath` (null: the user cancelled). */
       showSaveDialog(
@@ -421,6 +423,7 @@ export function resetFakeElectron(): void {
   app.loginItem = { openAtLogin: false };
   app.quitCalls = 0;
   fake.module.session.defaultSession.headersListener = null;
+  fake.module.powerMonitor.removeAllListeners();
 }
 
 /** The module object to hand to vi.mock('electron', ...): named exports plus a default. */

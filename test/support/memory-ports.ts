@@ -84,6 +84,8 @@ export function defaultPersistedData(): PersistedData {
     operations: [],
     session: { mode: 'signed-out', email: null },
     pins: [],
+    policies: [],
+    autoSnapshots: [],
     history: [],
   };
 }
@@ -107,6 +109,8 @@ export class MemorySettingsPort implements SettingsPort {
       operations: initial?.operations ?? base.operations,
       session: initial?.session ?? base.session,
       pins: initial?.pins ?? base.pins,
+      policies: initial?.policies ?? base.policies,
+      autoSnapshots: initial?.autoSnapshots ?? base.autoSnapshots,
       history: initial?.history ?? base.history,
     });
     this.problem = problem;
@@ -204,6 +208,14 @@ export class ManualScheduler implements Scheduler {
     }
     this.current = target;
     await settle();
+  }
+
+  /**
+   * Moves time forward by `ms` without running a timer on the way (the machine slept: timers do not
+   * count suspended time on every OS); timers then fall due on the next advance.
+   */
+  jump(ms: number): void {
+    this.current += Math.max(0, ms);
   }
 
   /** Moves time to the next timer and runs it (and any due at the same moment); false if none. */

@@ -63,6 +63,8 @@ export function trayState(overrides: Partial<AppState> = {}): AppState {
     saveProblem: null,
     language: { locale: 'en', tag: 'en' },
     pinnedSnapshotIds: [],
+    policies: [],
+    automaticSnapshotIds: [],
     historyRevision: 0,
     ...overrides,
   };

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createActions } from '../../src/main/actions';
 import { csvCell, historyCsv } from '../../src/main/core/history-export';
 import { HISTORY_KEEP, type HistoryEntry } from '../../src/shared/history';
+import { DEFAULT_POLICY } from '../../src/shared/policy';
 import type { Operation } from '../../src/shared/domain';
 import { translatorFor } from '../../src/shared/i18n/translator';
 import type { ExportAnswer } from '../../src/shared/ipc';
@@ -124,6 +125,32 @@ describe('the history records', () => {
     const refused = await harness.core.quickSnapshot({ serverId: 12345 });
     expect(refused.ok === false && refused.error.kind).toBe('not_signed_in');
     expect(harness.settings.data.history).toEqual([]);
+  });
+});
+
+describe('scheduled runs', () => {
+  it("a run that made a snapshot and one skipped on a full server are recorded as the schedule's", async () => {
+    const harness = await started();
+    value(
+      await harness.core.setPolicy({
+        serverId: 12345,
+        policy: { ...DEFAULT_POLICY, schedule: { kind: 'daily', at: '10:00' } },
+      }),
+    );
+    for (let i = 0; i < 90; i++) await harness.scheduler.advance(60_000);
+    await harness.core.settled();
+    // Fill the server (3 now, two manual ones make 5): the next run is skipped.
+    value(await harness.core.createSnapshot({ serverId: 12345, name: 'manual-a', description: '' }));
+    value(await harness.core.createSnapshot({ serverId: 12345, name: 'manual-b', description: '' }));
+    for (let i = 0; i < 24; i++) await harness.scheduler.advance(3_600_000);
+    await harness.core.settled();
+    const scheduled = value(await harness.core.getHistory()).filter((e) => e.source === 'schedule');
+    expect(scheduled.map((e) => [e.kind, e.serverName, e.snapshotName, e.result, e.error?.code])).toEqual([
+      ['create', 'web-server-01', '', 'refused', 'policy.result.no-free-slot'],
+      ['create', 'web-server-01', 'auto-web-server-01-20260302-1000', 'succeeded', undefined],
+    ]);
+    // Negative control: the manual creates are the window's.
+    expect(value(await harness.core.getHistory()).filter((e) => e.source === 'window')).toHaveLength(2);
   });
 });
 

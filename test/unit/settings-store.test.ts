@@ -20,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import type { PolicyEntry } from '../../src/main/core/policy/policy-data';
 import type { Operation } from '../../src/shared/domain';
 import type { HistoryEntry } from '../../src/shared/history';
 import { needTool } from '../support/tools';
@@ -102,9 +103,32 @@ const validFileForLate = {
   operations: [],
   session: { mode: 'signed-out', email: null },
   pins: [],
+  policies: [],
+  autoSnapshots: [],
   history: [],
   windowBounds: null,
 };
+const SCOPE = '["https://admin.vps.org/api/v1","a@example.com"]';
+const goodPolicy: PolicyEntry = {
+  scope: SCOPE,
+  serverId: 12345,
+  policy: { schedule: { kind: 'daily', at: '03:00' }, keep: 3, makeRoom: false, notify: 'each-run' },
+  schedule: {
+    since: 1_764_000_000_000,
+    lastRun: { at: 1_764_050_000_000, period: { key: 'daily:2025-11-25', start: 1_764_039_600_000 } },
+  },
+  run: {
+    periodKey: 'daily:2025-11-25',
+    name: 'auto-web-20251125-0300',
+    attempt: 1,
+    requestedAt: 1_764_050_000_000,
+    knownSnapshotIds: [801],
+    snapshotId: null,
+    retryAt: null,
+  },
+  lastResult: null,
+};
+const goodRecord = { scope: SCOPE, serverId: 12345, snapshotId: 900, name: 'auto-web-20251124-0300' };
 const open = () => new ElectronSettingsStore({ Store, cwd: dir, now: FIXED_NOW });
 const onDisk = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
 
@@ -116,6 +140,8 @@ describe('ElectronSettingsStore', () => {
     expect(data.operations).toEqual([]);
     expect(data.session).toEqual({ mode: 'signed-out', email: null });
     expect(data.pins).toEqual([]);
+    expect(data.policies).toEqual([]);
+    expect(data.autoSnapshots).toEqual([]);
   });
 
   it('writes through electron-store and reads back in a new instance', () => {
@@ -125,6 +151,8 @@ describe('ElectronSettingsStore', () => {
       operations: [goodOperation],
       session: { mode: 'account', email: 'a@example.com' },
       pins: [{ scope: '["https://admin.vps.org/api/v1","a@example.com"]', snapshotId: 5001 }],
+      policies: [goodPolicy],
+      autoSnapshots: [goodRecord],
       history: [goodEntry],
     });
     store.writeWindowBounds({ x: 10.4, y: 20, width: 900, height: 700 });
@@ -136,6 +164,8 @@ describe('ElectronSettingsStore', () => {
         operations: [goodOperation],
         session: { mode: 'account', email: 'a@example.com' },
         pins: [{ scope: '["https://admin.vps.org/api/v1","a@example.com"]', snapshotId: 5001 }],
+        policies: [goodPolicy],
+        autoSnapshots: [goodRecord],
         history: [goodEntry],
       },
       problem: null,
@@ -278,6 +308,29 @@ describe('ElectronSettingsStore', () => {
     expect(open().read().problem).toContainEqual({ code: 'settingsFile.issue.pinsUnreadable' });
   });
 
+  it('salvages policies one by one: an out-of-range K or a bad schedule costs only that policy', () => {
+    const text = JSON.stringify({
+      ...validFile,
+      policies: [
+        goodPolicy,
+        { ...goodPolicy, serverId: 2, policy: { ...goodPolicy.policy, keep: 5 } },
+        {
+          ...goodPolicy,
+          serverId: 3,
+          policy: { ...goodPolicy.policy, schedule: { kind: 'daily', at: '25:00' } },
+        },
+        { ...goodPolicy, serverId: 4, run: { ...goodPolicy.run, attempt: 3 } },
+      ],
+      autoSnapshots: [goodRecord, { ...goodRecord, snapshotId: '../x' }],
+    });
+    writeFileSync(file(), text);
+    const { data, problem } = open().read();
+    expect(data.policies).toEqual([goodPolicy]);
+    expect(data.autoSnapshots).toEqual([goodRecord]);
+    expect(problem).toContainEqual({ code: 'settingsFile.issue.policiesDropped', params: { count: 3 } });
+    expect(problem).toContainEqual({ code: 'settingsFile.issue.autoSnapshotsDropped', params: { count: 1 } });
+  });
+
   for (const c of damage) {
     it(`salvages a ${c.name} file: backup kept, problem reported, defaults and readable data used`, () => {
       writeFileSync(file(), c.text);
@@ -301,9 +354,11 @@ describe('ElectronSettingsStore', () => {
       // The repaired file is valid again and holds nothing unknown.
       const repaired = onDisk();
       expect(Object.keys(repaired).sort()).toEqual([
+        'autoSnapshots',
         'history',
         'operations',
         'pins',
+        'policies',
         'session',
         'settings',
         'version',

@@ -14,7 +14,9 @@ import {
   snapshotStartedNotification,
   tokenInvalidNotification,
 } from '../../src/main/core/notifications';
+import { policyRunNotification } from '../../src/main/core/policy/notify';
 import { buildTrayModel } from '../../src/main/core/tray-menu';
+import { DEFAULT_POLICY, RUN_RESULT_CODES, type PolicyView, type RunResult } from '../../src/shared/policy';
 import type { CoreTrayAction, TrayMenuItem, TrayNotice } from '../../src/main/core/tray-model';
 import { SAFETY_ABANDONS, type Operation, type OperationOutcome } from '../../src/shared/domain';
 import { appError } from '../../src/shared/i18n/app-error';
@@ -24,6 +26,7 @@ import { NOW, iso, server, snapshot, trayState } from '../support/tray-fixtures'
 import type { AppError, AppState, CatalogMessage, ServerEntry } from '../../src/shared/state';
 import { messagesText } from '../../src/shared/i18n/texts';
 import { problemsEn } from '../../src/shared/i18n/messages/problems.en';
+import { policyEn } from '../../src/shared/i18n/messages/policy.en';
 import { safetyEn } from '../../src/shared/i18n/messages/safety.en';
 
 const MIN = 60_000;
@@ -139,7 +142,7 @@ const PROBLEM_PARAMS = {
 /** Every settings-file and address message the core can leave for the views, with one and many counts. */
 const PROBLEM_CODES = [
   ...(Object.keys(problemsEn) as (keyof typeof problemsEn)[]),
-  // The history's own salvage messages live with the safety flows' texts.
+  ...(Object.keys(policyEn) as (keyof typeof policyEn)[]).filter((k) => k.startsWith('settingsFile.')),
   ...(Object.keys(safetyEn) as (keyof typeof safetyEn)[]).filter((k) => k.startsWith('settingsFile.')),
 ];
 const PROBLEMS: CatalogMessage[] = PROBLEM_CODES.flatMap((code) =>
@@ -165,6 +168,27 @@ const signedIn = {
   tokenStorage: 'session' as const,
   tokenInvalid: false,
 };
+
+/** A last run of every outcome and code (the codes' outcomes as the runner gives them). */
+const RESULTS: RunResult[] = RUN_RESULT_CODES.map((code, n) => ({
+  at: NOW - n * HOUR,
+  periodKey: 'daily:2026-11-23',
+  outcome: code === 'created' ? 'succeeded' : code === 'no-free-slot' ? 'skipped' : 'failed',
+  code,
+  snapshotName: 'auto-web-server-01-20261123-0300',
+  removed: code === 'created' ? ['auto-web-server-01-20261120-0300'] : [],
+}));
+
+function policyView(serverId: number, lastResult: RunResult | null): PolicyView {
+  return {
+    serverId,
+    policy: { ...DEFAULT_POLICY, schedule: { kind: 'daily', at: '03:00' } },
+    nextRunAt: iso(-5 * HOUR),
+    running: false,
+    lastResult,
+    nextRemoves: [],
+  };
+}
 
 /** The states a tray can be in, between them showing every label it has. */
 function states(locale: Locale): AppState[] {
@@ -209,6 +233,9 @@ function states(locale: Locale): AppState[] {
     }),
     state(locale, { servers: many, operations: [op({ serverId: 100, serverName: 'node-0' })] }),
     state(locale, { servers: many.slice(0, 26) }),
+    state(locale, { policies: [policyView(1, RESULTS[0] ?? null), policyView(2, null)] }),
+    state(locale, { policies: [policyView(1, RESULTS[1] ?? null)] }),
+    state(locale, { policies: [policyView(1, RESULTS[2] ?? null)] }),
     state(locale, {
       mode: 'account',
       account: signedIn,
@@ -255,6 +282,15 @@ function everyText(locale: Locale): string[] {
     ...PROBLEMS.map((problem) => settingsDetailNotification(problem, tr)),
     snapshotStartedNotification(running[0] as Operation, tr),
     snapshotStartedNotification(running[2] as Operation, tr, true),
+    ...RESULTS.flatMap((result) =>
+      [false, true].map((demo) =>
+        policyRunNotification(
+          tr,
+          { scope: 's', serverId: 1, serverName: 'web-server-01', result, notify: 'each-run' },
+          demo,
+        ),
+      ),
+    ),
     ...ACTIONS.flatMap((action) =>
       ERRORS.map((error) => actionFailedNotification(action, error, tr, { id: 1, name: 'web-server-01' })),
     ),
@@ -282,6 +318,9 @@ const NOT_OURS = [
   'exploded',
   'rebooting',
   'EACCES',
+  // Intl's day periods (Gujarati dates keep them in Latin letters).
+  'AM',
+  'PM',
   'EIO',
   'JSON\\w*',
   'pollIntervalSeconds',
@@ -300,7 +339,8 @@ const NOT_OURS_RE = new RegExp(NOT_OURS.map((w) => `(?<![\\w-])${w}(?![\\w])`).j
 function englishWords(): Set<string> {
   const words = new Set<string>();
   for (const [key, text] of Object.entries(CATALOGS.en)) {
-    if (!/^(tray|notify|outcome|core|rule|statusWord|time|error|settingsFile|ops)\./.test(key)) continue;
+    if (!/^(tray|notify|outcome|core|rule|statusWord|time|error|settingsFile|ops|policy)\./.test(key))
+      continue;
     for (const w of text
       .replace(/\{[^{}]*\}/g, ' ')
       .toLowerCase()
@@ -334,7 +374,7 @@ describe('tray and notifications in every language', () => {
   it('the walk reaches every tray, notification and outcome message', () => {
     for (const locale of ['en', 'fi', 'gu'] as const) everyText(locale);
     const keys = Object.keys(CATALOGS.en).filter((k) =>
-      /^(tray|notify|outcome|statusWord|settingsFile)\./.test(k),
+      /^(tray|notify|outcome|statusWord|settingsFile|policy\.result)\./.test(k),
     );
     expect(keys.filter((k) => !used.has(k))).toEqual([]);
   });

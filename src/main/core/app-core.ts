@@ -11,6 +11,7 @@
 import { sameId, type Id, type Operation } from '../../shared/domain';
 import type { ExportFile, ExportFormat } from '../../shared/ipc';
 import type { HistoryEntry, HistoryFlow, HistoryKind, UserSource } from '../../shared/history';
+import type { PolicyPreview } from '../../shared/policy';
 import { fail, ok, type Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
 import { appError, localizeError } from '../../shared/i18n/app-error';
@@ -30,6 +31,7 @@ import * as snapshots from './snapshot-actions';
 import type { CreateInput, DeleteInput, RestoreInput } from './snapshot-actions';
 import * as pins from './pins';
 import type { PinInput } from './pins';
+import type { PolicyInput } from './policies';
 
 export { DEMO_POLL_SECONDS } from './poll-cycle';
 export type { CreateInput, DeleteInput, RestoreInput } from './snapshot-actions';
@@ -107,6 +109,7 @@ export class AppCore {
     const ctx = this.ctx;
     ctx.stopped = true;
     ctx.loop.stop();
+    ctx.policies.stop();
     ctx.abort.abort();
     ctx.abort = new AbortController();
     await session.stopDemo(ctx);
@@ -118,6 +121,11 @@ export class AppCore {
     this.ctx.windowVisible = visible;
     if (visible && !was) void this.ctx.loop.kick();
     else if (visible !== was) this.ctx.loop.reschedule();
+  }
+
+  /** The machine woke from sleep: policies missed meanwhile run once, shortly after. */
+  resume(): void {
+    this.ctx.policies.resume();
   }
 
   /** How many times faster the app's own schedules run: the simulator's speed in demo mode, else 1. */
@@ -233,6 +241,16 @@ export class AppCore {
   /** Pins or unpins a snapshot of the account in use (a pinned one is never rotated). */
   async setPinned(input: PinInput): Promise<Result<null>> {
     return this.act('setPinned', () => pins.setPinned(this.ctx, input));
+  }
+
+  /** Sets a server's snapshot policy (refused with a clear error when invalid; nothing changes then). */
+  async setPolicy(input: PolicyInput): Promise<Result<null>> {
+    return this.act('setPolicy', async () => this.ctx.policies.setPolicy(input));
+  }
+
+  /** The policy editor's dry run: what rotation with K would keep and delete on the server today. */
+  async previewPolicy(input: { serverId: Id; keep: number }): Promise<Result<PolicyPreview>> {
+    return this.act('previewPolicy', async () => this.ctx.policies.previewPolicy(input));
   }
 
   /** Removes a finished operation from the list (a running one cannot be dismissed). */

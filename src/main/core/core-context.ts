@@ -26,7 +26,9 @@ import { pollDelay, pollKind, pollOnce } from './poll-cycle';
 import type { CorePorts, DemoServer } from './ports';
 import { inScope, scopeText, type Scope } from './scope';
 import { KEYCHAIN_OK } from './keychain-token';
-import { buildAppState, initialSync, type CoreData } from './state-store';
+import { PolicyService } from './policies';
+import { ScaledClock, systemTimeZone } from './policy/clock';
+import { buildAppState, initialSync, type CoreData, type ViewPoint } from './state-store';
 import { OperationTracker } from './tracker';
 
 /** The scope of the demo's pins and policies (never a real account's: that is a JSON array). */
@@ -57,6 +59,10 @@ export class CoreContext {
   stopped = false;
   /** Servers with a create or restore request on its way: a second click must not start another. */
   readonly busyServers = new Set<string>();
+  /** The schedules' clock in demo mode (see scheduleNow). */
+  readonly policyClock = new ScaledClock();
+  /** Runs the snapshot policies (see policies.ts). */
+  readonly policies: PolicyService;
   /** Background work in flight (see AppCore.settled()). */
   readonly pending = new Set<Promise<void>>();
   readonly poll: PollStatus = { failures: 0, retryAfterMs: null, lastError: null, lastFullAt: 0 };
@@ -81,6 +87,8 @@ export class CoreContext {
       settingsProblem: problem,
       saveProblem: null,
       pins: data.pins,
+      policies: data.policies,
+      autoSnapshots: data.autoSnapshots,
     };
     this.history = new History(data.history, {
       persist: (history) => this.persist({ history }),
@@ -106,6 +114,7 @@ export class CoreContext {
       () => pollDelay(this),
       () => pollKind(this),
     );
+    this.policies = new PolicyService(this);
   }
 
   /** The core's data (change it with `update`). */
@@ -135,7 +144,7 @@ export class CoreContext {
       this.current,
       this.ops.current,
       this.language(),
-      this.markScope(),
+      this.viewPoint(),
       this.history.revision,
     );
   }
@@ -160,11 +169,16 @@ export class CoreContext {
    * stamped now and with the scope in use.
    */
   recordAction(subject: ActionSubject, error: AppError | null): void {
+    this.history.record(actionEntry(this.historyId(), this.nowIso(), this.scopeText(), subject, error));
+  }
+
+  /** A fresh id for a history entry that has no operation of its own. */
+  historyId(): string {
     const now = this.ports.scheduler.now().toString(36);
     let id: string;
     do id = `h-${now}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
     while (this.history.has(id));
-    this.history.record(actionEntry(id, this.nowIso(), this.scopeText(), subject, error));
+    return id;
   }
 
   /**
@@ -256,6 +270,21 @@ export class CoreContext {
   demoTimeScale(): number {
     const speed = this.data.mode === 'demo' ? this.demo?.speed : undefined;
     return speed !== undefined && Number.isFinite(speed) && speed > 0 ? speed : 1;
+  }
+
+  /** The schedules' clock: real time, or in demo mode scaled by the simulator's speed. */
+  scheduleNow(): number {
+    return this.policyClock.now(this.ports.scheduler.now(), this.demoTimeScale());
+  }
+
+  /** The computer's time zone for schedules (read each time: it can change). */
+  timeZone(): string {
+    return systemTimeZone(this.ports.timeZone);
+  }
+
+  /** Where the state is seen from (account scope, schedule zone and clock). */
+  private viewPoint(): ViewPoint {
+    return { scope: this.markScope(), zone: this.timeZone(), now: this.scheduleNow() };
   }
 
   /** The scheduler's time as ISO text. */

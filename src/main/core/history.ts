@@ -14,6 +14,7 @@ import { TEXT_LIMITS } from '../../shared/display-text';
 import type { MessageParams } from '../../shared/i18n/message-format';
 import type { AppError } from '../../shared/state';
 import { redactSecrets } from '../redact';
+import type { RunReport } from './policy/runner';
 
 /** What the history reaches outside. */
 export interface HistoryDeps {
@@ -148,4 +149,48 @@ export function actionEntry(
             ...(error.params !== undefined ? { params: keptParams(error.params) } : {}),
           },
   };
+}
+
+/** How a scheduled run's outcome reads in the history (a skipped run was refused by the rules). */
+const RUN_RESULTS = { succeeded: 'succeeded', failed: 'failed', skipped: 'refused' } as const;
+
+/**
+ * The entries for a scheduled run that ended (ids `id`, `id-d1`, ...): its create (made, failed or
+ * skipped, with the run's reason), then each snapshot its rotation deleted.
+ */
+export function scheduledRunEntries(report: RunReport, id: string, at: string): HistoryEntry[] {
+  const { result } = report;
+  const common = {
+    at,
+    startedAt: null,
+    scope: report.scope,
+    source: 'schedule' as const,
+    serverId: report.serverId,
+    serverName: kept(report.serverName),
+    snapshotId: null,
+  };
+  const create: HistoryEntry = {
+    ...common,
+    id,
+    kind: 'create',
+    snapshotName: kept(result.snapshotName ?? ''),
+    result: RUN_RESULTS[result.outcome],
+    error:
+      result.code === 'created'
+        ? null
+        : {
+            kind: result.outcome === 'skipped' ? 'refused' : 'server',
+            code: `policy.result.${result.code}`,
+            params: { server: kept(report.serverName), snapshot: kept(result.snapshotName ?? '') },
+          },
+  };
+  const deletes = result.removed.map((name, n): HistoryEntry => ({
+    ...common,
+    id: `${id}-d${n + 1}`,
+    kind: 'delete',
+    snapshotName: kept(name),
+    result: 'succeeded',
+    error: null,
+  }));
+  return [create, ...deletes];
 }

@@ -98,6 +98,8 @@ export async function pollOnce(ctx: CoreContext, kind: PollKind): Promise<PollOu
     if (fresh) ctx.observe({ ...read.seen, at, canConcludeMissing });
     // A complete list: pins of snapshots it no longer holds are gone for good.
     if (fresh && full && read.failed === undefined) prunePinsAfterRefresh(ctx);
+    // Fresh data: due policies run, and runs in flight look at their snapshot.
+    if (fresh) ctx.policies.kick();
     return read.failed === undefined ? { next: 'schedule' } : pollFailed(ctx, read.failed);
   } catch (error) {
     if (ctx.client !== client || ctx.stopped) return { next: 'schedule' };

@@ -10,6 +10,8 @@ import type { UserSettings } from '../../shared/settings';
 import type { CatalogMessage, Mode } from '../../shared/state';
 import type { ClientOptions, VpsClient } from '../api/types';
 import type { PinRecord } from './pins';
+import type { PolicyEntry } from './policy/policy-data';
+import type { AutoSnapshotRecord } from './policy/rotation';
 
 /** The keychain could not be used; `reason` is plain language for the user. */
 export class KeychainUnavailableError extends Error {
@@ -38,6 +40,10 @@ export interface PersistedData {
   session: { mode: Mode; email: string | null };
   /** Snapshots the user pinned, by account scope (see pins.ts). */
   pins: PinRecord[];
+  /** Snapshot policies with their schedule state, by account scope and server (see policy/runner.ts). */
+  policies: PolicyEntry[];
+  /** The app's records of the automatic snapshots it made: the only proof one is automatic. */
+  autoSnapshots: AutoSnapshotRecord[];
   /** The local history, oldest first (see history.ts). */
   history: HistoryEntry[];
 }
@@ -111,6 +117,8 @@ export interface CorePorts {
    * None (the default) means English.
    */
   systemLocales?: () => readonly string[];
+  /** The computer's IANA time zone for schedules (default: the system's, see policy/clock.ts). */
+  timeZone?: () => string;
 }
 
 /** The keychain service name; the account is the API base URL. */

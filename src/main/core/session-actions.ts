@@ -241,6 +241,7 @@ export async function enterDemo(ctx: CoreContext): Promise<Result<null>> {
   ctx.ops.reset([]);
   ctx.update({ ...noAccount(), mode: 'demo', demoUrl: demo.url });
   forgetScope(ctx, DEMO_SCOPE);
+  ctx.policies.forgetScope(DEMO_SCOPE);
   ctx.persistSession();
   ctx.ports.logger.info('demo: started');
   return ok(null);

@@ -16,6 +16,9 @@ import type {
 } from '../../shared/state';
 import { orderForView } from './operations';
 import { pinnedIds, type PinRecord } from './pins';
+import type { PolicyEntry } from './policy/policy-data';
+import type { AutoSnapshotRecord } from './policy/rotation';
+import { automaticIds, policyViews } from './policy/views';
 import { buildEntries } from './refresh';
 
 /** Everything the core tracks that shows up in the state, except the operations (see tracker.ts). */
@@ -38,6 +41,18 @@ export interface CoreData {
   saveProblem: CatalogMessage | null;
   /** Pinned snapshots of every scope (the state shows the current scope's). */
   pins: PinRecord[];
+  /** Snapshot policies of every scope (see policy/runner.ts). */
+  policies: PolicyEntry[];
+  /** Records of the automatic snapshots the app made, every scope. */
+  autoSnapshots: AutoSnapshotRecord[];
+}
+
+/** Where the state is seen from: the account scope, and the schedules' zone and clock. */
+export interface ViewPoint {
+  scope: string | null;
+  zone: string;
+  /** The schedules' clock (scaled in demo mode). */
+  now: number;
 }
 
 /** A sync view before any refresh. */
@@ -50,9 +65,10 @@ export function buildAppState(
   data: CoreData,
   operations: readonly Operation[],
   language: ResolvedLanguage,
-  scope: string | null,
+  { scope, zone, now }: ViewPoint,
   historyRevision = 0,
 ): AppState {
+  const pinnedSnapshotIds = pinnedIds(data.pins, scope);
   return {
     starting: data.starting,
     mode: data.mode,
@@ -71,7 +87,17 @@ export function buildAppState(
     settingsProblem: data.settingsProblem,
     language: { ...language },
     saveProblem: data.saveProblem,
-    pinnedSnapshotIds: pinnedIds(data.pins, scope),
+    pinnedSnapshotIds,
+    policies: policyViews({
+      entries: data.policies,
+      records: data.autoSnapshots,
+      pinnedIds: pinnedSnapshotIds,
+      snapshots: data.snapshots,
+      scope,
+      zone,
+      now,
+    }),
+    automaticSnapshotIds: automaticIds(data.autoSnapshots, scope, data.snapshots),
     historyRevision,
   };
 }

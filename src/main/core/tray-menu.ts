@@ -20,6 +20,7 @@ import { cleanText } from '../../shared/display-text';
 import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
 import type { AppState, ServerEntry } from '../../shared/state';
 import { actionFailedNotification } from './notifications';
+import { policyNeedsAttention, policyTrayLines } from './policy/tray-policy';
 import type { TrayAction, TrayIconState, TrayMenuItem, TrayModel, TrayNotice } from './tray-model';
 
 /** Server entries shown before the rest are summed up in one "open the window" item. */
@@ -141,6 +142,11 @@ function serverSubmenu(c: Ctx, entry: ServerEntry): TrayMenuItem[] {
       : tr.t('tray.snapshotLineNoAge', params);
     items.push(act(label, { type: 'showServer', serverId: id, snapshotId: s.id }));
   }
+  const policy = policyTrayLines(tr, c.state.policies, {
+    id,
+    name: clean(entry.server.name, MAX_NAME_CHARS),
+  });
+  if (policy.length > 0) items.push(SEPARATOR, ...policy.map(info));
   items.push(SEPARATOR);
   items.push(act(tr.t('tray.openInWindow'), { type: 'showServer', serverId: id }));
   return items;
@@ -328,6 +334,8 @@ function refreshSection(c: Ctx): TrayMenuItem[] {
 function iconFor(c: Ctx): TrayIconState {
   const { state } = c;
   if (state.mode !== 'signed-out' && (state.account.tokenInvalid || state.sync.offline)) return 'error';
+  // A scheduled snapshot failed or was skipped: the user should look (the menu says which).
+  if (state.mode !== 'signed-out' && policyNeedsAttention(state.policies)) return 'error';
   return c.running.length > 0 ? 'busy' : 'idle';
 }
 
@@ -337,6 +345,7 @@ function tooltipFor(c: Ctx): string {
   if (state.mode === 'signed-out') return tip(tr.t('tray.tip.signedOut'));
   if (state.account.tokenInvalid) return tip(tr.t('tray.tip.tokenInvalid'));
   if (state.sync.offline) return tip(tr.t('tray.tip.offline'));
+  if (policyNeedsAttention(state.policies)) return tip(tr.t('tray.policy.attention'));
   if (c.running.length > 0) return tip(tr.t('tray.tip.running', { count: c.running.length }));
   const servers = tr.t('tray.tip.servers', { count: state.servers.length });
   return tip(state.mode === 'demo' ? tr.t('tray.tip.demo', { servers }) : servers);

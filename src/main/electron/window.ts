@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Id } from '../../shared/domain';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { eventChannel, type EventMap, type EventName } from '../../shared/ipc';
+import { parseUrl } from '../../shared/settings';
 import type { FocusServer } from '../../shared/state';
 import type { WindowBounds } from '../settings/schema';
 import type { TrustedSender } from './ipc';
@@ -120,12 +121,8 @@ export class AppWindow implements TrustedSender {
 
   /** TrustedSender: our renderer page (file path or dev-server origin), ignoring query and hash. */
   isTrustedUrl(url: string): boolean {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return false;
-    }
+    const parsed = parseUrl(url);
+    if (parsed === null) return false;
     if (this.rendererUrl.protocol === 'file:') {
       return parsed.protocol === 'file:' && parsed.pathname === this.rendererUrl.pathname;
     }

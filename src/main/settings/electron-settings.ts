@@ -121,8 +121,11 @@ export class ElectronSettingsStore implements SettingsPort {
   }
 
   read(): { data: PersistedData; problem: CatalogMessage[] | null } {
-    const { settings, operations, session, pins, history } = this.data;
-    return { data: structuredClone({ settings, operations, session, pins, history }), problem: this.problem };
+    const { settings, operations, session, pins, policies, autoSnapshots, history } = this.data;
+    return {
+      data: structuredClone({ settings, operations, session, pins, policies, autoSnapshots, history }),
+      problem: this.problem,
+    };
   }
 
   write(patch: Partial<PersistedData>): void {
@@ -133,6 +136,8 @@ export class ElectronSettingsStore implements SettingsPort {
     if (patch.session) next.session = { mode: patch.session.mode, email: patch.session.email };
     if (patch.history) next.history = structuredClone(patch.history);
     if (patch.pins) next.pins = structuredClone(patch.pins);
+    if (patch.policies) next.policies = structuredClone(patch.policies);
+    if (patch.autoSnapshots) next.autoSnapshots = structuredClone(patch.autoSnapshots);
     this.data = next;
     if (this.store !== null) this.store.store = next;
     else this.dirty = true;

@@ -15,6 +15,8 @@ import {
   MIGRATIONS,
   OperationSchema,
   PinSchema,
+  PolicyEntrySchema,
+  AutoRecordSchema,
   SETTING_SCHEMAS,
   SETTINGS_VERSION,
   SessionSchema,
@@ -178,6 +180,21 @@ export function validateFile(raw: RawFile): { file: StoredFile; issues: CatalogM
     raw['pins'],
     PinSchema,
     { unreadable: 'settingsFile.issue.pinsUnreadable', dropped: 'settingsFile.issue.pinsDropped' },
+    issues,
+  );
+  file.policies = salvageList(
+    raw['policies'],
+    PolicyEntrySchema,
+    { unreadable: 'settingsFile.issue.policiesUnreadable', dropped: 'settingsFile.issue.policiesDropped' },
+    issues,
+  );
+  file.autoSnapshots = salvageList(
+    raw['autoSnapshots'],
+    AutoRecordSchema,
+    {
+      unreadable: 'settingsFile.issue.autoSnapshotsUnreadable',
+      dropped: 'settingsFile.issue.autoSnapshotsDropped',
+    },
     issues,
   );
 

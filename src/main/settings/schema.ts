@@ -14,10 +14,13 @@ import {
   type HistoryError,
 } from '../../shared/history';
 import { isMessageKey, type MessageKey } from '../../shared/i18n/catalogs';
-import { IdSchema, OperationIdSchema } from '../../shared/ipc';
-import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS, type UserSettings } from '../../shared/settings';
+import { IdSchema, OperationIdSchema, SETTING_SCHEMAS, wholeNumber } from '../../shared/ipc';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { PersistedData } from '../core/ports';
 import type { PinRecord } from '../core/pins';
+import type { PolicyEntry } from '../core/policy/policy-data';
+import type { AutoSnapshotRecord } from '../core/policy/rotation';
+import { PolicySchema, RUN_RESULT_CODES } from '../../shared/policy';
 
 /** The file format version this build writes. */
 export const SETTINGS_VERSION = 1;
@@ -167,18 +170,8 @@ export const HistoryEntrySchema = v.object({
   flow: v.optional(v.picklist(HISTORY_FLOWS)),
 }) satisfies v.GenericSchema<unknown, HistoryEntry>;
 
-const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
-
-/** Each user setting's own schema, so an invalid one falls back alone. */
-export const SETTING_SCHEMAS: { [K in keyof UserSettings]: v.GenericSchema<unknown, UserSettings[K]> } = {
-  apiBaseUrl: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
-  pollIntervalSeconds: int(POLL_BOUNDS.activeSeconds.min, POLL_BOUNDS.activeSeconds.max),
-  idleRefreshMinutes: int(POLL_BOUNDS.idleMinutes.min, POLL_BOUNDS.idleMinutes.max),
-  notifications: v.boolean(),
-  launchAtLogin: v.boolean(),
-  nameTemplate: v.pipe(v.string(), v.maxLength(200)),
-  language: v.picklist(LANGUAGES),
-};
+/** Each user setting's own schema (one definition with the IPC contract's settings patch). */
+export { SETTING_SCHEMAS };
 
 /** How the app was last connected. */
 export const SessionSchema = v.object({
@@ -195,12 +188,63 @@ export const PinSchema = v.object({
   snapshotId: IdSchema,
 }) satisfies v.GenericSchema<unknown, PinRecord>;
 
+const Instant = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Date.UTC(9999, 11, 31)));
+const ScopeText = v.pipe(v.string(), v.minLength(1), v.maxLength(SCOPE_MAX));
+const PeriodKey = v.pipe(v.string(), v.maxLength(64));
+const SnapshotName = outsideText(TEXT_LIMITS.name);
+
+/** The app's record that it made a snapshot under a policy, as stored. */
+export const AutoRecordSchema = v.object({
+  scope: ScopeText,
+  serverId: IdSchema,
+  snapshotId: IdSchema,
+  name: SnapshotName,
+}) satisfies v.GenericSchema<unknown, AutoSnapshotRecord>;
+
+const RunStampSchema = v.object({
+  at: Instant,
+  period: v.object({ key: PeriodKey, start: Instant }),
+});
+
+/** One server's policy with its schedule state, run in flight and last result, as stored. */
+export const PolicyEntrySchema = v.object({
+  scope: ScopeText,
+  serverId: IdSchema,
+  policy: PolicySchema,
+  schedule: v.object({ since: Instant, lastRun: v.nullable(RunStampSchema) }),
+  run: v.nullable(
+    v.object({
+      periodKey: PeriodKey,
+      name: SnapshotName,
+      attempt: v.picklist([1, 2]),
+      requestedAt: Instant,
+      knownSnapshotIds: v.pipe(v.array(IdSchema), v.maxLength(100)),
+      snapshotId: v.nullable(IdSchema),
+      retryAt: v.nullable(Instant),
+    }),
+  ),
+  // A damaged result is dropped rather than the policy.
+  lastResult: v.fallback(
+    v.nullable(
+      v.object({
+        at: Instant,
+        periodKey: PeriodKey,
+        outcome: v.picklist(['succeeded', 'failed', 'skipped']),
+        code: v.picklist(RUN_RESULT_CODES),
+        snapshotName: v.nullable(SnapshotName),
+        removed: v.pipe(v.array(SnapshotName), v.maxLength(10)),
+      }),
+    ),
+    null,
+  ),
+}) satisfies v.GenericSchema<unknown, PolicyEntry>;
+
 /** Window bounds: sane integers only. */
 export const WindowBoundsSchema = v.object({
-  x: int(-100_000, 100_000),
-  y: int(-100_000, 100_000),
-  width: int(200, 20_000),
-  height: int(200, 20_000),
+  x: wholeNumber(-100_000, 100_000),
+  y: wholeNumber(-100_000, 100_000),
+  width: wholeNumber(200, 20_000),
+  height: wholeNumber(200, 20_000),
 });
 
 /** What a first run starts with. */
@@ -211,6 +255,8 @@ export function defaultFile(): StoredFile {
     operations: [],
     session: { mode: 'signed-out', email: null },
     pins: [],
+    policies: [],
+    autoSnapshots: [],
     history: [],
     windowBounds: null,
   };

@@ -14,6 +14,7 @@ import type {
   InvokeOutput,
   VpsApi,
 } from '../../shared/ipc';
+import type { PolicyPreview, PolicyView, SnapshotPolicy } from '../../shared/policy';
 import type { Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
 import type { AppError, AppState, FocusServer, ServerEntry } from '../../shared/state';
@@ -258,6 +259,22 @@ export class AppStore {
   /** Pins or unpins a snapshot (a pinned one is never rotated; deleting it asks twice). */
   setPinned(serverId: Id, snapshotId: Id, pinned: boolean): Promise<Result<null>> {
     return this.#call('setPinned', { serverId, snapshotId, pinned });
+  }
+  /** Sets a server's snapshot policy (the core refuses an invalid one and changes nothing). */
+  setPolicy(serverId: Id, policy: SnapshotPolicy): Promise<Result<null>> {
+    return this.#call('setPolicy', { serverId, policy });
+  }
+  /** The policy editor's dry run: what rotation with `keep` would keep and delete today. */
+  previewPolicy(serverId: Id, keep: number): Promise<Result<PolicyPreview>> {
+    return this.#call('previewPolicy', { serverId, keep });
+  }
+  /** The server's policy view (next run, last result …), or null when it has none. */
+  policyOf(serverId: Id): PolicyView | null {
+    return this.#state?.policies.find((p) => sameId(p.serverId, serverId)) ?? null;
+  }
+  /** True when the app made this snapshot under a policy ("automatic"). */
+  isAutomatic(snapshotId: Id): boolean {
+    return this.#state?.automaticSnapshotIds.some((id) => sameId(id, snapshotId)) ?? false;
   }
   /** True when the snapshot is pinned in the account in use. */
   isPinned(snapshotId: Id): boolean {
