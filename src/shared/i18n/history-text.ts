@@ -9,9 +9,10 @@ import type { Translator } from './translator';
 /** "Snapshot", or "Snapshot (before a restore)" for a step of a flow. */
 export function historyWhat(entry: Pick<HistoryEntry, 'kind' | 'flow'>, tr: Translator): string {
   const kind = tr.t(`history.kind.${entry.kind}`);
-  return entry.flow === undefined
-    ? kind
-    : tr.t('history.what', { kind, flow: tr.t(`history.flow.${entry.flow}`) });
+  if (entry.flow === undefined) return kind;
+  // The restore of a safety flow comes after its snapshot; the snapshot is the one "before a restore".
+  const flow = entry.flow === 'safety-restore' && entry.kind === 'restore' ? 'after-safety' : entry.flow;
+  return tr.t('history.what', { kind, flow: tr.t(`history.flow.${flow}`) });
 }
 
 /** Where it came from ("Tray"). */

@@ -31,6 +31,7 @@ export const safetyEn = {
   'history.kind.delete': 'Delete',
   'history.what': '{kind} ({flow})',
   'history.flow.safety-restore': 'before a restore',
+  'history.flow.after-safety': 'after a snapshot of the current state',
   'history.flow.make-room': 'to make room',
   'history.source.window': 'Window',
   'history.source.tray': 'Tray',

@@ -30,6 +30,7 @@ export const safetyFi = {
   'history.kind.delete': 'Poisto',
   'history.what': '{kind} ({flow})',
   'history.flow.safety-restore': 'ennen palautusta',
+  'history.flow.after-safety': 'nykyisen tilan vedoksen jälkeen',
   'history.flow.make-room': 'tilan tekemiseksi',
   'history.source.window': 'Ikkuna',
   'history.source.tray': 'Ilmoitusalue',

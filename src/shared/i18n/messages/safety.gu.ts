@@ -30,6 +30,7 @@ export const safetyGu = {
   'history.kind.delete': 'કાઢી નાખવું',
   'history.what': '{kind} ({flow})',
   'history.flow.safety-restore': 'પુનઃસ્થાપન પહેલાં',
+  'history.flow.after-safety': 'હાલની સ્થિતિના સ્નેપશોટ પછી',
   'history.flow.make-room': 'જગ્યા કરવા માટે',
   'history.source.window': 'વિન્ડો',
   'history.source.tray': 'ટ્રે',
