@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import type { Id, Snapshot } from '../../shared/domain';
 import { english } from '../../shared/i18n/translator';
-import { apiUrlRule, descriptionRule, nameRule, type RuleMessage } from '../../shared/i18n/rules';
+import { apiUrlRule, descriptionRule, nameRule } from '../../shared/i18n/rules';
+import type { CatalogMessage } from '../../shared/state';
 import { normalizeApiBaseUrl } from '../../shared/settings';
 import { IdSchema } from '../../shared/ipc';
 import { realSleep } from './backoff';
@@ -36,7 +37,7 @@ function segment(id: Id): string {
 }
 
 /** A refusal worded by a shared input rule (the same words the core's guards use). */
-function ruleError(rule: RuleMessage): ApiError {
+function ruleError(rule: CatalogMessage): ApiError {
   return new ApiError('invalid', null, english().t(rule.code, rule.params), { rule });
 }
 

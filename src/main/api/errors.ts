@@ -5,8 +5,7 @@
 import { cleanText, stripInvisible } from '../../shared/display-text';
 import { SNAPSHOT_LIMIT } from '../../shared/domain';
 import { appError } from '../../shared/i18n/app-error';
-import type { RuleMessage } from '../../shared/i18n/rules';
-import type { AppError, ErrorKind } from '../../shared/state';
+import type { AppError, CatalogMessage, ErrorKind } from '../../shared/state';
 
 /** Every kind of failure the API client reports (the API part of the shared ErrorKind). */
 export const API_ERROR_KINDS = [
@@ -32,7 +31,7 @@ export interface ApiErrorDetails {
   /** Per-field messages from a validation body such as `{"name": ["..."]}`. */
   fields?: Record<string, string[]>;
   /** The shared input rule the request broke (the client refused it before sending). */
-  rule?: RuleMessage;
+  rule?: CatalogMessage;
 }
 
 /** Any failure of an API call. `status` is the HTTP status, or null when none came back. */
@@ -40,7 +39,7 @@ export class ApiError extends Error {
   readonly retryAfterMs: number | null;
   readonly fields: Record<string, string[]>;
   /** The shared input rule the request broke, so the views can word it in their language. */
-  readonly rule: RuleMessage | null;
+  readonly rule: CatalogMessage | null;
 
   constructor(
     readonly kind: ApiErrorKind,

@@ -13,20 +13,14 @@ import {
   checkSnapshotName,
   unknownPlaceholders,
 } from '../snapshot-name';
+import type { CatalogMessage } from '../state';
 import type { MessageKey } from './catalogs';
-import type { MessageParams } from './message-format';
-
-/** A rule's wording: a catalog code and its parameters. */
-export interface RuleMessage {
-  code: MessageKey;
-  params?: MessageParams;
-}
 
 /** The longest name template accepted (checkNameTemplate's bound). */
 const TEMPLATE_MAX = 200;
 
 /** Why this snapshot name cannot be used, or null. */
-export function nameRule(name: string): RuleMessage | null {
+export function nameRule(name: string): CatalogMessage | null {
   const problem = checkSnapshotName(name);
   if (problem === null) return null;
   if (problem === 'empty') return { code: 'rule.name.empty' };
@@ -42,7 +36,7 @@ export function nameRule(name: string): RuleMessage | null {
 }
 
 /** Why this description cannot be used, or null. */
-export function descriptionRule(description: string): RuleMessage | null {
+export function descriptionRule(description: string): CatalogMessage | null {
   const problem = checkDescription(description);
   if (problem === null) return null;
   return problem === 'too_long'
@@ -51,7 +45,7 @@ export function descriptionRule(description: string): RuleMessage | null {
 }
 
 /** Why this API base URL is refused, or null. */
-export function apiUrlRule(url: string): RuleMessage | null {
+export function apiUrlRule(url: string): CatalogMessage | null {
   const problem = checkApiBaseUrl(url);
   if (problem === null) return null;
   const codes = {
@@ -63,7 +57,7 @@ export function apiUrlRule(url: string): RuleMessage | null {
 }
 
 /** Why this snapshot name template is refused, or null. */
-export function templateRule(template: string): RuleMessage | null {
+export function templateRule(template: string): CatalogMessage | null {
   const problem = checkNameTemplate(template);
   if (problem === null) return null;
   if (problem === 'too_long') return { code: 'rule.template.tooLong', params: { max: TEMPLATE_MAX } };
