@@ -4,11 +4,12 @@
  * the payload; these still never throw.
  */
 import type { Id } from '../shared/domain';
+import type { UserSource } from '../shared/history';
 import { appError } from '../shared/i18n/app-error';
 import { fail, ok, type Result } from '../shared/result';
 import { parseUrl } from '../shared/settings';
 import type { AppCore } from './core/app-core';
-import type { InvokeHandlers } from '../shared/ipc';
+import type { ExportAnswer, ExportFile, InvokeHandlers } from '../shared/ipc';
 
 /** What the handlers need besides the core. */
 export interface ActionDeps {
@@ -18,6 +19,11 @@ export interface ActionDeps {
   showServer(serverId: Id): void;
   /** The log file's path, when this run writes one. */
   logFile?: string | null;
+  /**
+   * Hands a file to the user: Electron asks where to save it (a native dialog) and writes it. A host
+   * without one (the browser preview) leaves it out: the page then gets the file as a download.
+   */
+  saveFile?: (file: ExportFile) => Promise<ExportAnswer>;
 }
 
 /**
@@ -43,18 +49,26 @@ export function isAllowedExternalUrl(url: string): boolean {
 
 const EXTERNAL_REFUSED = appError('refused', 'core.externalRefused');
 
-/** Builds the invoke handlers over the core. */
-export function createActions(core: AppCore, deps: ActionDeps): InvokeHandlers {
+/**
+ * Builds the invoke handlers over the core. `source` is where the calls come from: the window (its
+ * IPC, the default) or the tray (its controller). It is the host's to say, never the payload's, so a
+ * compromised window cannot pass its clicks off as a schedule's.
+ */
+export function createActions(
+  core: AppCore,
+  deps: ActionDeps,
+  source: UserSource = 'window',
+): InvokeHandlers {
   return {
     getState: async () => ok(core.getState()),
     setToken: (payload) => core.setToken(payload),
     signOut: () => core.signOut(),
     startDemo: () => core.startDemo(),
     refresh: () => core.refresh(),
-    createSnapshot: (payload) => core.createSnapshot(payload),
-    quickSnapshot: (payload) => core.quickSnapshot(payload),
-    restoreSnapshot: (payload) => core.restoreSnapshot(payload),
-    deleteSnapshot: (payload) => core.deleteSnapshot(payload),
+    createSnapshot: (payload) => core.createSnapshot(payload, source),
+    quickSnapshot: (payload) => core.quickSnapshot(payload, source),
+    restoreSnapshot: (payload) => core.restoreSnapshot(payload, source),
+    deleteSnapshot: (payload) => core.deleteSnapshot(payload, source),
     setPinned: (payload) => core.setPinned(payload),
     setPolicy: (payload) => core.setPolicy(payload),
     previewPolicy: (payload) => core.previewPolicy(payload),
@@ -79,5 +93,17 @@ export function createActions(core: AppCore, deps: ActionDeps): InvokeHandlers {
       }
     },
     getLogFile: async () => ok({ path: deps.logFile ?? null }),
+    getHistory: () => core.getHistory(),
+    exportHistory: async (payload): Promise<Result<ExportAnswer>> => {
+      const file = await core.exportHistory(payload);
+      if (!file.ok) return file;
+      if (deps.saveFile === undefined) return ok({ kind: 'download', ...file.value });
+      try {
+        return ok(await deps.saveFile(file.value));
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
+        return fail(appError('internal', 'core.exportFailed', { reason }));
+      }
+    },
   };
 }

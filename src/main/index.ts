@@ -9,7 +9,7 @@ import { app, screen, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { english, messagesText } from '../shared/i18n';
-import type { EventMap } from '../shared/ipc';
+import type { EventMap, ExportFile } from '../shared/ipc';
 import { createActions } from './actions';
 import { createVpsClient } from './api/client';
 import { APP_ID, APP_NAME, startsHidden } from './app-identity';
@@ -21,6 +21,7 @@ import { setProductionMenu } from './electron/app-menu';
 import { registerIpcHandlers } from './electron/ipc';
 import { onWake } from './electron/power';
 import { createLoginItem } from './electron/login-item';
+import { saveWithDialog } from './electron/save-file';
 import { ElectronNotifier } from './electron/notifier';
 import { AppTray, trayIconPaths } from './electron/tray';
 import { AppWindow, onScreenBounds } from './electron/window';
@@ -98,14 +99,17 @@ async function main(): Promise<void> {
     // language Chromium chose, a fallback when the preferred list is empty.
     systemLocales: () => [...app.getPreferredSystemLanguages(), app.getLocale()],
   });
-  const actions = createActions(core, {
-    openExternal: (url) => shell.openExternal(url),
+  const actionDeps = {
+    openExternal: (url: string) => shell.openExternal(url),
     showServer,
     logFile: logFile.path,
-  });
+    saveFile: (file: ExportFile) => saveWithDialog(file, appWindow?.dialogParent() ?? null),
+  };
+  const actions = createActions(core, actionDeps);
   let appTray: AppTray | null = null;
   const controller = new TrayController({
-    actions,
+    // The same actions, recorded in the history as the tray's.
+    actions: createActions(core, actionDeps, 'tray'),
     state: () => core.getState(),
     now: () => Date.now(),
     render: (model) => appTray?.update(model),

@@ -138,7 +138,15 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   });
   let quits = 0;
   const tray = new TrayController({
-    actions,
+    // The same actions, recorded in the history as the tray's.
+    actions: createActions(
+      core,
+      {
+        openExternal: (url) => void openedUrls.push(url),
+        showServer: (serverId) => publish('focusServer', { serverId } satisfies EventMap['focusServer']),
+      },
+      'tray',
+    ),
     state: () => core.getState(),
     now: () => Date.now(),
     // The page asks for the model when it draws the tray; nothing to push.

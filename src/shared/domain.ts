@@ -2,6 +2,7 @@
  * Domain types shared by main, preload and renderer. Plain data only: everything here crosses IPC.
  * Field names are our own (camelCase); the API client maps the wire format onto them.
  */
+import type { HistoryFlow, HistorySource } from './history';
 
 /** An API id, kept exactly as the API sent it (number or string): never do arithmetic on it. */
 export type Id = number | string;
@@ -118,12 +119,35 @@ export interface Operation {
   knownSnapshotIds?: Id[];
   /** Restore only: VPS.org has shown the server `restoring` since the restore was asked for. */
   seenRestoring?: boolean;
+  /** Where it was started (the history records it); older saved operations have none. */
+  source?: HistorySource;
+  /** The two-step flow it is a step of (issue 13), when it is one. */
+  flow?: HistoryFlow;
+  /** A safety snapshot only: the restore it leads to, and how far that got (see core/safety-restore.ts). */
+  safetyRestore?: SafetyRestore;
   /**
    * False from the moment the operation's end is saved until it has been announced (notification
    * and event); absent otherwise. An end saved but not announced before a crash is announced at the
    * next start.
    */
   announced?: boolean;
+}
+
+/** Why a restore after a safety snapshot was not started. */
+export const SAFETY_ABANDONS = ['safetyFailed', 'safetyUnclear', 'restoreRefused'] as const;
+/** One such reason. */
+export type SafetyAbandon = (typeof SAFETY_ABANDONS)[number];
+
+/** The restore a safety snapshot leads to, and its step (each saved before it is taken). */
+export interface SafetyRestore {
+  /** The snapshot to restore. */
+  snapshotId: Id;
+  snapshotName: string;
+  step: 'waiting' | 'sending' | 'started' | 'abandoned';
+  /** The restore operation, once started. */
+  restoreOpId?: string;
+  /** Why it was not started (step `abandoned`). */
+  abandoned?: SafetyAbandon;
 }
 
 /** True when the snapshot has ended, however it ended. */

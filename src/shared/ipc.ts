@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import type { Operation } from './domain';
+import type { HistoryEntry } from './history';
 import { KeepSchema, PolicySchema, type PolicyPreview } from './policy';
 import { SNAPSHOT_DESCRIPTION_MAX, SNAPSHOT_NAME_MAX } from './snapshot-name';
 import { LANGUAGES, POLL_BOUNDS, type UserSettings } from './settings';
@@ -57,6 +58,25 @@ const SettingsPatch = v.strictObject({
   language: v.optional(SETTING_SCHEMAS.language),
 });
 
+/** The formats the history can be exported in. */
+export const EXPORT_FORMATS = ['json', 'csv'] as const;
+/** An export format. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A file main made for the user to keep. */
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
+
+/**
+ * How an export reached the user: saved where they chose (the path, to show), cancelled in the save
+ * dialog, or (the browser preview, which has no dialog) handed to the page as a download.
+ */
+export type ExportAnswer =
+  { kind: 'saved'; path: string } | { kind: 'cancelled' } | ({ kind: 'download' } & ExportFile);
+
 /** Declares one invoke call: its payload schema, and (as a phantom type) what it resolves to. */
 function call<Out>() {
   return <S extends v.GenericSchema>(input: S) => ({ input, output: undefined as unknown as Out });
@@ -88,6 +108,8 @@ export const invokeContract = {
       snapshotId: IdSchema,
       /** The server's name as the user typed it: the core checks it again. */
       confirmServerName: v.pipe(v.string(), v.maxLength(1024)),
+      /** Take a snapshot of the current state first, and restore only once it has completed. */
+      safetySnapshot: v.optional(v.boolean()),
     }),
   ),
   deleteSnapshot: call<null>()(
@@ -111,6 +133,15 @@ export const invokeContract = {
   showServer: call<null>()(ServerRef),
   /** Where the app's log file is (null when this run keeps none, e.g. the browser preview). */
   getLogFile: call<{ path: string | null }>()(NoPayload),
+  /** The history of the account in use, newest first. */
+  getHistory: call<HistoryEntry[]>()(NoPayload),
+  /**
+   * Exports the history (one server's, or all) as a file: main asks where to save it and writes it;
+   * the browser preview hands it back as a download. The window never touches the file system.
+   */
+  exportHistory: call<ExportAnswer>()(
+    v.strictObject({ format: v.picklist(EXPORT_FORMATS), serverId: v.optional(IdSchema) }),
+  ),
 } as const;
 
 /** Every event main pushes to the renderer. */

@@ -125,6 +125,8 @@ export interface AppState {
   policies: PolicyView[];
   /** Ids of listed snapshots the app made under a policy ("automatic"; all others are manual). */
   automaticSnapshotIds: Id[];
+  /** Changes whenever the history does (the window then reads it again with getHistory). */
+  historyRevision: number;
 }
 
 /** Sent when a tracked operation ends (the same moment a notification is shown). */

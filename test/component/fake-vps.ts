@@ -91,6 +91,7 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
     pinnedSnapshotIds: [],
     policies: [],
     automaticSnapshotIds: [],
+    historyRevision: 0,
     ...overrides,
   };
 }
@@ -152,6 +153,11 @@ export function createFakeVps(initial: AppState = makeState()): FakeVps {
     openExternal: () => ({ ok: true, value: null }),
     showServer: () => ({ ok: true, value: null }),
     getLogFile: () => ({ ok: true, value: { path: '/home/ada/.config/VPS Snapshot Tray/logs/main.log' } }),
+    getHistory: () => ({ ok: true, value: [] }),
+    exportHistory: (p) => ({
+      ok: true,
+      value: { kind: 'download', fileName: `history.${p.format}`, mimeType: 'text/plain', content: '' },
+    }),
   };
 
   const emit = <E extends EventName>(event: E, payload: EventMap[E]): void => {

@@ -8,7 +8,16 @@
 import { describe, expect, it } from 'vitest';
 import type { TrayAction, TrayMenuItem } from '../../src/main/core/tray-model';
 import { buildTrayModel } from '../../src/main/core/tray-menu';
-import { openApp, screenshot, skipWithoutChromium, useE2eApp, signIn, expectTokenNotLeaked } from './support';
+import { readFileSync } from 'node:fs';
+import {
+  openApp,
+  screenshot,
+  skipWithoutChromium,
+  useE2eApp,
+  signIn,
+  expectTokenNotLeaked,
+  TEST_TOKEN,
+} from './support';
 
 const skip = skipWithoutChromium();
 
@@ -102,8 +111,11 @@ describe.skipIf(skip)('snapshots', () => {
     expect(app.preview.simulator.snapshot().snapshots.length).toBe(before);
   });
 
-  it('restores with the typed confirmation, shows restoring, then the end', async () => {
+  it('restores with the typed confirmation after a snapshot of the current state, shows restoring, then the end', async () => {
     await selectServer(WEB);
+    const webSnapshots = () =>
+      app.preview.simulator.snapshot().snapshots.filter((s) => s.server.id === WEB_ID);
+    const before = webSnapshots().length;
     await app.page.getByRole('button', { name: `Restore ${WEB} from pre-migration-snapshot` }).click();
     const dialog = app.page.getByRole('dialog', { name: `Restore ${WEB}` });
     await dialog.getByText('This cannot be undone.').waitFor();
@@ -114,6 +126,11 @@ describe.skipIf(skip)('snapshots', () => {
     expect(await submit.isDisabled()).toBe(true);
     await confirm.fill(WEB);
     expect(await submit.isEnabled()).toBe(true);
+    // A slot is free: the snapshot of the current state is offered, ticked, with what it adds.
+    expect(await dialog.getByRole('checkbox', { name: 'Snapshot the current state first' }).isChecked()).toBe(
+      true,
+    );
+    await dialog.getByText('This adds 3-10 minutes').waitFor();
     await screenshot(app.page, 'restore-dialog');
     await submit.click();
     await dialog.waitFor({ state: 'detached' });
@@ -130,11 +147,66 @@ describe.skipIf(skip)('snapshots', () => {
     await screenshot(app.page, 'restore-finished');
     const server = app.preview.simulator.snapshot().servers.find((s) => s.id === WEB_ID);
     expect(server?.status).not.toBe('restoring');
+    // The safety snapshot was taken, and completed, before the restore.
+    const made = webSnapshots().filter((s) => !['pre-migration-snapshot'].includes(s.name));
+    expect(webSnapshots()).toHaveLength(before + 1);
+    expect(made.every((s) => s.status === 'completed')).toBe(true);
     await expect
       .poll(() => app.preview.notifications.filter((n) => n.title === `${WEB}: restore finished`).length, {
         timeout: 10_000,
       })
       .toBe(1);
+  });
+
+  it('the history lists both steps, filters by server from the keyboard, and exports JSON and CSV', async () => {
+    await app.page.getByRole('button', { name: 'History' }).click();
+    const table = app.page.getByRole('table');
+    await table.getByText('Restore (after a snapshot of the current state)').waitFor();
+    await table.getByText('Snapshot (before a restore)').waitFor();
+    await screenshot(app.page, 'history');
+    // The filter: a native select reached with Tab and changed with the keyboard.
+    const filter = app.page.getByRole('combobox', { name: /^Server/ });
+    await filter.focus();
+    await filter.selectOption({ label: 'db-server-01' });
+    await app.page.getByText(/^\d+ entr(y|ies)$/).waitFor();
+    const dbRows = await table.getByRole('row').count();
+    await filter.selectOption({ label: 'All servers' });
+    await table.getByText('Restore (after a snapshot of the current state)').waitFor();
+    expect(await table.getByRole('row').count()).toBeGreaterThan(dbRows);
+
+    for (const format of ['JSON', 'CSV'] as const) {
+      const [download] = await Promise.all([
+        app.page.waitForEvent('download'),
+        app.page.getByRole('button', { name: `Export ${format}` }).click(),
+      ]);
+      const path = await download.path();
+      const text = readFileSync(path, 'utf8');
+      expect(download.suggestedFilename()).toMatch(
+        new RegExp(`^vps-snapshot-history-\\d{8}-\\d{4}\\.${format.toLowerCase()}$`),
+      );
+      if (format === 'JSON') {
+        const parsed = JSON.parse(text) as { entries: { kind: string; flow?: string; source: string }[] };
+        expect(
+          parsed.entries
+            .filter((e) => e.flow === 'safety-restore')
+            .map((e) => e.kind)
+            .sort(),
+        ).toEqual(['create', 'restore']);
+        expect(text).not.toContain('"scope"');
+      } else {
+        const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+        expect(lines[0]).toBe(
+          'time,kind,flow,source,server_id,server,snapshot_id,snapshot,result,what,from,outcome,details',
+        );
+        expect(lines.some((l) => l.includes(',restore,safety-restore,window,12345,web-server-01,'))).toBe(
+          true,
+        );
+      }
+      expect(text).not.toContain(TEST_TOKEN);
+      await app.page.getByText(`Downloaded ${download.suggestedFilename()}.`).waitFor();
+    }
+    await app.page.getByRole('button', { name: 'Back to servers' }).click();
+    await table.waitFor({ state: 'detached' });
   });
 
   it('the core refuses a restore with the wrong typed name, even from a page that skips the dialog', async () => {

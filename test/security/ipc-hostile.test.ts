@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { INVOKE_NAMES, invokeChannel, type InvokeName } from '../../src/shared/ipc';
+import { EXPORT_FORMATS, INVOKE_NAMES, invokeChannel, type InvokeName } from '../../src/shared/ipc';
 import { ok, type Result } from '../../src/shared/result';
 import { DEFAULT_SETTINGS, LANGUAGES, POLL_BOUNDS } from '../../src/shared/settings';
 import { SNAPSHOT_DESCRIPTION_MAX, SNAPSHOT_NAME_MAX } from '../../src/shared/snapshot-name';
@@ -100,9 +100,15 @@ const SHAPES = {
   quickSnapshot: { none: false, valid: { serverId: 'uuid-1' }, fields: { serverId: id }, optional: false },
   restoreSnapshot: {
     none: false,
-    valid: { serverId: 1, snapshotId: 2, confirmServerName: 'web' },
-    fields: { serverId: id, snapshotId: id, confirmServerName: { t: 'string', max: 1024 } },
+    valid: { serverId: 1, snapshotId: 2, confirmServerName: 'web', safetySnapshot: true },
+    fields: {
+      serverId: id,
+      snapshotId: id,
+      confirmServerName: { t: 'string', max: 1024 },
+      safetySnapshot: { t: 'bool' },
+    },
     optional: false,
+    optionalFields: ['safetySnapshot'],
   },
   deleteSnapshot: {
     none: false,
@@ -156,6 +162,15 @@ const SHAPES = {
     optional: false,
   },
   showServer: { none: false, valid: { serverId: 7 }, fields: { serverId: id }, optional: false },
+  getHistory: noPayload,
+  // `optional`: the server is (all servers when left out); a payload without the format is refused
+  // like any other missing field, which the bad-field family covers with `format` itself.
+  exportHistory: {
+    none: false,
+    valid: { format: 'csv', serverId: 7 },
+    fields: { format: { t: 'pick', values: EXPORT_FORMATS }, serverId: id },
+    optional: true,
+  },
 } as const satisfies Record<InvokeName, Shape>;
 
 // ---- invalid values, by construction ----
@@ -279,7 +294,17 @@ const extraKey = (known: string[]) =>
       fc.string({ minLength: 1, maxLength: 20 }),
       fc.constant(HUGE),
       fc.constant(CANARY),
-      fc.constantFrom('ServerId', 'serverid', 'server_id', 'token', 'toString', 'hasOwnProperty', ' '),
+      // `source`: the window cannot claim its clicks came from a schedule (or anywhere else).
+      fc.constantFrom(
+        'ServerId',
+        'serverid',
+        'server_id',
+        'token',
+        'toString',
+        'hasOwnProperty',
+        ' ',
+        'source',
+      ),
     )
     .filter((k) => !known.includes(k) && !(POLLUTION_KEYS as readonly string[]).includes(k));
 

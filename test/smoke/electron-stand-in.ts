@@ -17,4 +17,5 @@ export const shell: M['shell'] = m.shell;
 export const session: M['session'] = m.session;
 export const screen: M['screen'] = m.screen;
 export const powerMonitor: M['powerMonitor'] = m.powerMonitor;
+export const dialog: M['dialog'] = m.dialog;
 export default m;

@@ -237,6 +237,8 @@ export interface Recorder {
   listeners: Map<string, Listener[]>;
   menusBuilt: number;
   externalOpened: string[];
+  /** Save dialogs shown: their options and whether a parent window was given. */
+  saveDialogs: { options: Record<string, unknown>; parent: boolean }[];
 }
 
 function newRecorder(): Recorder {
@@ -249,6 +251,7 @@ function newRecorder(): Recorder {
     listeners: new Map(),
     menusBuilt: 0,
     externalOpened: [],
+    saveDialogs: [],
   };
 }
 
@@ -375,6 +378,19 @@ function buildModule() {
     session: { defaultSession },
     // Emit 'resume' to play a wake from sleep.
     powerMonitor: new EventEmitter(),
+    dialog: {
+      /** Answers with `fake.savePath` (null: the user cancelled). */
+      showSaveDialog(
+        ...args: [Record<string, unknown>] | [FakeBrowserWindow, Record<string, unknown>]
+      ): Promise<{ canceled: boolean; filePath: string }> {
+        const options = args.length === 2 ? args[1] : args[0];
+        fake.recorder.saveDialogs.push({ options, parent: args.length === 2 });
+        const path = fake.savePath;
+        return Promise.resolve(
+          path === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: path },
+        );
+      },
+    },
     screen: {
       getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
     },
@@ -388,6 +404,8 @@ export type FakeElectronModule = ReturnType<typeof buildModule>;
 export const fake = {
   recorder: newRecorder(),
   notificationsSupported: true,
+  /** Where the next save dialog "saves" (null: the user cancels it). */
+  savePath: null as string | null,
   session: { defaultSession: new FakeSession() },
   module: undefined as unknown as FakeElectronModule,
 };
@@ -398,6 +416,7 @@ fake.session = fake.module.session;
 export function resetFakeElectron(): void {
   fake.recorder = newRecorder();
   fake.notificationsSupported = true;
+  fake.savePath = null;
   const app = fake.module.app;
   app.removeAllListeners();
   app.singleInstanceLock = true;

@@ -86,6 +86,7 @@ export function defaultPersistedData(): PersistedData {
     pins: [],
     policies: [],
     autoSnapshots: [],
+    history: [],
   };
 }
 
@@ -110,6 +111,7 @@ export class MemorySettingsPort implements SettingsPort {
       pins: initial?.pins ?? base.pins,
       policies: initial?.policies ?? base.policies,
       autoSnapshots: initial?.autoSnapshots ?? base.autoSnapshots,
+      history: initial?.history ?? base.history,
     });
     this.problem = problem;
   }

@@ -65,6 +65,7 @@ export function trayState(overrides: Partial<AppState> = {}): AppState {
     pinnedSnapshotIds: [],
     policies: [],
     automaticSnapshotIds: [],
+    historyRevision: 0,
     ...overrides,
   };
 }

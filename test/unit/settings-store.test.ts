@@ -22,6 +22,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { PolicyEntry } from '../../src/main/core/policy/policy-data';
 import type { Operation } from '../../src/shared/domain';
+import type { HistoryEntry } from '../../src/shared/history';
 import { needTool } from '../support/tools';
 import { CATALOGS, english, isMessageKey, messagesText, placeholders } from '../../src/shared/i18n';
 import type { CatalogMessage } from '../../src/shared/state';
@@ -75,6 +76,20 @@ const goodOperation: Operation = {
   message: null,
 };
 
+const goodEntry: HistoryEntry = {
+  id: 'op-0',
+  at: '2026-11-22T09:40:00.000Z',
+  startedAt: '2026-11-22T09:30:00.000Z',
+  kind: 'restore',
+  source: 'tray',
+  serverId: 101,
+  serverName: 'web-1',
+  snapshotId: 4001,
+  snapshotName: 'web-1-20261121-0900',
+  result: 'succeeded',
+  outcome: { type: 'restored', serverStatus: 'active', previousStatus: 'stopped' },
+};
+
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'vps-settings-'));
@@ -90,6 +105,7 @@ const validFileForLate = {
   pins: [],
   policies: [],
   autoSnapshots: [],
+  history: [],
   windowBounds: null,
 };
 const SCOPE = '["https://admin.vps.org/api/v1","a@example.com"]';
@@ -137,6 +153,7 @@ describe('ElectronSettingsStore', () => {
       pins: [{ scope: '["https://admin.vps.org/api/v1","a@example.com"]', snapshotId: 5001 }],
       policies: [goodPolicy],
       autoSnapshots: [goodRecord],
+      history: [goodEntry],
     });
     store.writeWindowBounds({ x: 10.4, y: 20, width: 900, height: 700 });
     expect(onDisk()['version']).toBe(1);
@@ -149,6 +166,7 @@ describe('ElectronSettingsStore', () => {
         pins: [{ scope: '["https://admin.vps.org/api/v1","a@example.com"]', snapshotId: 5001 }],
         policies: [goodPolicy],
         autoSnapshots: [goodRecord],
+        history: [goodEntry],
       },
       problem: null,
     });
@@ -208,16 +226,26 @@ describe('ElectronSettingsStore', () => {
     settings: { ...DEFAULT_SETTINGS, pollIntervalSeconds: 20 },
     operations: [goodOperation],
     session: { mode: 'demo', email: null },
+    history: [goodEntry],
     windowBounds: null,
   };
   const validText = JSON.stringify(validFile, null, '\t');
 
-  const damage: { name: string; text: string; expectOps: number; expect: RegExp; poll: number }[] = [
+  const damage: {
+    name: string;
+    text: string;
+    expectOps: number;
+    expectHistory: number;
+    expect: RegExp;
+    poll: number;
+  }[] = [
     {
       name: 'truncated',
       // Cut inside the session object: the operations before it are complete and must survive.
       text: validText.slice(0, validText.indexOf('"mode"') + 4),
       expectOps: 1,
+      // The history is written after the session: this cut is before it.
+      expectHistory: 0,
       expect: /cut short or damaged/,
       poll: 20,
     },
@@ -225,6 +253,7 @@ describe('ElectronSettingsStore', () => {
       name: 'invalid JSON',
       text: '{ this is : not json ]',
       expectOps: 0,
+      expectHistory: 0,
       expect: /not valid JSON/,
       poll: 10,
     },
@@ -235,10 +264,19 @@ describe('ElectronSettingsStore', () => {
         settings: { ...validFile.settings, notifications: 'yes', pollIntervalSeconds: 1 },
         operations: [goodOperation, { id: 7, kind: 'explode' }, 'nonsense'],
         session: { mode: 'hacker' },
+        // One entry with a source no build has, one whose reason names a code no catalog has (the
+        // reason is dropped, the entry kept), one that is not an entry at all.
+        history: [
+          goodEntry,
+          { ...goodEntry, id: 'op-x', source: 'cron' },
+          { ...goodEntry, id: 'op-y', outcome: null, error: { kind: 'refused', code: 'no.such.key' } },
+          42,
+        ],
       }),
       expectOps: 1,
+      expectHistory: 2,
       expect:
-        /Invalid values were reset to defaults \(pollIntervalSeconds, notifications\).*2 unreadable tracked operations were dropped.*sign-in state/,
+        /Invalid values were reset to defaults \(pollIntervalSeconds, notifications\).*2 unreadable tracked operations were dropped.*2 unreadable history entries were dropped.*sign-in state/,
       poll: 10,
     },
     {
@@ -249,6 +287,7 @@ describe('ElectronSettingsStore', () => {
         settings: { ...validFile.settings, theme: 'dark' },
       }),
       expectOps: 1,
+      expectHistory: 1,
       expect: /1 unknown entry was removed.*1 unknown setting was removed/,
       poll: 20,
     },
@@ -306,6 +345,9 @@ describe('ElectronSettingsStore', () => {
 
       expect(data.operations).toHaveLength(c.expectOps);
       if (c.expectOps > 0) expect(data.operations[0]).toEqual(goodOperation);
+      // The history survives the same way: whatever entries can be read are kept.
+      expect(data.history).toHaveLength(c.expectHistory);
+      if (c.expectHistory > 0) expect(data.history[0]).toEqual(goodEntry);
       expect(data.settings.pollIntervalSeconds).toBe(c.poll);
       expect(data.settings.notifications).toBe(true);
 
@@ -313,6 +355,7 @@ describe('ElectronSettingsStore', () => {
       const repaired = onDisk();
       expect(Object.keys(repaired).sort()).toEqual([
         'autoSnapshots',
+        'history',
         'operations',
         'pins',
         'policies',
@@ -326,6 +369,20 @@ describe('ElectronSettingsStore', () => {
       expect(open().read().problem).toBeNull();
     });
   }
+
+  it('salvages a file cut inside the history: the entries before the cut and the operations are kept', () => {
+    const second = { ...goodEntry, id: 'op-2', snapshotName: 'second' };
+    const text = JSON.stringify({ ...validFile, history: [goodEntry, second] }, null, '\t');
+    // Cut in the middle of the second entry's snapshot name.
+    writeFileSync(file(), text.slice(0, text.indexOf('"second"') + 3));
+    const { data, problem } = open().read();
+    expect(said(problem)).toMatch(/cut short or damaged/);
+    expect(data.operations).toEqual([goodOperation]);
+    expect(data.history).toEqual([goodEntry]);
+    // Negative control: the whole file keeps both.
+    writeFileSync(file(), text);
+    expect(open().read().data.history).toEqual([goodEntry, second]);
+  });
 
   it('treats a JSON value that is not an object as damage', () => {
     writeFileSync(file(), '[1,2,3]');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   actionFailedNotification,
   operationFinishedNotification,
+  safetyAbandonedNotification,
   saveFailedNotification,
   saveProblem,
   settingsDetailNotification,
@@ -17,7 +18,7 @@ import { policyRunNotification } from '../../src/main/core/policy/notify';
 import { buildTrayModel } from '../../src/main/core/tray-menu';
 import { DEFAULT_POLICY, RUN_RESULT_CODES, type PolicyView, type RunResult } from '../../src/shared/policy';
 import type { CoreTrayAction, TrayMenuItem, TrayNotice } from '../../src/main/core/tray-model';
-import type { Operation, OperationOutcome } from '../../src/shared/domain';
+import { SAFETY_ABANDONS, type Operation, type OperationOutcome } from '../../src/shared/domain';
 import { appError } from '../../src/shared/i18n/app-error';
 import { CATALOGS, type Locale } from '../../src/shared/i18n/catalogs';
 import { Translator, translatorFor } from '../../src/shared/i18n/translator';
@@ -26,6 +27,7 @@ import type { AppError, AppState, CatalogMessage, ServerEntry } from '../../src/
 import { messagesText } from '../../src/shared/i18n/texts';
 import { problemsEn } from '../../src/shared/i18n/messages/problems.en';
 import { policyEn } from '../../src/shared/i18n/messages/policy.en';
+import { safetyEn } from '../../src/shared/i18n/messages/safety.en';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -141,6 +143,7 @@ const PROBLEM_PARAMS = {
 const PROBLEM_CODES = [
   ...(Object.keys(problemsEn) as (keyof typeof problemsEn)[]),
   ...(Object.keys(policyEn) as (keyof typeof policyEn)[]).filter((k) => k.startsWith('settingsFile.')),
+  ...(Object.keys(safetyEn) as (keyof typeof safetyEn)[]).filter((k) => k.startsWith('settingsFile.')),
 ];
 const PROBLEMS: CatalogMessage[] = PROBLEM_CODES.flatMap((code) =>
   [1, 3].map((count) => ({ code, params: { ...PROBLEM_PARAMS, count } })),
@@ -266,6 +269,16 @@ function everyText(locale: Locale): string[] {
     tokenInvalidNotification(tr, true),
     settingsProblemNotification(tr),
     saveFailedNotification('EACCES', tr),
+    ...SAFETY_ABANDONS.map((reason) =>
+      safetyAbandonedNotification(
+        {
+          ...(finished[0] as Operation),
+          safetyRestore: { snapshotId: 1, snapshotName: 'fresh', step: 'abandoned' },
+        },
+        reason,
+        tr,
+      ),
+    ),
     ...PROBLEMS.map((problem) => settingsDetailNotification(problem, tr)),
     snapshotStartedNotification(running[0] as Operation, tr),
     snapshotStartedNotification(running[2] as Operation, tr, true),

@@ -8,7 +8,9 @@
  * core-context.ts (shared data and helpers), session-actions.ts, snapshot-actions.ts and
  * poll-cycle.ts.
  */
-import type { Id, Operation } from '../../shared/domain';
+import { sameId, type Id, type Operation } from '../../shared/domain';
+import type { ExportFile, ExportFormat } from '../../shared/ipc';
+import type { HistoryEntry, HistoryFlow, HistoryKind, UserSource } from '../../shared/history';
 import type { PolicyPreview } from '../../shared/policy';
 import { fail, ok, type Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
@@ -18,6 +20,7 @@ import { english } from '../../shared/i18n/translator';
 import type { AppError, AppState } from '../../shared/state';
 import { isApiError, toAppError } from '../api/errors';
 import { CoreContext } from './core-context';
+import { historyFile } from './history-export';
 import { NOT_SIGNED_IN } from './guards';
 import { settingsProblemNotification } from './notifications';
 import type { CorePorts } from './ports';
@@ -32,6 +35,16 @@ import type { PolicyInput } from './policies';
 
 export { DEMO_POLL_SECONDS } from './poll-cycle';
 export type { CreateInput, DeleteInput, RestoreInput } from './snapshot-actions';
+
+/** What a snapshot action is about, for its history entry; the core fills in the names it knows. */
+interface ActionTarget {
+  kind: HistoryKind;
+  source: UserSource;
+  serverId: Id;
+  snapshotId: Id | null;
+  snapshotName?: string;
+  flow?: HistoryFlow;
+}
 
 /** The answer to any action before start() has read the settings file and the keychain. */
 export const STILL_STARTING: AppError = appError('refused', 'core.starting');
@@ -62,6 +75,7 @@ export class AppCore {
     ctx.stopped = false;
     const { data, problem } = ctx.ports.settings.read();
     ctx.ops.reset(data.operations, false);
+    ctx.history.reset(data.history);
     ctx.update({ settings: data.settings, settingsProblem: problem, pins: data.pins });
     if (problem) {
       ctx.ports.logger.warn(`settings: ${messagesText(problem, english())}`);
@@ -159,27 +173,69 @@ export class AppCore {
     });
   }
 
-  /** Starts a snapshot and tracks it; refuses names, a 6th snapshot, and servers being restored. */
-  async createSnapshot(input: CreateInput): Promise<Result<Operation>> {
-    return this.act('createSnapshot', () => snapshots.createSnapshot(this.ctx, input));
+  /**
+   * Starts a snapshot and tracks it; refuses names, a 6th snapshot, and servers being restored.
+   * `source` is where the click was (the history records it); the window's IPC always passes 'window'.
+   */
+  async createSnapshot(input: CreateInput, source: UserSource = 'window'): Promise<Result<Operation>> {
+    return this.act('createSnapshot', () => snapshots.createSnapshot(this.ctx, input, source), {
+      kind: 'create',
+      source,
+      serverId: input.serverId,
+      snapshotId: null,
+      snapshotName: input.name.trim(),
+    });
   }
 
   /** Starts a snapshot named from the template (made unique among the server's snapshots). */
-  async quickSnapshot(input: { serverId: Id }): Promise<Result<Operation>> {
-    return this.act('quickSnapshot', () => snapshots.quickSnapshot(this.ctx, input));
+  async quickSnapshot(input: { serverId: Id }, source: UserSource = 'window'): Promise<Result<Operation>> {
+    return this.act('quickSnapshot', () => snapshots.quickSnapshot(this.ctx, input, source), {
+      kind: 'create',
+      source,
+      serverId: input.serverId,
+      snapshotId: null,
+    });
   }
 
   /** Starts a restore after the guard rails (exact server name, states) and tracks it. */
-  async restoreSnapshot(input: RestoreInput): Promise<Result<Operation>> {
-    return this.act('restoreSnapshot', () => snapshots.restoreSnapshot(this.ctx, input));
+  async restoreSnapshot(input: RestoreInput, source: UserSource = 'window'): Promise<Result<Operation>> {
+    return this.act('restoreSnapshot', () => snapshots.restoreSnapshot(this.ctx, input, source), {
+      kind: 'restore',
+      source,
+      serverId: input.serverId,
+      snapshotId: input.snapshotId,
+      ...(input.safetySnapshot === true ? { flow: 'safety-restore' as const } : {}),
+    });
   }
 
   /**
    * Deletes a snapshot (refused while it is still being created, and for a pinned one unless
    * `confirmPinned`: the user confirmed a second time).
    */
-  async deleteSnapshot(input: DeleteInput): Promise<Result<null>> {
-    return this.act('deleteSnapshot', () => snapshots.deleteSnapshot(this.ctx, input));
+  async deleteSnapshot(input: DeleteInput, source: UserSource = 'window'): Promise<Result<null>> {
+    return this.act('deleteSnapshot', () => snapshots.deleteSnapshot(this.ctx, input, source), {
+      kind: 'delete',
+      source,
+      serverId: input.serverId,
+      snapshotId: input.snapshotId,
+    });
+  }
+
+  /** The history of the API address and account in use, newest first. */
+  async getHistory(): Promise<Result<HistoryEntry[]>> {
+    return this.act('getHistory', async () => ok(this.ctx.history.current()));
+  }
+
+  /** The history (of one server, or all) as a JSON or CSV file, in the user's language. */
+  async exportHistory(input: { format: ExportFormat; serverId?: Id }): Promise<Result<ExportFile>> {
+    return this.act('exportHistory', async () => {
+      const ctx = this.ctx;
+      const serverId = input.serverId;
+      const entries = ctx.history
+        .current()
+        .filter((e) => serverId === undefined || sameId(e.serverId, serverId));
+      return ok(historyFile(entries, input.format, ctx.translator(), new Date(ctx.ports.scheduler.now())));
+    });
   }
 
   /** Pins or unpins a snapshot of the account in use (a pinned one is never rotated). */
@@ -233,11 +289,22 @@ export class AppCore {
   /**
    * Runs an action; any throw becomes a failed Result (a 401 also marks the token invalid). Before
    * start() has read the keychain nothing acts: a demo or sign-in then would replace what it reads.
-   * A refusal's message is put in the user's language (its code travels along for the views).
+   * A refusal's message is put in the user's language (its code travels along for the views). A
+   * snapshot action names its `subject`: when it is refused or fails, the history records it.
    */
-  private async act<T>(name: string, body: () => Promise<Result<T>>): Promise<Result<T>> {
-    const result = this.ctx.data.starting ? fail(STILL_STARTING) : await this.attempt(name, body);
-    return result.ok ? result : fail(localizeError(result.error, this.ctx.translator()));
+  private async act<T>(
+    name: string,
+    body: () => Promise<Result<T>>,
+    subject?: ActionTarget,
+  ): Promise<Result<T>> {
+    if (this.ctx.data.starting) return fail(localizeError(STILL_STARTING, this.ctx.translator()));
+    const result = await this.attempt(name, body);
+    if (result.ok) return result;
+    // Before sign-in there is no account whose history it would be.
+    if (subject !== undefined && result.error.kind !== 'not_signed_in') {
+      this.ctx.recordAction(this.ctx.subjectOf(subject), result.error);
+    }
+    return fail(localizeError(result.error, this.ctx.translator()));
   }
 
   /** Runs an action's body; a throw becomes a failed Result (a 401 also marks the token invalid). */

@@ -9,7 +9,7 @@
  * of calls; `data` and `state` are read-only outside.
  */
 import type { VpsClient } from '../api/types';
-import type { Operation } from '../../shared/domain';
+import { sameId, type Operation } from '../../shared/domain';
 import {
   resolveLocale,
   translatorFor,
@@ -18,7 +18,9 @@ import {
 } from '../../shared/i18n/translator';
 import type { AppError, AppState } from '../../shared/state';
 import { saveFailedNotification, saveProblem, tokenInvalidNotification } from './notifications';
+import { History, actionEntry, operationEntry, type ActionSubject } from './history';
 import type { Observation } from './operations';
+import { advanceSafetyRestores } from './safety-restore';
 import { PollLoop } from './poll-loop';
 import { pollDelay, pollKind, pollOnce } from './poll-cycle';
 import type { CorePorts, DemoServer } from './ports';
@@ -65,6 +67,7 @@ export class CoreContext {
   readonly pending = new Set<Promise<void>>();
   readonly poll: PollStatus = { failures: 0, retryAfterMs: null, lastError: null, lastFullAt: 0 };
   readonly ops: OperationTracker;
+  readonly history: History;
   readonly loop: PollLoop;
 
   constructor(readonly ports: CorePorts) {
@@ -87,18 +90,24 @@ export class CoreContext {
       policies: data.policies,
       autoSnapshots: data.autoSnapshots,
     };
+    this.history = new History(data.history, {
+      persist: (history) => this.persist({ history }),
+      changed: () => this.publishState(),
+      inScope: (entry) => inScope(entry, this.scope()),
+    });
     this.ops = new OperationTracker(data.operations, {
       persist: (operations) => this.persist({ operations }),
       notify: (n) => this.safely('notification', () => ports.notifier.show(n)),
       announce: (operation) =>
         this.safely('publish operationFinished', () => ports.publish('operationFinished', { operation })),
+      ended: (operation) => this.history.record(operationEntry(operation)),
       changed: () => this.publishState(),
       demo: () => this.data.mode === 'demo',
       translator: () => this.translator(),
       inScope: (op) => inScope(op, this.scope()),
       logger: ports.logger,
     });
-    this.published = buildAppState(this.current, this.ops.current, this.language(), this.viewPoint());
+    this.published = this.buildState();
     this.loop = new PollLoop(
       ports.scheduler,
       (kind) => pollOnce(this, kind),
@@ -126,8 +135,50 @@ export class CoreContext {
 
   /** Rebuilds the state from the data and the operations, and publishes it. */
   publishState(): void {
-    this.published = buildAppState(this.current, this.ops.current, this.language(), this.viewPoint());
+    this.published = this.buildState();
     this.safely('publish state', () => this.ports.publish('state', this.published));
+  }
+
+  private buildState(): AppState {
+    return buildAppState(
+      this.current,
+      this.ops.current,
+      this.language(),
+      this.viewPoint(),
+      this.history.revision,
+    );
+  }
+
+  /** An action's history subject with the server's and snapshot's names as the core knows them. */
+  subjectOf(
+    target: Omit<ActionSubject, 'serverName' | 'snapshotName'> & { snapshotName?: string },
+  ): ActionSubject {
+    const server = this.data.servers.find((s) => sameId(s.id, target.serverId));
+    const snapshotId = target.snapshotId;
+    const snapshot =
+      snapshotId === null ? undefined : this.data.snapshots.find((s) => sameId(s.id, snapshotId));
+    return {
+      ...target,
+      serverName: server?.name ?? String(target.serverId),
+      snapshotName: target.snapshotName ?? snapshot?.name ?? '',
+    };
+  }
+
+  /**
+   * Records an action that ended without a tracked operation (a delete, a refusal) in the history,
+   * stamped now and with the scope in use.
+   */
+  recordAction(subject: ActionSubject, error: AppError | null): void {
+    this.history.record(actionEntry(this.historyId(), this.nowIso(), this.scopeText(), subject, error));
+  }
+
+  /** A fresh id for a history entry that has no operation of its own. */
+  historyId(): string {
+    const now = this.ports.scheduler.now().toString(36);
+    let id: string;
+    do id = `h-${now}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
+    while (this.history.has(id));
+    return id;
   }
 
   /**
@@ -249,7 +300,9 @@ export class CoreContext {
 
   /** Applies what a poll (or a create answer) saw to the tracked operations. */
   observe(obs: Observation): Operation[] {
-    return this.ops.observe(obs, this.data.settings.notifications);
+    const finished = this.ops.observe(obs, this.data.settings.notifications);
+    this.background(advanceSafetyRestores(this, obs));
+    return finished;
   }
 
   /** A 401: stop polling, say so once, keep the operations for when a new token comes. */

@@ -3,7 +3,7 @@
  * a click may never arrive, so the title names the server and the body says what happened, to
  * what, and what to do next.
  */
-import { CREATE_MINUTES, type Id, type Operation } from '../../shared/domain';
+import { CREATE_MINUTES, type Id, type Operation, type SafetyAbandon } from '../../shared/domain';
 import type { MessageKey } from '../../shared/i18n/catalogs';
 import { errorMessage, outcomeText } from '../../shared/i18n/texts';
 import type { Translator } from '../../shared/i18n/translator';
@@ -46,6 +46,28 @@ export function operationFinishedNotification(
     title: titled(tr, tr.t(keys.title, params), demo),
     body: tr.t(keys.body, params).trim(),
     serverId: op.serverId,
+  };
+}
+
+/**
+ * A restore after a safety snapshot was not started (the snapshot failed or cannot be confirmed, or
+ * the restore was refused meanwhile): the server was left as it was.
+ */
+export function safetyAbandonedNotification(
+  safety: Operation,
+  reason: SafetyAbandon,
+  tr: Translator,
+  demo = false,
+): NotificationRequest {
+  const params = {
+    server: safety.serverName,
+    snapshot: safety.safetyRestore?.snapshotName ?? '',
+    reason: tr.t(`safety.abandoned.${reason}`),
+  };
+  return {
+    title: titled(tr, tr.t('notify.safetyAbandoned.title', params), demo),
+    body: tr.t('notify.safetyAbandoned.body', params),
+    serverId: safety.serverId,
   };
 }
 

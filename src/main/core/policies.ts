@@ -13,6 +13,7 @@ import { pinnedIds } from './pins';
 import { policyRunNotification } from './policy/notify';
 import { isEntryOf, type PolicyData, type PolicyEntry } from './policy/policy-data';
 import { previewRotation } from './policy/rotation';
+import { scheduledRunEntries } from './history';
 import { PolicyRunner, type RunReport } from './policy/runner';
 
 /** How long after a wake the runner waits before its catch-up (the network comes back first). */
@@ -49,7 +50,11 @@ export class PolicyService {
       serverName: (id) => ctx.data.servers.find((s) => sameId(s.id, id))?.name ?? null,
       nameTemplate: () => ctx.data.settings.nameTemplate,
       isBusy: (id) => ctx.busyServers.has(String(id)),
-      report: (report) => this.announce(report),
+      report: (report) => {
+        const id = ctx.historyId();
+        for (const entry of scheduledRunEntries(report, id, ctx.nowIso())) ctx.history.record(entry);
+        this.announce(report);
+      },
       logger: ctx.ports.logger,
     });
   }

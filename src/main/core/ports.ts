@@ -4,6 +4,7 @@
  * preview, so the core never imports Electron.
  */
 import type { Id, Operation } from '../../shared/domain';
+import type { HistoryEntry } from '../../shared/history';
 import type { EventMap, EventName } from '../../shared/ipc';
 import type { UserSettings } from '../../shared/settings';
 import type { CatalogMessage, Mode } from '../../shared/state';
@@ -43,6 +44,8 @@ export interface PersistedData {
   policies: PolicyEntry[];
   /** The app's records of the automatic snapshots it made: the only proof one is automatic. */
   autoSnapshots: AutoSnapshotRecord[];
+  /** The local history, oldest first (see history.ts). */
+  history: HistoryEntry[];
 }
 
 /** Reads and writes persisted data. */

@@ -4,6 +4,7 @@
  * wraps it into a Result.
  */
 import { sameId, type Id, type Operation, type Server, type Snapshot } from '../../shared/domain';
+import type { HistoryFlow, HistorySource } from '../../shared/history';
 import { appError } from '../../shared/i18n/app-error';
 import { fail, ok, type Result } from '../../shared/result';
 import { renderNameTemplate, uniqueSnapshotName } from '../../shared/snapshot-name';
@@ -45,10 +46,16 @@ export interface RestoreInput {
   serverId: Id;
   snapshotId: Id;
   confirmServerName: string;
+  /** Take a snapshot of the current state first (see safety-restore.ts). */
+  safetySnapshot?: boolean;
 }
 
 /** Starts a snapshot and tracks it; refuses names, a 6th snapshot, and servers being restored. */
-export async function createSnapshot(ctx: CoreContext, input: CreateInput): Promise<Result<Operation>> {
+export async function createSnapshot(
+  ctx: CoreContext,
+  input: CreateInput,
+  source: HistorySource,
+): Promise<Result<Operation>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
   const server = await serverById(ctx, input.serverId);
@@ -58,31 +65,48 @@ export async function createSnapshot(ctx: CoreContext, input: CreateInput): Prom
   if (badDescription) return fail(badDescription);
   const refusal = await createRefusal(ctx, server, () => name);
   if (refusal) return fail(refusal);
-  return exclusive(ctx, server, () => startCreate(ctx, client, server, name, input.description.trim()));
+  return exclusive(ctx, server, () =>
+    startCreate(ctx, client, server, { name, description: input.description.trim(), source }),
+  );
 }
 
 /** Starts a snapshot named from the template (made unique among the server's snapshots). */
-export async function quickSnapshot(ctx: CoreContext, input: { serverId: Id }): Promise<Result<Operation>> {
+export async function quickSnapshot(
+  ctx: CoreContext,
+  input: { serverId: Id },
+  source: HistorySource,
+): Promise<Result<Operation>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
   const server = await serverById(ctx, input.serverId);
   if (server === null) return fail(SERVER_NOT_FOUND);
+  const nameFor = templateName(ctx, server);
+  const refusal = await createRefusal(ctx, server, nameFor);
+  if (refusal) return fail(refusal);
+  return exclusive(ctx, server, () =>
+    startCreate(ctx, client, server, { name: nameFor(), description: '', source }),
+  );
+}
+
+/** The template's name for a new snapshot of this server, made unique among its snapshots when asked. */
+function templateName(ctx: CoreContext, server: Server): () => string {
   const base = renderNameTemplate(ctx.data.settings.nameTemplate, {
     server: { name: server.name, id: server.id },
     at: new Date(ctx.ports.scheduler.now()),
   });
-  const nameFor = () =>
+  return () =>
     uniqueSnapshotName(
       base,
       snapshotsOf(ctx.data.snapshots, server.id).map((s) => s.name),
     );
-  const refusal = await createRefusal(ctx, server, nameFor);
-  if (refusal) return fail(refusal);
-  return exclusive(ctx, server, () => startCreate(ctx, client, server, nameFor(), ''));
 }
 
 /** Starts a restore after the guard rails (exact server name, states) and tracks it. */
-export async function restoreSnapshot(ctx: CoreContext, input: RestoreInput): Promise<Result<Operation>> {
+export async function restoreSnapshot(
+  ctx: CoreContext,
+  input: RestoreInput,
+  source: HistorySource,
+): Promise<Result<Operation>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
   const server = await serverById(ctx, input.serverId);
@@ -91,14 +115,43 @@ export async function restoreSnapshot(ctx: CoreContext, input: RestoreInput): Pr
   if (snapshot === null) return fail(SNAPSHOT_NOT_FOUND);
   const refusal = restoreError(server, snapshot, input.confirmServerName, ctx.ops.current);
   if (refusal) return fail(refusal);
-  return exclusive(ctx, server, () => startRestore(ctx, client, server, snapshot));
+  // A restore waiting for its safety snapshot is a restore on its way.
+  if (ctx.ops.current.some((op) => sameId(op.serverId, server.id) && pendingSafety(op))) {
+    return fail(appError('refused', 'core.restoreAlready', { server: server.name }));
+  }
+  if (input.safetySnapshot !== true) {
+    return exclusive(ctx, server, () => sendRestore(ctx, client, server, snapshot, { source }));
+  }
+  // The snapshot of the current state needs a free slot, like any other.
+  const nameFor = templateName(ctx, server);
+  const noSlot = await createRefusal(ctx, server, nameFor);
+  if (noSlot) return fail(noSlot);
+  return exclusive(ctx, server, () =>
+    startCreate(ctx, client, server, {
+      name: nameFor(),
+      description: '',
+      source,
+      flow: 'safety-restore',
+      safetyRestore: { snapshotId: snapshot.id, snapshotName: snapshot.name, step: 'waiting' },
+    }),
+  );
+}
+
+/** True while a safety snapshot's restore has not been started or given up yet. */
+export function pendingSafety(op: Operation): boolean {
+  const step = op.safetyRestore?.step;
+  return step === 'waiting' || step === 'sending';
 }
 
 /**
  * Deletes a snapshot (refused while it is still being created, and for a pinned one unless the
  * user confirmed a second time).
  */
-export async function deleteSnapshot(ctx: CoreContext, input: DeleteInput): Promise<Result<null>> {
+export async function deleteSnapshot(
+  ctx: CoreContext,
+  input: DeleteInput,
+  source: HistorySource,
+): Promise<Result<null>> {
   const client = ctx.client;
   if (client === null) return fail(NOT_SIGNED_IN);
   const snapshot = await snapshotById(ctx, input.snapshotId);
@@ -115,6 +168,16 @@ export async function deleteSnapshot(ctx: CoreContext, input: DeleteInput): Prom
   const scope = ctx.markScope();
   if (pinned && scope !== null) savePins(ctx, withPin(ctx.data.pins, scope, snapshot.id, false));
   ctx.ports.logger.info(`delete: snapshot ${String(snapshot.id)} deleted`);
+  ctx.recordAction(
+    ctx.subjectOf({
+      kind: 'delete',
+      source,
+      serverId: snapshot.serverId,
+      snapshotId: snapshot.id,
+      snapshotName: snapshot.name,
+    }),
+    null,
+  );
   void ctx.loop.kick();
   return ok(null);
 }
@@ -126,11 +189,13 @@ function runningOperation(
   server: Server,
   snapshot: Pick<Snapshot, 'id' | 'name'> | { id: null; name: string },
   requestedAt: string,
+  origin: Origin,
 ): Operation {
   const scope = ctx.scopeText();
   return {
     ...(scope !== undefined ? { scope } : {}),
     id: ctx.ops.newId(ctx.ports.scheduler.now()),
+    ...origin,
     kind,
     serverId: server.id,
     serverName: server.name,
@@ -143,16 +208,23 @@ function runningOperation(
   };
 }
 
+/** Where an operation came from, and the flow it is a step of. */
+export interface Origin {
+  source: HistorySource;
+  flow?: HistoryFlow;
+}
+
 /**
  * Sends the restore and starts tracking it (the guards have passed). When its answer is lost, the
  * restore may have started: it is tracked as uncertain and watched like any other (a destructive
- * action whose outcome nobody knows is never "try again").
+ * action whose outcome nobody knows is never "try again"). A clear refusal throws.
  */
-async function startRestore(
+export async function sendRestore(
   ctx: CoreContext,
   client: VpsClient,
   server: Server,
   snapshot: Snapshot,
+  origin: Origin,
 ): Promise<Operation> {
   const requestedAt = ctx.nowIso();
   let answered: string | null = null;
@@ -169,7 +241,7 @@ async function startRestore(
   }
   ctx.generation++;
   const op: Operation = {
-    ...runningOperation(ctx, 'restore', server, snapshot, requestedAt),
+    ...runningOperation(ctx, 'restore', server, snapshot, requestedAt, origin),
     previousServerStatus: server.status,
     ...(uncertain ? { uncertain: true } : {}),
   };
@@ -231,14 +303,21 @@ function sameNameRefusal(server: Server, unlisted: Operation): AppError {
   });
 }
 
+/** What a create asks for; a safety snapshot also carries the restore it leads to. */
+interface CreateRequest extends Origin, Pick<Operation, 'safetyRestore'> {
+  name: string;
+  description: string;
+}
+
 /** Sends the create and starts tracking it (the guards have passed). */
 async function startCreate(
   ctx: CoreContext,
   client: VpsClient,
   server: Server,
-  name: string,
-  description: string,
+  { name, description, source, flow, safetyRestore }: CreateRequest,
 ): Promise<Operation> {
+  const origin: Origin = { source, ...(flow !== undefined ? { flow } : {}) };
+  const carried = safetyRestore !== undefined ? { safetyRestore } : {};
   const requestedAt = ctx.nowIso();
   // Passed so that after an unclear answer none of these is taken for the one this request made.
   const knownSnapshotIds = snapshotsOf(ctx.data.snapshots, server.id).map((s) => s.id);
@@ -257,7 +336,8 @@ async function startCreate(
     // VPS.org may have made it (or did, after an unreadable 2xx) and may list it only later: watch
     // for it by name. The same name is refused meanwhile, so a retry cannot make a second one.
     const op: Operation = {
-      ...runningOperation(ctx, 'create', server, { id: null, name }, requestedAt),
+      ...runningOperation(ctx, 'create', server, { id: null, name }, requestedAt, origin),
+      ...carried,
       knownSnapshotIds,
       // Views word it from these fields: unclear ("may have started"), else accepted but not listed yet.
       uncertain: outcome === 'unclear',
@@ -270,7 +350,10 @@ async function startCreate(
     return op;
   }
   ctx.generation++;
-  const op = runningOperation(ctx, 'create', server, snapshot, requestedAt);
+  const op: Operation = {
+    ...runningOperation(ctx, 'create', server, snapshot, requestedAt, origin),
+    ...carried,
+  };
   ctx.update({ snapshots: [snapshot, ...ctx.data.snapshots.filter((s) => !sameId(s.id, snapshot.id))] });
   ctx.ops.add(op);
   ctx.ports.logger.info(`create: snapshot ${String(snapshot.id)} started on server ${String(server.id)}`);

@@ -66,6 +66,7 @@ export function buildAppState(
   operations: readonly Operation[],
   language: ResolvedLanguage,
   { scope, zone, now }: ViewPoint,
+  historyRevision = 0,
 ): AppState {
   const pinnedSnapshotIds = pinnedIds(data.pins, scope);
   return {
@@ -97,5 +98,6 @@ export function buildAppState(
       now,
     }),
     automaticSnapshotIds: automaticIds(data.autoSnapshots, scope, data.snapshots),
+    historyRevision,
   };
 }

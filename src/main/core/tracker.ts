@@ -28,6 +28,8 @@ export interface TrackerDeps {
   notify(n: NotificationRequest): void;
   /** Publishes `operationFinished`. */
   announce(op: Operation): void;
+  /** Records an ended operation in the history (called again after a crash: it keeps one entry per id). */
+  ended?: (op: Operation) => void;
   /** The list changed: publish the state. */
   changed(): void;
   /** True in demo mode (notification titles say so). */
@@ -102,6 +104,17 @@ export class OperationTracker {
     this.deps.changed();
   }
 
+  /**
+   * Replaces an operation by its id with a changed copy (a safety flow's next step): persisted,
+   * then published. An id no longer tracked is ignored.
+   */
+  replace(op: Operation): void {
+    if (!this.ops.some((o) => o.id === op.id)) return;
+    this.ops = this.ops.map((o) => (o.id === op.id ? op : o));
+    this.deps.persist(this.ops);
+    this.deps.changed();
+  }
+
   /** A mark to take when a poll starts: operations added after it cannot be judged by that poll. */
   mark(): number {
     return this.counter;
@@ -142,6 +155,7 @@ export class OperationTracker {
     for (const marked of pending) {
       const { announced: _mark, ...op } = marked;
       this.deps.logger.info(`operation ${op.id} (${op.kind}) ${op.status}`);
+      this.deps.ended?.(op);
       if (notificationsOn) this.deps.notify(operationFinishedNotification(op, this.deps.translator(), demo));
       this.deps.announce(op);
     }

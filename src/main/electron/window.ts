@@ -165,6 +165,11 @@ export class AppWindow implements TrustedSender {
     this.window.webContents.send(eventChannel(event), payload);
   }
 
+  /** The native window, as the parent a save dialog stays in front of (null once it is gone). */
+  dialogParent(): BrowserWindow | null {
+    return this.window.isDestroyed() ? null : this.window;
+  }
+
   /** Lets the next close really close (called when the app quits). */
   allowClose(): void {
     this.quitting = true;

@@ -121,9 +121,9 @@ export class ElectronSettingsStore implements SettingsPort {
   }
 
   read(): { data: PersistedData; problem: CatalogMessage[] | null } {
-    const { settings, operations, session, pins, policies, autoSnapshots } = this.data;
+    const { settings, operations, session, pins, policies, autoSnapshots, history } = this.data;
     return {
-      data: structuredClone({ settings, operations, session, pins, policies, autoSnapshots }),
+      data: structuredClone({ settings, operations, session, pins, policies, autoSnapshots, history }),
       problem: this.problem,
     };
   }
@@ -134,6 +134,7 @@ export class ElectronSettingsStore implements SettingsPort {
     if (patch.settings) next.settings = structuredClone(patch.settings);
     if (patch.operations) next.operations = structuredClone(patch.operations);
     if (patch.session) next.session = { mode: patch.session.mode, email: patch.session.email };
+    if (patch.history) next.history = structuredClone(patch.history);
     if (patch.pins) next.pins = structuredClone(patch.pins);
     if (patch.policies) next.policies = structuredClone(patch.policies);
     if (patch.autoSnapshots) next.autoSnapshots = structuredClone(patch.autoSnapshots);

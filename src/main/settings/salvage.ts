@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import type { UserSettings } from '../../shared/settings';
 import type { CatalogMessage } from '../../shared/state';
 import {
+  HistoryEntrySchema,
   KNOWN_KEYS,
   MIGRATIONS,
   OperationSchema,
@@ -194,6 +195,13 @@ export function validateFile(raw: RawFile): { file: StoredFile; issues: CatalogM
       unreadable: 'settingsFile.issue.autoSnapshotsUnreadable',
       dropped: 'settingsFile.issue.autoSnapshotsDropped',
     },
+    issues,
+  );
+
+  file.history = salvageList(
+    raw['history'],
+    HistoryEntrySchema,
+    { unreadable: 'settingsFile.issue.historyUnreadable', dropped: 'settingsFile.issue.historyDropped' },
     issues,
   );
 

@@ -4,7 +4,16 @@
  */
 import * as v from 'valibot';
 import { outsideText, TEXT_LIMITS } from '../../shared/display-text';
-import type { Operation, OperationOutcome } from '../../shared/domain';
+import { SAFETY_ABANDONS, type Operation, type OperationOutcome } from '../../shared/domain';
+import {
+  HISTORY_FLOWS,
+  HISTORY_KINDS,
+  HISTORY_RESULTS,
+  HISTORY_SOURCES,
+  type HistoryEntry,
+  type HistoryError,
+} from '../../shared/history';
+import { isMessageKey, type MessageKey } from '../../shared/i18n/catalogs';
 import { IdSchema, OperationIdSchema, SETTING_SCHEMAS, wholeNumber } from '../../shared/ipc';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { PersistedData } from '../core/ports';
@@ -98,7 +107,68 @@ export const OperationSchema = v.object({
   knownSnapshotIds: v.optional(v.pipe(v.array(IdSchema), v.maxLength(100))),
   seenRestoring: v.optional(v.boolean()),
   announced: v.optional(v.boolean()),
+  source: v.optional(v.picklist(HISTORY_SOURCES)),
+  flow: v.optional(v.picklist(HISTORY_FLOWS)),
+  safetyRestore: v.optional(
+    v.object({
+      snapshotId: IdSchema,
+      snapshotName: outsideText(TEXT_LIMITS.name),
+      step: v.picklist(['waiting', 'sending', 'started', 'abandoned']),
+      restoreOpId: v.optional(OperationIdSchema),
+      abandoned: v.optional(v.picklist(SAFETY_ABANDONS)),
+    }),
+  ),
 }) satisfies v.GenericSchema<unknown, Operation>;
+
+/** A refusal's reason as stored: its kind, and a catalog code with short parameters. */
+const HistoryErrorSchema = v.object({
+  kind: v.picklist([
+    'unauthorized',
+    'not_found',
+    'limit_reached',
+    'invalid',
+    'rate_limited',
+    'server',
+    'network',
+    'timeout',
+    'cancelled',
+    'bad_response',
+    'validation',
+    'refused',
+    'keychain',
+    'not_signed_in',
+    'internal',
+  ]),
+  // A code this build has no words for makes the reason unreadable: it is dropped, the entry kept.
+  code: v.optional(v.custom<MessageKey>((c) => typeof c === 'string' && isMessageKey(c))),
+  params: v.optional(
+    v.pipe(
+      v.record(
+        v.pipe(v.string(), v.maxLength(40)),
+        v.union([outsideText(TEXT_LIMITS.name), v.pipe(v.number(), v.finite())]),
+      ),
+      v.check((p) => Object.keys(p).length <= 10),
+    ),
+  ),
+}) satisfies v.GenericSchema<unknown, HistoryError>;
+
+/** One history entry as stored; a damaged one is dropped alone. */
+export const HistoryEntrySchema = v.object({
+  id: OperationIdSchema,
+  at: outsideText(TEXT_LIMITS.date),
+  startedAt: IsoOrNull,
+  scope: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+  kind: v.picklist(HISTORY_KINDS),
+  source: v.picklist(HISTORY_SOURCES),
+  serverId: IdSchema,
+  serverName: outsideText(TEXT_LIMITS.name),
+  snapshotId: v.nullable(IdSchema),
+  snapshotName: outsideText(TEXT_LIMITS.name),
+  result: v.picklist(HISTORY_RESULTS),
+  outcome: v.optional(v.fallback(v.nullable(OutcomeSchema), null)),
+  error: v.optional(v.fallback(v.nullable(HistoryErrorSchema), null)),
+  flow: v.optional(v.picklist(HISTORY_FLOWS)),
+}) satisfies v.GenericSchema<unknown, HistoryEntry>;
 
 /** Each user setting's own schema (one definition with the IPC contract's settings patch). */
 export { SETTING_SCHEMAS };
@@ -187,6 +257,7 @@ export function defaultFile(): StoredFile {
     pins: [],
     policies: [],
     autoSnapshots: [],
+    history: [],
     windowBounds: null,
   };
 }

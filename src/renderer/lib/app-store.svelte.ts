@@ -5,14 +5,22 @@
  */
 import type { Id, Operation } from '../../shared/domain';
 import { sameId } from '../../shared/domain';
-import type { InvokeArgs, InvokeName, InvokeOutput, VpsApi } from '../../shared/ipc';
+import type { HistoryEntry } from '../../shared/history';
+import type {
+  ExportAnswer,
+  ExportFormat,
+  InvokeArgs,
+  InvokeName,
+  InvokeOutput,
+  VpsApi,
+} from '../../shared/ipc';
 import type { PolicyPreview, PolicyView, SnapshotPolicy } from '../../shared/policy';
 import type { Result } from '../../shared/result';
 import type { UserSettings } from '../../shared/settings';
 import type { AppError, AppState, FocusServer, ServerEntry } from '../../shared/state';
 
 /** Which screen the signed-in window shows. */
-export type View = 'servers' | 'settings';
+export type View = 'servers' | 'settings' | 'history';
 
 /** What a confirmation is about: an operation that ended, or a snapshot deleted from this window. */
 export type ToastContent =
@@ -283,6 +291,14 @@ export class AppStore {
   /** Where main writes its log file (null when it keeps none). */
   logFile(): Promise<Result<{ path: string | null }>> {
     return this.#call('getLogFile');
+  }
+  /** The history of the account in use, newest first. */
+  history(): Promise<Result<HistoryEntry[]>> {
+    return this.#call('getHistory');
+  }
+  /** Exports the history (one server's, or all): main saves it, or hands it back as a download. */
+  exportHistory(format: ExportFormat, serverId: Id | null): Promise<Result<ExportAnswer>> {
+    return this.#call('exportHistory', serverId === null ? { format } : { format, serverId });
   }
   /** Opens a link in the user's browser (main allows only known sites). */
   openExternal(url: string): Promise<Result<null>> {

@@ -19,11 +19,14 @@ import { policyGu } from './messages/policy.gu';
 import { problemsEn } from './messages/problems.en';
 import { problemsFi } from './messages/problems.fi';
 import { problemsGu } from './messages/problems.gu';
+import { safetyEn } from './messages/safety.en';
+import { safetyFi } from './messages/safety.fi';
+import { safetyGu } from './messages/safety.gu';
 import { trayEn } from './messages/tray.en';
 import { trayFi } from './messages/tray.fi';
 import { trayGu } from './messages/tray.gu';
 
-const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn, ...policyEn, ...problemsEn };
+const en = { ...windowEn, ...trayEn, ...notifyEn, ...coreEn, ...policyEn, ...problemsEn, ...safetyEn };
 
 /** A key of the English (source) catalog. */
 export type MessageKey = keyof typeof en;
@@ -33,8 +36,8 @@ export type Locale = 'en' | 'fi' | 'gu';
 /** Every catalog by locale. */
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = {
   en,
-  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi, ...policyFi, ...problemsFi },
-  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu, ...policyGu, ...problemsGu },
+  fi: { ...windowFi, ...trayFi, ...notifyFi, ...coreFi, ...policyFi, ...problemsFi, ...safetyFi },
+  gu: { ...windowGu, ...trayGu, ...notifyGu, ...coreGu, ...policyGu, ...problemsGu, ...safetyGu },
 };
 
 /** The locales with a catalog, in the order the language menu lists them. */

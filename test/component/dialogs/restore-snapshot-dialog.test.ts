@@ -82,10 +82,46 @@ describe('RestoreSnapshotDialog', () => {
       serverId: 12345,
       snapshotId: 801,
       confirmServerName: 'web-server-01',
+      // Ticked by default: a slot is free.
+      safetySnapshot: true,
     });
     expect(button.disabled).toBe(true);
     call.settle({ ok: true, value: makeOperation('restore') });
     await vi.waitFor(() => expect(onclose).toHaveBeenCalledTimes(1));
+  });
+
+  it('offers a snapshot of the current state first, ticked while a slot is free, and says what it adds', async () => {
+    const { call, button } = setup();
+    const box = screen.getByRole('checkbox', {
+      name: 'Snapshot the current state first',
+    }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(screen.getByRole('dialog').textContent).toContain('This adds 3-10 minutes');
+    expect(screen.getByRole('dialog').textContent).toContain('If the snapshot fails, nothing is restored');
+    // Unticked: a plain restore.
+    await fireEvent.click(box);
+    expect(box.checked).toBe(false);
+    await fireEvent.input(confirmField(), { target: { value: 'web-server-01' } });
+    await fireEvent.click(button);
+    expect(call.fn).toHaveBeenCalledWith({
+      serverId: 12345,
+      snapshotId: 801,
+      confirmServerName: 'web-server-01',
+    });
+  });
+
+  it('at 5 of 5 says there is no free slot for it and restores without it', async () => {
+    const full = [801, 802, 803, 804, 805].map((id) => makeSnapshot({ id, name: `s-${id}` }));
+    const { call, button } = setup({ entry: makeEntry({}, full), snapshot: full[0] });
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.getByTestId('restore-no-slot').textContent).toContain('already has 5 of 5 snapshots');
+    await fireEvent.input(confirmField(), { target: { value: 'web-server-01' } });
+    await fireEvent.click(button);
+    expect(call.fn).toHaveBeenCalledWith({
+      serverId: 12345,
+      snapshotId: 801,
+      confirmServerName: 'web-server-01',
+    });
   });
 
   it('shows the error in plain language and stays open', async () => {
