@@ -56,14 +56,21 @@ const DAY = 24 * HOUR;
 export class Translator implements MessageLocale {
   // Intl constructors are slow relative to formatting; 1,000 rows must not build 1,000 of them.
   private readonly formats = new Map<string, Intl.NumberFormat>();
-  private readonly rules: Intl.PluralRules;
-  private readonly rtfAlways: Intl.RelativeTimeFormat;
+  // Built on first use: the main process words fixed errors at import, and ICU's first
+  // PluralRules/RelativeTimeFormat costs tens of ms there, before the tray is up.
+  private rulesFormat: Intl.PluralRules | null = null;
+  private rtfFormat: Intl.RelativeTimeFormat | null = null;
   private dateTimeFormat: Intl.DateTimeFormat | null = null;
   private timeFormat: Intl.DateTimeFormat | null = null;
 
-  constructor(readonly language: ResolvedLanguage) {
-    this.rules = new Intl.PluralRules(language.tag);
-    this.rtfAlways = new Intl.RelativeTimeFormat(language.tag, { numeric: 'always' });
+  constructor(readonly language: ResolvedLanguage) {}
+
+  private get rules(): Intl.PluralRules {
+    return (this.rulesFormat ??= new Intl.PluralRules(this.language.tag));
+  }
+
+  private get rtfAlways(): Intl.RelativeTimeFormat {
+    return (this.rtfFormat ??= new Intl.RelativeTimeFormat(this.language.tag, { numeric: 'always' }));
   }
 
   /** The message for a key, with its placeholders, plurals and selects filled in. */
