@@ -4,8 +4,9 @@
  * - no period gets two non-failed automatic snapshots (zero duplicates);
  * - no period ends twice and no awake period goes without a run (zero doubled or lost runs);
  * - every deletion was of a recorded automatic, unpinned snapshot that was not the server's newest
- *   completed one (zero deletions of pinned, manual or newest snapshots).
- * A negative control runs a runner that does not see the pins and shows the deletion check fails.
+ *   completed one (zero deletions of pinned, manual or newest snapshots);
+ * - after a deletion, the server still has at least min(K, automatic snapshots made so far).
+ * Negative controls break the runner (pins hidden, stamps lost, K ignored) and show each check fails.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { periodAt, periodsBetween } from '../../src/main/core/policy/schedule';
@@ -31,6 +32,8 @@ interface Findings {
   doubled: string[];
   lost: string[];
   badDeletions: string[];
+  /** Servers that rotation left with fewer automatic snapshots than min(K, runs that made one). */
+  thinned: string[];
   runs: number;
   deletions: number;
   crashes: number;
@@ -42,8 +45,11 @@ afterEach(async () => {
   world = undefined;
 });
 
-/** A broken runner for the negative controls: one that ignores pins, or one that loses its stamps. */
-type Breakage = 'none' | 'hide-pins' | 'forget-stamps';
+/**
+ * A broken runner for the negative controls: one that ignores pins, one that loses its stamps, or
+ * one that keeps fewer than the user's K.
+ */
+type Breakage = 'none' | 'hide-pins' | 'forget-stamps' | 'keep-one';
 
 /** Runs the soak, with the runner broken as `breakage` says (the negative controls). */
 async function soak(seed: number, breakage: Breakage = 'none'): Promise<Findings> {
@@ -57,7 +63,10 @@ async function soak(seed: number, breakage: Breakage = 'none'): Promise<Findings
   world = w;
   // Manual snapshots and one pinned automatic-looking one per server: none of these may go.
   for (const s of SERVERS) w.addManual(s.id, `manual-${s.name}`, '2026-03-20T10:00:00Z');
-  for (const s of SERVERS) w.setPolicy(s.id, { schedule: s.schedule, keep: s.keep, makeRoom: s.makeRoom });
+  for (const s of SERVERS) {
+    const keep = breakage === 'keep-one' ? 1 : s.keep;
+    w.setPolicy(s.id, { schedule: s.schedule, keep, makeRoom: s.makeRoom });
+  }
   const truePins = new Set<string>();
   const hidePins = breakage === 'hide-pins';
   const realPins = () => [...truePins];
@@ -68,12 +77,15 @@ async function soak(seed: number, breakage: Breakage = 'none'): Promise<Findings
 
   const seen = new Map<string, SimSnapshot>();
   const everRecorded = new Set<string>();
+  /** Automatic snapshots seen completed, by server: the runs that made one so far. */
+  const completedAuto = new Map<number, Set<string>>();
   const awake: number[] = [];
   const findings: Findings = {
     duplicates: [],
     doubled: [],
     lost: [],
     badDeletions: [],
+    thinned: [],
     runs: 0,
     deletions: 0,
     crashes: 0,
@@ -83,10 +95,17 @@ async function soak(seed: number, breakage: Breakage = 'none'): Promise<Findings
     for (const r of w.disk.records) everRecorded.add(String(r.snapshotId));
     const now = w.sim.snapshot().snapshots;
     const ids = new Set(now.map((s) => String(s.id)));
+    for (const s of now) {
+      if (s.status !== 'completed' || !everRecorded.has(String(s.id))) continue;
+      const made = completedAuto.get(Number(s.server.id)) ?? new Set<string>();
+      completedAuto.set(Number(s.server.id), made.add(String(s.id)));
+    }
+    const deletedOn = new Set<number>();
     for (const [id, before] of seen) {
       if (ids.has(id)) continue;
       findings.deletions++;
       const server = before.server.id;
+      deletedOn.add(Number(server));
       // It was the newest completed one if nothing completed that is still listed is as new.
       const newer = now.some(
         (s) => s.server.id === server && s.status === 'completed' && s.created_at >= before.created_at,
@@ -99,6 +118,15 @@ async function soak(seed: number, breakage: Breakage = 'none'): Promise<Findings
       seen.delete(id);
     }
     for (const s of now) seen.set(String(s.id), s);
+    // After a deletion, the server keeps at least min(K, automatic snapshots made so far).
+    for (const server of SERVERS.filter((x) => deletedOn.has(x.id))) {
+      const left = now.filter(
+        (x) =>
+          Number(x.server.id) === server.id && x.status === 'completed' && everRecorded.has(String(x.id)),
+      ).length;
+      const floor = Math.min(server.keep, completedAuto.get(server.id)?.size ?? 0);
+      if (left < floor) findings.thinned.push(`${server.name}: ${left} left of at least ${floor}`);
+    }
     // Pin the first automatic snapshot of each server once it completed.
     for (const s of SERVERS) {
       const auto = w.automatic(s.id).find((x) => x.status === 'completed');
@@ -189,16 +217,17 @@ async function soak(seed: number, breakage: Breakage = 'none'): Promise<Findings
 }
 
 describe('policy soak', () => {
-  it(`${DAYS} days, 4 servers, 20% faults, sleeps and crashes: no duplicate, no doubled or lost run, no bad deletion`, async () => {
+  it(`${DAYS} days, 4 servers, 20% faults, sleeps and crashes: no duplicate, no doubled or lost run, no bad deletion, none thinned below min(K, runs)`, async () => {
     const f = await soak(11);
     console.log(
       `policy soak: ${DAYS} days, ${f.runs} runs, ${f.deletions} deletions, ${f.crashes} crashes; ` +
-        `duplicates ${f.duplicates.length}, doubled ${f.doubled.length}, lost ${f.lost.length}, bad deletions ${f.badDeletions.length}`,
+        `duplicates ${f.duplicates.length}, doubled ${f.doubled.length}, lost ${f.lost.length}, ` +
+        `bad deletions ${f.badDeletions.length}, thinned ${f.thinned.length}`,
     );
     expect(f.runs).toBeGreaterThan(DAYS * 6);
     expect(f.deletions).toBeGreaterThan(DAYS);
     expect(f.crashes).toBeGreaterThan(0);
-    expect(f).toMatchObject({ duplicates: [], doubled: [], lost: [], badDeletions: [] });
+    expect(f).toMatchObject({ duplicates: [], doubled: [], lost: [], badDeletions: [], thinned: [] });
   }, 300_000);
 
   it('negative control: a runner that does not see the pins deletes a pinned snapshot, and the check says so', async () => {
@@ -210,5 +239,11 @@ describe('policy soak', () => {
     const f = await soak(11, 'forget-stamps');
     expect(f.doubled.length).toBeGreaterThan(0);
     expect(f.duplicates.length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('negative control: a runner that keeps one instead of the chosen K thins the servers, and the check says so', async () => {
+    const f = await soak(11, 'keep-one');
+    expect(f.thinned.length).toBeGreaterThan(0);
+    expect(f.badDeletions).toEqual([]);
   }, 300_000);
 });
