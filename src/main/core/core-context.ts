@@ -284,7 +284,7 @@ export class CoreContext {
 
   /** Where the state is seen from (account scope, schedule zone and clock). */
   private viewPoint(): ViewPoint {
-    return { scope: this.markScope(), zone: this.timeZone(), now: this.scheduleNow() };
+    return { scope: this.markScope(), zone: () => this.timeZone(), now: this.scheduleNow() };
   }
 
   /** The scheduler's time as ISO text. */

@@ -50,7 +50,8 @@ export interface CoreData {
 /** Where the state is seen from: the account scope, and the schedules' zone and clock. */
 export interface ViewPoint {
   scope: string | null;
-  zone: string;
+  /** The schedules' time zone, read only when a policy needs it (its first read costs ICU start-up). */
+  zone: () => string;
   /** The schedules' clock (scaled in demo mode). */
   now: number;
 }

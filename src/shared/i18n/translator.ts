@@ -52,6 +52,25 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/**
+ * A whole number from 0 to 999: written the same in every catalog language (Latin digits, no
+ * grouping), so counts in the tray's first menu need no Intl object. ICU's first use costs about
+ * 20 ms in the main process, before the tray is up (bench: startup.tray_menu_ready).
+ */
+function isSmallCount(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n < 1000;
+}
+
+/**
+ * CLDR's plural category of a small count in each catalog language, or null for any other number
+ * (then Intl.PluralRules decides). Checked against Intl.PluralRules for 0-999 in the i18n tests.
+ */
+export function smallCountPlural(locale: Locale, n: number): Intl.LDMLPluralRule | null {
+  if (!isSmallCount(n)) return null;
+  if (locale === 'gu') return n <= 1 ? 'one' : 'other';
+  return n === 1 ? 'one' : 'other';
+}
+
 /** Words and Intl formatting in one language. Build with `translatorFor` (cached per language). */
 export class Translator implements MessageLocale {
   // Intl constructors are slow relative to formatting; 1,000 rows must not build 1,000 of them.
@@ -81,11 +100,12 @@ export class Translator implements MessageLocale {
 
   /** The plural category of a number in this language (for MessageLocale). */
   plural(n: number): Intl.LDMLPluralRule {
-    return this.rules.select(n);
+    return smallCountPlural(this.language.locale, n) ?? this.rules.select(n);
   }
 
   /** A plain number. */
   number(n: number): string {
+    if (isSmallCount(n)) return String(n);
     return this.format('n', () => new Intl.NumberFormat(this.language.tag)).format(n);
   }
 

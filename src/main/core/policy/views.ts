@@ -16,7 +16,8 @@ export interface PolicyViewInput {
   snapshots: readonly Snapshot[];
   /** The account scope in use, or null when signed out (no views then). */
   scope: string | null;
-  zone: string;
+  /** The schedules' time zone, asked for only when there is a policy to show. */
+  zone: () => string;
   /** The schedules' clock (scaled in demo mode). */
   now: number;
 }
@@ -34,10 +35,12 @@ export function policyViews(input: PolicyViewInput): PolicyView[] {
     if (list) list.push(s);
     else byServer.set(key, [s]);
   }
+  let zone: string | undefined;
   return input.entries
     .filter((e) => e.scope === scope)
     .map((e) => {
-      const next = nextRun(e.policy.schedule, input.zone, e.schedule, input.now);
+      zone ??= input.zone();
+      const next = nextRun(e.policy.schedule, zone, e.schedule, input.now);
       const snapshots = byServer.get(String(e.serverId)) ?? [];
       const preview = previewRotation(
         {
