@@ -14,6 +14,8 @@ import {
   type HistoryError,
 } from '../../shared/history';
 import { isMessageKey, type MessageKey } from '../../shared/i18n/catalogs';
+import { ERROR_KIND_KEYS } from '../../shared/i18n/texts';
+import type { ErrorKind } from '../../shared/state';
 import { IdSchema, OperationIdSchema, SETTING_SCHEMAS, wholeNumber } from '../../shared/ipc';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { PersistedData } from '../core/ports';
@@ -122,23 +124,7 @@ export const OperationSchema = v.object({
 
 /** A refusal's reason as stored: its kind, and a catalog code with short parameters. */
 const HistoryErrorSchema = v.object({
-  kind: v.picklist([
-    'unauthorized',
-    'not_found',
-    'limit_reached',
-    'invalid',
-    'rate_limited',
-    'server',
-    'network',
-    'timeout',
-    'cancelled',
-    'bad_response',
-    'validation',
-    'refused',
-    'keychain',
-    'not_signed_in',
-    'internal',
-  ]),
+  kind: v.picklist(Object.keys(ERROR_KIND_KEYS) as ErrorKind[]),
   // A code this build has no words for makes the reason unreadable: it is dropped, the entry kept.
   code: v.optional(v.custom<MessageKey>((c) => typeof c === 'string' && isMessageKey(c))),
   params: v.optional(

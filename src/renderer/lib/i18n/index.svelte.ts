@@ -97,7 +97,7 @@ export function prepareFormats(now: number): void {
   const tr = translator();
   const iso = new Date(now).toISOString(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a one-off string, not state
   tr.t('servers.quota', { count: 1, limit: 5 });
-  tr.number(1);
+  tr.number(1000); // past the small-count shortcut (translator.ts), so the formatter is built
   tr.size(1);
   tr.size(2048);
   tr.time(iso);
